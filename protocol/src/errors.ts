@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every error Parta answers with has one of these stable codes. Clients and
+ * support staff rely on them; messages are localised on the server.
+ */
+export const errorCodes = [
+  'validation.failed',
+  'request.malformed_json',
+  'request.too_large',
+  'request.unsupported_media_type',
+  'request.not_found',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.rate_limited',
+  'auth.csrf_failed',
+  'auth.wrong_password',
+  'auth.reset_link_invalid',
+  'auth.login_taken',
+  'access.denied',
+  'setup.already_done',
+  'people.not_found',
+  'chats.not_found',
+  'chats.member_not_found',
+  'messages.not_found',
+  'events.cursor_expired',
+  'server.unavailable',
+  'server.internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+export const ZErrorCode = z.enum(errorCodes);
+
+export const ZFieldIssue = z.object({ path: z.string(), message: z.string() });
+
+export const ZErrorBody = z.object({
+  error: z.object({
+    code: ZErrorCode,
+    message: z.string(),
+    fields: z.array(ZFieldIssue).optional(),
+  }),
+});
+export type TErrorBody = z.infer<typeof ZErrorBody>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ZId, ZTimestamp } from './common.js';
+import { ZMessage } from './chats.js';
+
+/**
+ * Events are the live feed. Each one is persisted with a cursor that grows
+ * with commit order, so a client resumes exactly where it stopped.
+ * Names are `<domain>.<verb>`; payloads never depend on who reads them.
+ */
+export const ZEventPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('messages.send'), message: ZMessage }),
+  z.object({
+    type: z.literal('chats.create'),
+    chatId: ZId,
+    title: z.string(),
+    memberCount: z.number().int().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('chats.add_members'),
+    chatId: ZId,
+    userIds: z.array(ZId),
+    memberCount: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.number().int().nonnegative() }),
+]);
+export type TEventPayload = z.infer<typeof ZEventPayload>;
+export type EventType = TEventPayload['type'];
+
+export const ZEvent = z.object({
+  cursor: z.number().int().positive(),
+  at: ZTimestamp,
+  payload: ZEventPayload,
+});
+export type TEvent = z.infer<typeof ZEvent>;

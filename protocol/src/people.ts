@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ZId, ZLogin, ZPersonName, ZRole } from './common.js';
+import { ZResetLink } from './auth.js';
+
+const ZEmail = z.email().max(200);
+const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{7,20}$/, 'digits, spaces, brackets and dashes, e.g. +7 900 123-45-67');
+
+export const ZCreatePersonRequest = z.strictObject({
+  fullName: ZPersonName,
+  login: ZLogin,
+  roles: z.array(ZRole).min(1).max(7),
+  email: ZEmail.optional(),
+  phone: ZPhone.optional(),
+});
+export type TCreatePersonRequest = z.infer<typeof ZCreatePersonRequest>;
+
+/** What anyone in the school may see of a person: no contact data. */
+export const ZPersonSummary = z.object({ id: ZId, fullName: z.string(), roles: z.array(ZRole) });
+export type TPersonSummary = z.infer<typeof ZPersonSummary>;
+
+export const ZPeopleList = z.object({ people: z.array(ZPersonSummary) });
+
+export const ZCreatedPerson = z.object({ person: ZPersonSummary, setPasswordLink: ZResetLink });
+export type TCreatedPerson = z.infer<typeof ZCreatedPerson>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ZEvent } from './events.js';
+
+/** Frames the browser sends on /api/ws. */
+export const ZClientFrame = z.discriminatedUnion('type', [
+  /** first frame: resume after `cursor` (null: only live events from now) */
+  z.strictObject({ type: z.literal('hello'), cursor: z.number().int().nonnegative().nullable() }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type TClientFrame = z.infer<typeof ZClientFrame>;
+
+/** Frames the server sends on /api/ws. */
+export const ZServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('event'), event: ZEvent }),
+  /** every missed event has been replayed; what follows is live */
+  z.object({ type: z.literal('ready'), cursor: z.number().int().nonnegative() }),
+  /** the cursor is older than the server keeps: reload state over HTTP, then reconnect */
+  z.object({ type: z.literal('resync') }),
+  z.object({ type: z.literal('pong') }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type TServerFrame = z.infer<typeof ZServerFrame>;
+
+/** Close codes of /api/ws (4000–4999 are the application's range). */
+export const wsCloseCodes = {
+  /** no valid session: log in again */
+  unauthenticated: 4401,
+  /** the page's origin is not this server's */
+  badOrigin: 4403,
+  /** a frame that is not JSON or not a known frame */
+  badFrame: 4400,
+  /** the client did not read fast enough; reconnect and resume from the cursor */
+  slowConsumer: 4008,
+  /** the session was ended (logout elsewhere) */
+  sessionEnded: 4001,
+  /** the server is shutting down; reconnect */
+  goingAway: 1001,
+} as const;

@@ -1,0 +1,64 @@
+import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authRoutes } from './domains/auth/routes.js';
+import { chatRoutes } from './domains/chats/routes.js';
+import { messageRoutes } from './domains/messages/routes.js';
+import { orgRoutes } from './domains/org/routes.js';
+import { installErrorHandling } from './http/errors.js';
+import { installOperations } from './http/operations.js';
+import { installPolicyGate } from './http/policy-gate.js';
+import { installSessions } from './http/session.js';
+import type { App, AppDeps, RouteDeps } from './http/types.js';
+import { defaultWebDir, installWeb } from './http/web.js';
+import { ActionRunner } from './infra/actions.js';
+import { EventFeed } from './realtime/feed.js';
+import { Hub } from './realtime/hub.js';
+import { realtimeRoutes } from './realtime/routes.js';
+
+export interface Parta {
+  app: App;
+  feed: EventFeed;
+  hub: Hub;
+  actions: ActionRunner;
+}
+
+/** Builds the whole server from its dependencies; `main.ts` and the tests both use it. */
+export async function buildApp(deps: AppDeps): Promise<Parta> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const actions = new ActionRunner({ db: deps.database.db, bus: deps.bus, clock: deps.clock, logger: deps.logger });
+  const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
+  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
+  const routeDeps: RouteDeps = { ...deps, actions };
+
+  installErrorHandling(app);
+  installPolicyGate(app);
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  installSessions(app, deps);
+  await installOperations(app, deps, hub);
+
+  authRoutes(app, routeDeps);
+  orgRoutes(app, routeDeps);
+  chatRoutes(app, routeDeps);
+  messageRoutes(app, routeDeps);
+  realtimeRoutes(app, routeDeps, hub);
+  await installWeb(app, deps.config.webDir ?? defaultWebDir);
+
+  await feed.start();
+  hub.startHeartbeat(deps.heartbeatMs ?? 30_000);
+  app.addHook('onClose', async () => {
+    hub.closeAll(1001, 'server shutting down');
+    feed.stop();
+  });
+  return { app, feed, hub, actions };
+}

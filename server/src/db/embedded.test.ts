@@ -1,0 +1,162 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FatalError } from '../infra/fatal.js';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.js';
+import { RELOCATION_ROOT } from './embedded-paths.js';
+
+const isRoot = process.getuid?.() === 0;
+const tempDirs: string[] = [];
+const started: EmbeddedDatabase[] = [];
+
+function tempDir(mode = 0o755): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parta-pg-test-'));
+  chmodSync(dir, mode); // mkdtemp makes it 700, which the postgres system user cannot enter
+  tempDirs.push(dir);
+  return dir;
+}
+
+function memoryLogger() {
+  const lines: { level: number; msg: string; component?: string }[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
+
+async function start(dataDir: string, logger = memoryLogger().logger, port?: number) {
+  const db = await startEmbeddedDatabase({ dataDir, logger, ...(port ? { port } : {}) });
+  started.push(db);
+  return db;
+}
+
+async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+function postmasterPid(dataDir: string): number {
+  return Number.parseInt(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8'), 10);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterAll(async () => {
+  for (const db of started) await db.stop();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('startEmbeddedDatabase', { timeout: 60_000 }, () => {
+  const root = tempDir();
+  const dataDir = path.join(root, 'data', 'pg');
+  const lockFile = path.join(root, 'data', 'parta.lock');
+
+  it('creates a cluster and a `parta` database on first start, and logs PostgreSQL at debug', async () => {
+    const { logger, lines } = memoryLogger();
+    const db = await start(dataDir, logger);
+    expect(new URL(db.url).hostname).toBe('127.0.0.1');
+    expect(new URL(db.url).pathname).toBe('/parta');
+    expect(new URL(db.adminUrl).pathname).toBe('/postgres');
+    expect(readFileSync(lockFile, 'utf8').split('\n')[0]).toBe(String(process.pid));
+
+    const [row] = await query<{ one: number; ts: string; lower: string; enc: string }>(
+      db.url,
+      `select 1 as one, to_tsvector('russian', 'Родительское собрание')::text as ts,
+              lower('СОБРАНИЕ') as lower, pg_encoding_to_char(encoding) as enc
+         from pg_database where datname = current_database()`,
+    );
+    expect(row).toEqual({ one: 1, ts: "'родительск':1 'собран':2", lower: 'собрание', enc: 'UTF8' });
+    expect(
+      lines.some((l) => l.level === 20 && l.component === 'postgres' && /ready to accept/.test(l.msg)),
+    ).toBe(true);
+
+    await query(db.url, 'create table note (body text)');
+    await query(db.url, 'insert into note values ($1)', ['kept']);
+    await db.stop();
+    await db.stop(); // harmless the second time
+    expect(existsSync(lockFile)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+  });
+
+  it('keeps the data across a restart', async () => {
+    const db = await start(dataDir);
+    expect(await query(db.url, 'select body from note')).toEqual([{ body: 'kept' }]);
+    await db.stop();
+  });
+
+  it('refuses a second start on the same data while the first is running', async () => {
+    const db = await start(dataDir);
+    const second = startEmbeddedDatabase({ dataDir, logger: memoryLogger().logger });
+    await expect(second).rejects.toBeInstanceOf(FatalError);
+    await expect(second).rejects.toThrow(`Another Parta (pid ${process.pid}) is already using ${dataDir}`);
+    expect(await query(db.url, 'select count(*)::int as n from note')).toEqual([{ n: 1 }]);
+    await db.stop();
+  });
+
+  it('stops a server left running by a crashed Parta, then starts normally', async () => {
+    const crashed = await start(dataDir);
+    const orphanPid = postmasterPid(dataDir);
+    // What a crash leaves: PostgreSQL still running, and a lock naming a dead process.
+    const deadPid = spawnSync('true').pid;
+    writeFileSync(lockFile, `${deadPid}\n`);
+
+    const { logger, lines } = memoryLogger();
+    const db = await start(dataDir, logger);
+    expect(isAlive(orphanPid)).toBe(false);
+    expect(postmasterPid(dataDir)).not.toBe(orphanPid);
+    expect(
+      lines.some((l) => l.level === 40 && l.msg.includes(`PostgreSQL (pid ${orphanPid}) left running`)),
+    ).toBe(true);
+    expect(readFileSync(lockFile, 'utf8').split('\n')[0]).toBe(String(process.pid));
+    expect(await query(db.url, 'select body from note')).toEqual([{ body: 'kept' }]);
+    await crashed.stop(); // its server is gone and the lock is not its own: a no-op
+    expect(existsSync(lockFile)).toBe(true);
+    await db.stop();
+  });
+
+  it('explains a port that is already taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const attempt = startEmbeddedDatabase({ dataDir, logger: memoryLogger().logger, port });
+      await expect(attempt).rejects.toBeInstanceOf(FatalError);
+      await expect(attempt).rejects.toThrow(/Address already in use/);
+      expect(existsSync(lockFile)).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('as root, keeps data the postgres user cannot reach under /var/lib/parta', async () => {
+    const hidden = path.join(tempDir(0o700), 'pg');
+    const relocated = path.join(RELOCATION_ROOT, 'data', createHash('sha1').update(hidden).digest('hex'));
+    const { logger, lines } = memoryLogger();
+    try {
+      const db = await start(hidden, logger);
+      expect(await query(db.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+      await db.stop();
+      const warned = lines.some((l) => l.level === 40 && l.msg.includes(relocated));
+      expect(warned).toBe(isRoot);
+      expect(existsSync(path.join(relocated, 'PG_VERSION'))).toBe(isRoot);
+    } finally {
+      rmSync(relocated, { recursive: true, force: true });
+    }
+  });
+});

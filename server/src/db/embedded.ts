@@ -1,0 +1,244 @@
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chown, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { FatalError } from '../infra/fatal.js';
+import { type PgPaths, type PgUser, resolvePgPaths } from './embedded-paths.js';
+
+export interface EmbeddedDatabase {
+  /** postgres://… URL of a database `parta` that exists (create it if missing) */
+  readonly url: string;
+  /** URL of the `postgres` maintenance database on the same server */
+  readonly adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Random password of the `postgres` role, kept inside the data directory. */
+const SECRET_FILE = 'parta-password';
+
+export async function startEmbeddedDatabase(options: {
+  dataDir: string;
+  logger: Logger;
+  port?: number;
+}): Promise<EmbeddedDatabase> {
+  const { logger } = options;
+  const lockFile = path.join(path.dirname(path.resolve(options.dataDir)), 'parta.lock');
+  // The pid, then a tag that tells this start from another one in the same process.
+  const lock = `${process.pid}\n${randomBytes(6).toString('hex')}\n`;
+  let locked = false;
+  let server: ChildProcess | undefined;
+  try {
+    await acquireLock(lockFile, lock, options.dataDir);
+    locked = true;
+    const paths = await resolvePgPaths(options.dataDir, logger);
+    await stopOrphan(paths, logger);
+    if (!existsSync(path.join(paths.dataDir, 'PG_VERSION'))) await initdb(paths, logger);
+    const secretFile = path.join(paths.dataDir, SECRET_FILE);
+    if (!existsSync(secretFile)) {
+      throw new FatalError(
+        `${paths.dataDir} holds a PostgreSQL cluster that Parta did not create (no ${SECRET_FILE} file). ` +
+          'Move it away, or set DATABASE_URL to use it as an external server.',
+      );
+    }
+    const password = (await readFile(secretFile, 'utf8')).trim();
+    const port = options.port ?? (await freePort());
+    const started = await startServer(paths, port, logger);
+    server = started;
+    const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
+    await ensureDatabase(`${base}/postgres`, 'parta');
+    logger.info({ dataDir: paths.dataDir, port }, 'Embedded PostgreSQL is ready');
+    let stopped: Promise<void> | undefined;
+    return {
+      url: `${base}/parta`,
+      adminUrl: `${base}/postgres`,
+      stop: () => {
+        stopped ??= stopServer(started).finally(() => releaseLock(lockFile, lock));
+        return stopped;
+      },
+    };
+  } catch (error) {
+    if (server) await stopServer(server);
+    if (locked) await releaseLock(lockFile, lock);
+    if (error instanceof FatalError) throw error;
+    throw new FatalError(`Could not start the embedded PostgreSQL server: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+async function acquireLock(lockFile: string, lock: string, dataDir: string): Promise<void> {
+  await mkdir(path.dirname(lockFile), { recursive: true });
+  try {
+    await writeFile(lockFile, lock, { flag: 'wx' });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const owner = Number.parseInt(await readFile(lockFile, 'utf8'), 10);
+  if (isAlive(owner)) {
+    throw new FatalError(
+      `Another Parta (pid ${owner}) is already using ${path.resolve(dataDir)}. Stop it first; ` +
+        `if no Parta is running, delete ${lockFile}.`,
+    );
+  }
+  await writeFile(lockFile, lock); // a crashed Parta's lock: take it over
+}
+
+async function releaseLock(lockFile: string, lock: string): Promise<void> {
+  if ((await readFile(lockFile, 'utf8').catch(() => '')) === lock) await rm(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True unless /proc shows that `pid` is some other program (the pid was reused). */
+function isPostgres(pid: number): boolean {
+  try {
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return path.basename(argv0) === 'postgres';
+  } catch {
+    return true;
+  }
+}
+
+/** We hold the lock, so a live server on our data is one that a crashed Parta left behind. */
+async function stopOrphan(paths: PgPaths, logger: Logger): Promise<void> {
+  const pidFile = path.join(paths.dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8'), 10);
+  if (!isAlive(pid) || !isPostgres(pid)) return; // stale file: PostgreSQL itself replaces it
+  logger.warn(`PostgreSQL (pid ${pid}) left running by an earlier Parta on ${paths.dataDir}: stopping it`);
+  const pgCtl = path.join(paths.nativeDir, 'bin', 'pg_ctl');
+  await run(pgCtl, ['stop', '-D', paths.dataDir, '-m', 'fast', '-w'], paths.user, logger);
+}
+
+/** First start: initdb into a temporary folder, then rename, so a half-made cluster is never used. */
+async function initdb(paths: PgPaths, logger: Logger): Promise<void> {
+  if (existsSync(paths.dataDir) && readdirSync(paths.dataDir).length > 0) {
+    throw new FatalError(
+      `${paths.dataDir} is not empty but holds no PostgreSQL data: move its content away.`,
+    );
+  }
+  logger.info(`Creating the PostgreSQL cluster in ${paths.dataDir} (first start)`);
+  const work = `${paths.dataDir}.initdb`;
+  const cluster = path.join(work, 'pg');
+  const pwFile = path.join(work, 'pwfile');
+  const password = randomBytes(24).toString('hex');
+  const own = async (file: string) => paths.user && (await chown(file, paths.user.uid, paths.user.gid));
+  const ctype = hasLocale('C.UTF-8') ? 'C.UTF-8' : 'C'; // with C, lower() and full-text search fold ASCII only
+  const args = ['-D', cluster, '-U', 'postgres', `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8'];
+  args.push(`--locale=${ctype}`, '--lc-collate=C', '--lc-messages=C', '--no-instructions');
+  await rm(work, { recursive: true, force: true });
+  try {
+    await mkdir(work, { recursive: true, mode: 0o700 });
+    await own(work);
+    await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+    await own(pwFile);
+    await run(path.join(paths.nativeDir, 'bin', 'initdb'), args, paths.user, logger);
+    await writeFile(path.join(cluster, SECRET_FILE), `${password}\n`, { mode: 0o600 });
+    await own(path.join(cluster, SECRET_FILE));
+    await rename(cluster, paths.dataDir);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function hasLocale(name: string): boolean {
+  try {
+    const wanted = name.toLowerCase().replace(/[-_]/g, '');
+    return execFileSync('locale', ['-a'], { encoding: 'utf8' })
+      .split('\n')
+      .some((l) => l.trim().toLowerCase().replace(/[-_]/g, '') === wanted);
+  } catch {
+    return false;
+  }
+}
+
+function run(file: string, args: string[], user: PgUser | undefined, logger: Logger) {
+  return new Promise<void>((resolve, reject) => {
+    execFile(file, args, { ...user, env: { ...process.env, LC_MESSAGES: 'C' } }, (error, out, err) => {
+      if (`${out}${err}`.trim()) logger.debug({ component: 'postgres' }, `${out}${err}`.trim());
+      if (!error) return resolve();
+      const detail = `${err}`.trim() || error.message;
+      reject(new FatalError(`PostgreSQL's ${path.basename(file)} failed: ${detail}`));
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(paths: PgPaths, port: number, logger: Logger): Promise<ChildProcess> {
+  const pgLog = logger.child({ component: 'postgres' });
+  const postgres = path.join(paths.nativeDir, 'bin', 'postgres');
+  const args = ['-D', paths.dataDir, '-p', `${port}`, '-c', 'listen_addresses=127.0.0.1'];
+  // No Unix socket: nothing uses it, and its default folder may not exist or may clash.
+  args.push('-c', 'unix_socket_directories=');
+  // Own process group: a Ctrl-C in the terminal reaches Parta, which then stops PostgreSQL last.
+  const child = spawn(postgres, args, { ...paths.user, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const recent: string[] = [];
+  let ready = false;
+  return new Promise((resolve, reject) => {
+    const onLine = (line: string) => {
+      pgLog.debug(line);
+      recent.push(line);
+      if (recent.length > 8) recent.shift();
+      if (!ready && line.includes('database system is ready to accept connections')) {
+        ready = true;
+        resolve(child);
+      }
+    };
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    child.once('error', (error) => reject(new FatalError(`Cannot run ${postgres}: ${error.message}`)));
+    child.once('exit', (code, signal) => {
+      if (!ready) {
+        reject(
+          new FatalError(
+            `PostgreSQL stopped while starting (${signal ?? `exit code ${code}`}):\n${recent.join('\n')}`,
+          ),
+        );
+      } else if (!child.killed) {
+        logger.error({ code, signal }, 'Embedded PostgreSQL stopped unexpectedly');
+      }
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGINT'); // PostgreSQL's fast shutdown
+  await exited;
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,94 @@
+import type { Role, TSessionInfo } from '@parta/protocol';
+import { and, desc, eq, gt, or } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { schools, sessions, users } from '../../db/schema.js';
+import { loginKeys } from '../org/contacts.js';
+import { hashToken, verifyPassword } from './secrets.js';
+
+export interface SessionRow {
+  sessionId: number;
+  userId: number;
+  schoolId: number;
+  roles: Role[];
+  csrfToken: string;
+  locale: string;
+  lastSeenAt: Date;
+}
+
+/** The live session behind a cookie token, or null (unknown, ended or expired). */
+export async function findSession(db: Queryable, token: string, now: Date): Promise<SessionRow | null> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      userId: sessions.userId,
+      schoolId: sessions.schoolId,
+      roles: users.roles,
+      csrfToken: sessions.csrfToken,
+      locale: users.locale,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
+  return row ? { ...row, roles: row.roles as Role[] } : null;
+}
+
+export async function sessionExists(db: Queryable, sessionId: number, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)));
+  return row !== undefined;
+}
+
+/**
+ * The person whose login (or e-mail, or phone) and password match, or null.
+ * Unknown logins cost one password hash too, so timing tells nothing.
+ */
+export async function checkCredentials(db: Queryable, typed: string, password: string) {
+  const keys = loginKeys(typed);
+  const [user] = await db
+    .select({ id: users.id, schoolId: users.schoolId, passwordHash: users.passwordHash })
+    .from(users)
+    .where(
+      or(eq(users.login, keys.login), eq(users.email, keys.email), keys.phone ? eq(users.phone, keys.phone) : undefined),
+    )
+    .limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  return ok && user ? user : null;
+}
+
+export async function getMe(db: Queryable, userId: number) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      login: users.login,
+      email: users.email,
+      phone: users.phone,
+      roles: users.roles,
+      locale: users.locale,
+      school: { id: schools.id, name: schools.name, timeZone: schools.timeZone },
+    })
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+export async function listSessions(db: Queryable, userId: number, currentId: number, now: Date) {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows.map(
+    (row): TSessionInfo => ({
+      id: row.id,
+      current: row.id === currentId,
+      device: row.device,
+      createdAt: row.createdAt.toISOString(),
+      lastSeenAt: row.lastSeenAt.toISOString(),
+    }),
+  );
+}

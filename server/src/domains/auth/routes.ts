@@ -1,0 +1,138 @@
+import {
+  ZChangePasswordRequest,
+  ZCount,
+  ZLoginRequest,
+  ZMe,
+  ZOk,
+  ZResetPasswordRequest,
+  ZSessionList,
+  ZSetupRequest,
+  ZSetupStatus,
+} from '@parta/protocol';
+import type { FastifyRequest } from 'fastify';
+import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
+import type { App, RouteDeps } from '../../http/types.js';
+import { AppError } from '../../infra/errors.js';
+import { LOGIN_WINDOW_MS, loginLimits } from '../../infra/rate-limit.js';
+import { requirePerson } from '../../infra/require.js';
+import { setUpSchool } from '../org/actions.js';
+import { isSetUp } from '../org/queries.js';
+import { changePassword, endOtherSessions, endSession, resetPassword, startSession } from './actions.js';
+import { checkCredentials, getMe, listSessions } from './queries.js';
+import { describeDevice, type NewSession } from './sessions.js';
+
+export function authRoutes(app: App, deps: RouteDeps): void {
+  const { db } = deps.database;
+
+  async function presentMe(userId: number, csrfToken: string) {
+    const me = await getMe(db, userId);
+    if (!me) throw new AppError('auth.required');
+    return { ...me, roles: me.roles as never, locale: me.locale as 'ru' | 'en', csrfToken };
+  }
+
+  const device = (request: FastifyRequest) => describeDevice(request.headers['user-agent']);
+
+  app.get(
+    '/api/setup',
+    { config: { policy: 'auth.anyone' }, schema: { tags: ['setup'], response: { 200: ZSetupStatus } } },
+    async () => ({ needed: !(await isSetUp(db)) }),
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      config: { policy: 'auth.anyone' },
+      schema: { tags: ['setup'], body: ZSetupRequest, response: { 201: ZMe } },
+    },
+    async (request, reply) => {
+      const session = await deps.actions.run(request.actor, setUpSchool, { ...request.body, device: device(request) });
+      setSessionCookie(reply, session.token, deps.config.publicUrl);
+      return reply.status(201).send(await presentMe(session.userId, session.csrfToken));
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    { config: { policy: 'auth.anyone' }, schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } } },
+    async (request, reply) => {
+      const accountKey = `login:account:${request.body.login.trim().toLowerCase()}`;
+      const addressKey = `login:address:${request.ip}`;
+      const [accountFailures, addressFailures] = await Promise.all([
+        deps.failures.count(accountKey),
+        deps.failures.count(addressKey),
+      ]);
+      if (accountFailures >= loginLimits.perAccount || addressFailures >= loginLimits.perAddress) {
+        const seconds = Math.ceil(deps.failures.retryAfterMs() / 1000);
+        throw new AppError('auth.rate_limited', { minutes: Math.ceil(seconds / 60), seconds });
+      }
+      const user = await checkCredentials(db, request.body.login, request.body.password);
+      if (!user) {
+        await Promise.all([deps.failures.add(accountKey), deps.failures.add(addressKey)]);
+        throw new AppError('auth.invalid_credentials');
+      }
+      await deps.failures.clear(accountKey);
+      const session: NewSession = await deps.actions.run(request.actor, startSession, {
+        user,
+        device: device(request),
+      });
+      setSessionCookie(reply, session.token, deps.config.publicUrl);
+      return presentMe(session.userId, session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/reset',
+    {
+      config: { policy: 'auth.anyone' },
+      schema: { tags: ['auth'], body: ZResetPasswordRequest, response: { 200: ZMe } },
+    },
+    async (request, reply) => {
+      const session = await deps.actions.run(request.actor, resetPassword, { ...request.body, device: device(request) });
+      setSessionCookie(reply, session.token, deps.config.publicUrl);
+      return presentMe(session.userId, session.csrfToken);
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZMe } } },
+    async (request) => presentMe(requirePerson(request.actor).userId, request.session!.csrfToken),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZOk } } },
+    async (request, reply) => {
+      await deps.actions.run(request.actor, endSession, undefined);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout-others',
+    { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZCount } } },
+    async (request) => deps.actions.run(request.actor, endOtherSessions, undefined),
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZSessionList } } },
+    async (request) => {
+      const person = requirePerson(request.actor);
+      return { sessions: await listSessions(db, person.userId, person.sessionId ?? 0, deps.clock.now()) };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { policy: 'auth.own_account' },
+      schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } },
+    },
+    async (request) => {
+      await deps.actions.run(request.actor, changePassword, request.body);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import type { TAddMembersRequest, TCreateChatRequest, TMarkReadRequest } from '@parta/protocol';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { chatMembers, chats, messages, users } from '../../db/schema.js';
+import type { Action } from '../../infra/actions.js';
+import { AppError } from '../../infra/errors.js';
+import { enforce, requirePerson } from '../../infra/require.js';
+import { accessChat } from './access.js';
+import { canAddMembers, canCreateChat } from './policy.js';
+import { memberIds } from './queries.js';
+
+/** Everyone named must be a person of the same school. */
+async function checkSameSchool(tx: Tx, schoolId: number, userIds: number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const found = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), eq(users.schoolId, schoolId)));
+  if (found.length !== new Set(userIds).size) throw new AppError('chats.member_not_found');
+}
+
+export const createChat: Action<TCreateChatRequest, { chatId: number }> = async ({ tx, actor, now }, input) => {
+  enforce(canCreateChat(actor));
+  const creator = requirePerson(actor);
+  const others = [...new Set(input.memberIds)].filter((id) => id !== creator.userId);
+  await checkSameSchool(tx, creator.schoolId, others);
+  const [chat] = await tx
+    .insert(chats)
+    .values({ schoolId: creator.schoolId, kind: 'group', title: input.title, createdBy: creator.userId, createdAt: now })
+    .returning();
+  const rows = [
+    { userId: creator.userId, role: 'owner' },
+    ...others.map((userId) => ({ userId, role: 'member' })),
+  ].map((row) => ({ ...row, chatId: chat!.id, joinedAt: now }));
+  await tx.insert(chatMembers).values(rows);
+  const everyone = rows.map((row) => row.userId);
+  return {
+    result: { chatId: chat!.id },
+    events: [
+      {
+        payload: { type: 'chats.create', chatId: chat!.id, title: chat!.title, memberCount: everyone.length },
+        userIds: everyone,
+      },
+    ],
+    audit: { type: 'chats.create', subjectId: chat!.id, data: { members: everyone.length } },
+  };
+};
+
+export const addMembers: Action<TAddMembersRequest & { chatId: number }, { added: number }> = async (
+  { tx, actor, now },
+  input,
+) => {
+  const person = requirePerson(actor);
+  await accessChat(tx, person, input.chatId, canAddMembers, true);
+  const wanted = [...new Set(input.userIds)];
+  await checkSameSchool(tx, person.schoolId, wanted);
+  const present = new Set(await memberIds(tx, input.chatId));
+  const added = wanted.filter((id) => !present.has(id));
+  if (added.length > 0) {
+    await tx
+      .insert(chatMembers)
+      .values(added.map((userId) => ({ chatId: input.chatId, userId, role: 'member', joinedAt: now })));
+  }
+  const everyone = [...present, ...added];
+  return {
+    result: { added: added.length },
+    events:
+      added.length === 0
+        ? []
+        : [
+            {
+              payload: {
+                type: 'chats.add_members',
+                chatId: input.chatId,
+                userIds: added,
+                memberCount: everyone.length,
+              },
+              userIds: everyone,
+            },
+          ],
+    audit: { type: 'chats.add_members', subjectId: input.chatId, data: { userIds: added } },
+  };
+};
+
+/** «Прочитано до»: moves forward only, and tells the reader's other tabs. */
+export const markRead: Action<TMarkReadRequest & { chatId: number }, { lastReadMessageId: number }> = async (
+  { tx, actor },
+  input,
+) => {
+  const person = requirePerson(actor);
+  await accessChat(tx, person, input.chatId);
+  const [message] = await tx
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.id, input.messageId), eq(messages.chatId, input.chatId)));
+  if (!message) throw new AppError('messages.not_found');
+  const [row] = await tx
+    .update(chatMembers)
+    .set({ lastReadMessageId: sql`greatest(${chatMembers.lastReadMessageId}, ${message.id})` })
+    .where(and(eq(chatMembers.chatId, input.chatId), eq(chatMembers.userId, person.userId)))
+    .returning({ lastReadMessageId: chatMembers.lastReadMessageId });
+  const lastReadMessageId = row!.lastReadMessageId;
+  return {
+    result: { lastReadMessageId },
+    events: [
+      { payload: { type: 'chats.read', chatId: input.chatId, lastReadMessageId }, userIds: [person.userId] },
+    ],
+    audit: null,
+  };
+};

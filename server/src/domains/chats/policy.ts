@@ -1,0 +1,45 @@
+import { type Actor, hasRole } from '../../infra/actor.js';
+import { allow, deny, type Verdict } from '../../infra/verdict.js';
+
+/** The viewer's place in a chat, as loaded (under lock when it matters). */
+export interface ChatAccess {
+  membership: { role: 'owner' | 'member' } | null;
+}
+
+/** For now the admin and the administration create chats by hand («другие чаты», §4.1–4.2). */
+export function canCreateChat(actor: Actor): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  return hasRole(actor, 'admin', 'administration') ? allow : deny('access.denied');
+}
+
+/**
+ * Reading a chat needs membership; a chat one is not in answers "not found",
+ * exactly like a missing one. Without `chat` this is the route-level gate.
+ */
+export function canReadChat(actor: Actor, chat?: ChatAccess): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (chat && !chat.membership) return deny('chats.not_found');
+  return allow;
+}
+
+export function canPostMessage(actor: Actor, chat?: ChatAccess): Verdict {
+  return canReadChat(actor, chat);
+}
+
+export function canAddMembers(actor: Actor, chat?: ChatAccess): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (!chat) return allow;
+  if (!chat.membership && !hasRole(actor, 'admin')) return deny('chats.not_found');
+  return chat.membership?.role === 'owner' || hasRole(actor, 'admin') ? allow : deny('access.denied');
+}
+
+export function chatAbilities(actor: Actor, chat: ChatAccess) {
+  return { post: canPostMessage(actor, chat).ok, addMembers: canAddMembers(actor, chat).ok };
+}
+
+export const chatPolicies = {
+  'chats.create': canCreateChat,
+  'chats.read': canReadChat,
+  'chats.add_members': canAddMembers,
+  'messages.post': canPostMessage,
+} as const;

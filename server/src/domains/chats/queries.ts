@@ -1,0 +1,81 @@
+import type { TChat, TMessage } from '@parta/protocol';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { chatMembers, chats } from '../../db/schema.js';
+import type { Actor } from '../../infra/actor.js';
+import { type ChatAccess, chatAbilities } from './policy.js';
+
+/** The chat and the viewer's membership, or null when it is not in their school. */
+export async function findChatAccess(
+  db: Queryable,
+  schoolId: number,
+  chatId: number,
+  userId: number,
+  lock = false,
+): Promise<(ChatAccess & { chat: typeof chats.$inferSelect }) | null> {
+  const chatQuery = db
+    .select()
+    .from(chats)
+    .where(and(eq(chats.id, chatId), eq(chats.schoolId, schoolId)));
+  const [chat] = lock ? await chatQuery.for('update') : await chatQuery;
+  if (!chat) return null;
+  const [member] = await db
+    .select({ role: chatMembers.role })
+    .from(chatMembers)
+    .where(and(eq(chatMembers.chatId, chatId), eq(chatMembers.userId, userId)));
+  return { chat, membership: member ? { role: member.role as 'owner' | 'member' } : null };
+}
+
+export async function memberIds(db: Queryable, chatId: number): Promise<number[]> {
+  const rows = await db.select({ userId: chatMembers.userId }).from(chatMembers).where(eq(chatMembers.chatId, chatId));
+  return rows.map((row) => row.userId);
+}
+
+interface ChatRow extends Record<string, unknown> {
+  id: number;
+  kind: 'group';
+  title: string;
+  created_at: Date;
+  role: 'owner' | 'member';
+  last_read_message_id: number;
+  member_count: number;
+  unread_count: number;
+  last_message: (Omit<TMessage, 'createdAt'> & { createdAt: string }) | null;
+}
+
+/** The viewer's chats, most recently active first, with unread counts. */
+export async function listChats(db: Queryable, actor: Actor & { kind: 'person' }, chatId?: number): Promise<TChat[]> {
+  const result = await db.execute<ChatRow>(sql`
+    select c.id, c.kind, c.title, c.created_at, m.role, m.last_read_message_id,
+      (select count(*)::int from chat_members cm where cm.chat_id = c.id) as member_count,
+      (select count(*)::int from messages x
+        where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}) as unread_count,
+      (select json_build_object('id', x.id, 'chatId', x.chat_id, 'authorId', x.author_id, 'authorName', u.full_name,
+          'clientId', x.client_id, 'body', x.body, 'createdAt', x.created_at)
+        from messages x join users u on u.id = x.author_id
+        where x.chat_id = c.id order by x.id desc limit 1) as last_message
+    from chat_members m join chats c on c.id = m.chat_id
+    where m.user_id = ${actor.userId} and c.school_id = ${actor.schoolId}
+      ${chatId === undefined ? sql`` : sql`and c.id = ${chatId}`}
+    order by greatest(c.created_at, (select max(x.created_at) from messages x where x.chat_id = c.id)) desc, c.id desc`);
+  return result.rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    memberCount: row.member_count,
+    unreadCount: row.unread_count,
+    lastReadMessageId: Number(row.last_read_message_id),
+    lastMessage: row.last_message
+      ? { ...row.last_message, createdAt: new Date(row.last_message.createdAt).toISOString() }
+      : null,
+    createdAt: new Date(row.created_at).toISOString(),
+    policies: chatAbilities(actor, { membership: { role: row.role } }),
+  }));
+}
+
+export async function listMembers(db: Queryable, chatId: number) {
+  const result = await db.execute<{ id: number; fullName: string; role: 'owner' | 'member' }>(sql`
+    select u.id, u.full_name as "fullName", m.role from chat_members m join users u on u.id = m.user_id
+    where m.chat_id = ${chatId} order by m.role desc, u.full_name`);
+  return result.rows;
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../test/client.js';
+import { addPerson, setUpSchool } from '../../test/school.js';
+import { startTestServer, type TestServer } from '../../test/server.js';
+
+let server: TestServer;
+let admin: TestClient;
+let teacher: { id: number; client: TestClient };
+let parent: { id: number; client: TestClient };
+let chatId: number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await setUpSchool(server);
+  teacher = await addPerson(server, admin, { fullName: 'Галиева Алсу Ринатовна', login: 'galieva', roles: ['teacher'] });
+  parent = await addPerson(server, admin, { fullName: 'Петров Иван Сергеевич', login: 'petrov', roles: ['parent'] });
+  const chat = await admin.post('/api/chats', { title: '5А — родители', memberIds: [teacher.id, parent.id] });
+  expect(chat.status).toBe(201);
+  chatId = chat.body.id;
+});
+afterAll(() => server?.close());
+
+describe('messages', () => {
+  it('stores a retried send once and returns the same message', async () => {
+    const clientId = randomUUID();
+    const first = await parent.client.post(`/api/chats/${chatId}/messages`, { clientId, body: 'Здравствуйте!' });
+    const retry = await parent.client.post(`/api/chats/${chatId}/messages`, { clientId, body: 'Здравствуйте!' });
+    expect(first.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
+    const page = await teacher.client.get(`/api/chats/${chatId}/messages`);
+    expect(page.body.messages.filter((m: { clientId: string }) => m.clientId === clientId)).toHaveLength(1);
+  });
+
+  it('delivers live to every open tab of every member, and counts unread', async () => {
+    const before = await teacher.client.get('/api/chats');
+    const tabA = await teacher.client.socket(before.body.cursor);
+    const tabB = await teacher.client.socket(before.body.cursor);
+    await tabA.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+    await tabB.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+    const sent = await parent.client.post(`/api/chats/${chatId}/messages`, { clientId: randomUUID(), body: 'Завтра придём.' });
+    for (const tab of [tabA, tabB]) {
+      await tab.waitFor(
+        (s) => s.events().some((e) => e.payload.type === 'messages.send' && e.payload.message.id === sent.body.id),
+        'the message',
+      );
+    }
+    const chats = await teacher.client.get('/api/chats');
+    const chat = chats.body.chats.find((c: { id: number }) => c.id === chatId);
+    expect(chat.unreadCount).toBeGreaterThanOrEqual(1);
+    expect(chat.lastMessage.body).toBe('Завтра придём.');
+    await teacher.client.post(`/api/chats/${chatId}/read`, { messageId: sent.body.id });
+    const after = await teacher.client.get(`/api/chats/${chatId}`);
+    expect(after.body.unreadCount).toBe(0);
+    tabA.close();
+    tabB.close();
+  });
+
+  it('replays what a client missed after its cursor, in order, once', async () => {
+    const { body } = await parent.client.get('/api/chats');
+    const cursor = body.cursor;
+    const ids: number[] = [];
+    for (const text of ['Раз', 'Два', 'Три']) {
+      const sent = await teacher.client.post(`/api/chats/${chatId}/messages`, { clientId: randomUUID(), body: text });
+      ids.push(sent.body.id);
+    }
+    const socket = await parent.client.socket(cursor);
+    await socket.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+    const replayed = socket
+      .events()
+      .flatMap((e) => (e.payload.type === 'messages.send' ? [e.payload.message.id] : []));
+    expect(replayed).toEqual(ids);
+    socket.close();
+  });
+});

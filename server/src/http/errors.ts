@@ -1,0 +1,55 @@
+import type { TErrorBody } from '@parta/protocol';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorMessage } from '../i18n/index.js';
+import { AppError } from '../infra/errors.js';
+import type { App } from './types.js';
+
+const fastifyCodes: Record<string, AppError['code']> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.malformed_json',
+};
+
+/** Turns anything thrown into `{ error: { code, message } }`; never leaks internals. */
+export function installErrorHandling(app: App): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    sendError(request, reply, toAppError(error, request));
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('request.not_found')));
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const fields = error.fields ?? [];
+  const params = { ...error.params, fields: fields.map((field) => field.path || '—').join(', ') };
+  const body: TErrorBody = {
+    error: {
+      code: error.code,
+      message: errorMessage(request.locale ?? 'ru', error.code, params),
+      ...(fields.length > 0 ? { fields } : {}),
+    },
+  };
+  if (error.code === 'auth.rate_limited') reply.header('retry-after', String(error.params.seconds ?? 60));
+  return reply.status(error.status).send(body);
+}
+
+function toAppError(error: FastifyError, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((issue) => ({
+      path: `${error.validationContext ?? ''}${issue.instancePath.replaceAll('/', '.')}`.replace(/^body\./, ''),
+      message: issue.message ?? 'invalid',
+    }));
+    return new AppError('validation.failed', {}, fields);
+  }
+  const code = error.code ? fastifyCodes[error.code] : undefined;
+  if (code) return new AppError(code);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('validation.failed', {}, [{ path: '', message: error.message }]);
+  }
+  // Only the shape of the error: driver errors carry row values in `detail`.
+  request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unexpected error');
+  return new AppError('server.internal');
+}

@@ -1,0 +1,49 @@
+import type { Locale } from '@parta/protocol';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { SessionRow } from '../domains/auth/queries.js';
+import type { ActionRunner } from '../infra/actions.js';
+import type { Actor } from '../infra/actor.js';
+import type { Bus } from '../infra/bus.js';
+import type { Clock } from '../infra/clock.js';
+import type { FailureCounter } from '../infra/rate-limit.js';
+import type { PolicyName } from '../policies.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    session: SessionRow | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** the rule that gates this route (DESIGN §3.3); every /api route names one */
+    policy?: PolicyName;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What the server is built from; tests build it with their own clock and database. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  bus: Bus;
+  clock: Clock;
+  logger: Logger;
+  failures: FailureCounter;
+  /** WebSocket heartbeat; tests shorten it */
+  heartbeatMs?: number;
+}
+
+export interface RouteDeps extends AppDeps {
+  actions: ActionRunner;
+}

@@ -1,0 +1,32 @@
+import { type ErrorCode, type Locale, locales } from '@parta/protocol';
+import i18next from 'i18next';
+import { en } from './en.js';
+import { ru } from './ru.js';
+
+const i18n = i18next.createInstance();
+await i18n.init({
+  lng: 'ru',
+  fallbackLng: 'ru',
+  supportedLngs: [...locales],
+  resources: { ru: { errors: ru }, en: { errors: en } },
+  ns: ['errors'],
+  defaultNS: 'errors',
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export function errorMessage(locale: Locale, code: ErrorCode, params: Record<string, string | number> = {}) {
+  return i18n.t(code, { lng: locale, ...params });
+}
+
+/** The reader's language: their saved choice, else the browser's, else Russian. */
+export function pickLocale(acceptLanguage: string | undefined, saved?: string | null): Locale {
+  if (saved === 'ru' || saved === 'en') return saved;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'ru' || tag === 'en') return tag;
+  }
+  return 'ru';
+}

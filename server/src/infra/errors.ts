@@ -1,0 +1,41 @@
+import type { ErrorCode } from '@parta/protocol';
+
+const statusByCode: Partial<Record<ErrorCode, number>> = {
+  'validation.failed': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.not_found': 404,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.rate_limited': 429,
+  'auth.csrf_failed': 403,
+  'auth.wrong_password': 400,
+  'auth.reset_link_invalid': 400,
+  'auth.login_taken': 409,
+  'access.denied': 403,
+  'setup.already_done': 409,
+  'people.not_found': 404,
+  'chats.not_found': 404,
+  'chats.member_not_found': 400,
+  'messages.not_found': 404,
+  'events.cursor_expired': 410,
+  'server.unavailable': 503,
+  'server.internal': 500,
+};
+
+/**
+ * An expected failure with a stable code. The HTTP layer turns it into
+ * `{ error: { code, message } }` with the message in the reader's language.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fields?: { path: string; message: string }[],
+  ) {
+    super(code);
+    this.status = statusByCode[code] ?? 400;
+  }
+}

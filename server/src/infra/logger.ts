@@ -1,0 +1,45 @@
+import pino, { type Logger, type LoggerOptions } from 'pino';
+
+/**
+ * Paths that may hold secrets or personal data. Logs must never contain
+ * message text, passwords, tokens, cookies or contact data (DESIGN §3.6).
+ */
+export const redactedPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.token',
+  '*.body',
+  '*.email',
+  '*.phone',
+  '*.login',
+  '*.csrfToken',
+];
+
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+    serializers: {
+      // URLs may carry a reset or invite token: keep only the route shape.
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: stripTokens(req.url),
+        id: req.id,
+      }),
+    },
+  };
+}
+
+export function stripTokens(url: string): string {
+  const path = url.split('?')[0] ?? url;
+  return path.replace(/\/(reset|join)\/[^/]+/g, '/$1/[redacted]');
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
+}

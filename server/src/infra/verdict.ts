@@ -1,0 +1,12 @@
+import type { ErrorCode } from '@parta/protocol';
+import type { Actor, Person } from './actor.js';
+
+export type Verdict = { ok: true } | { ok: false; code: ErrorCode };
+
+export const allow: Verdict = { ok: true };
+export const deny = (code: ErrorCode): Verdict => ({ ok: false, code });
+
+/** Most rules first need a logged-in person; this is their shared first step. */
+export function asPerson(actor: Actor): Person | null {
+  return actor.kind === 'person' ? actor : null;
+}

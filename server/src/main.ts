@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import type { Logger } from 'pino';
+import { buildApp } from './app.js';
+import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
+import { setUpSchool } from './domains/org/actions.js';
+import { ActionRunner } from './infra/actions.js';
+import { systemClock } from './infra/clock.js';
+import { AppError } from './infra/errors.js';
+import { FatalError } from './infra/fatal.js';
+import { errorMessage } from './i18n/index.js';
+import { createLogger } from './infra/logger.js';
+import { openRuntime } from './runtime.js';
+import { ZSetupRequest } from '@parta/protocol';
+
+const usage = `Usage: parta <command> [--setting value …]
+
+Commands:
+  serve     start the server (default)
+  migrate   apply database migrations and exit
+  init      create the school and its first admin, then exit:
+            --school-name "…" --time-zone Europe/Moscow --admin-name "…" --admin-login … 
+            password from --admin-password or the PARTA_ADMIN_PASSWORD variable
+
+Settings (flag or environment variable): --port PARTA_PORT, --host PARTA_HOST,
+  --public-url PARTA_PUBLIC_URL, --database-url DATABASE_URL (embedded PostgreSQL
+  under the data dir when absent), --data-dir PARTA_DATA_DIR, --redis-url REDIS_URL,
+  --log-level PARTA_LOG_LEVEL, --body-limit PARTA_BODY_LIMIT, --trust-proxy PARTA_TRUST_PROXY`;
+
+const initFlags = ['school-name', 'time-zone', 'admin-name', 'admin-login', 'admin-password'];
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: Object.fromEntries(
+      [...settingFlags, ...initFlags, 'help'].map((flag) => [flag, { type: flag === 'help' ? 'boolean' : 'string' }]),
+    ) as Record<string, { type: 'string' | 'boolean' }>,
+  }).valueOf() as { values: Record<string, string | boolean>; positionals: string[] };
+  const command = positionals[0] ?? 'serve';
+  if (values.help || !['serve', 'migrate', 'init'].includes(command)) {
+    console.log(usage);
+    if (!values.help) process.exitCode = 1;
+    return;
+  }
+  const flags = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
+  const config = loadConfig(process.env, flags);
+  const logger = createLogger(config.logLevel);
+  logger.info({ config: redactConfig(config) }, `parta ${command}`);
+  if (command === 'serve') await serve(config, logger);
+  else if (command === 'migrate') await (await openRuntime(config, logger)).close();
+  else await init(config, logger, flags);
+}
+
+async function serve(config: Config, logger: Logger): Promise<void> {
+  const runtime = await openRuntime(config, logger);
+  const { app } = await buildApp({ config, logger, clock: systemClock, ...runtime });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await runtime.close();
+    throw new FatalError(`Cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+  }
+  logger.info(`Parta is ready at ${config.publicUrl}`);
+}
+
+async function init(config: Config, logger: Logger, flags: Record<string, string>): Promise<void> {
+  const parsed = ZSetupRequest.safeParse({
+    schoolName: flags['school-name'],
+    timeZone: flags['time-zone'] ?? 'Europe/Moscow',
+    adminName: flags['admin-name'],
+    login: flags['admin-login'],
+    password: flags['admin-password'] ?? process.env.PARTA_ADMIN_PASSWORD,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new FatalError(`parta init: ${lines.join('\n')}\n\n${usage}`);
+  }
+  const runtime = await openRuntime(config, logger);
+  try {
+    const actions = new ActionRunner({ db: runtime.database.db, bus: runtime.bus, clock: systemClock, logger });
+    await actions.run({ kind: 'system' }, setUpSchool, { ...parsed.data, device: 'parta init' });
+    console.log(`School «${parsed.data.schoolName}» created. Log in at ${config.publicUrl} as ${parsed.data.login}.`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof FatalError) {
+    console.error(error.message);
+  } else if (error instanceof AppError) {
+    console.error(`parta: ${errorMessage('en', error.code, error.params)}`);
+  } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${error.message}\n\n${usage}`);
+  } else {
+    console.error('parta: unexpected error', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import { wsCloseCodes } from '@parta/protocol';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { sessionExists } from '../domains/auth/queries.js';
+import type { Clock } from '../infra/clock.js';
+import { readEventsForUser, type StoredEvent } from '../infra/events.js';
+import type { Connection } from './connection.js';
+import type { EventFeed } from './feed.js';
+
+const REPLAY_PAGE = 500;
+
+/** The open WebSockets of this node, by person, fed from the node's event feed. */
+export class Hub {
+  readonly #byUser = new Map<number, Set<Connection>>();
+  #heartbeat: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly feed: EventFeed,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    feed.onEvents((events) => this.#dispatch(events));
+  }
+
+  get size(): number {
+    let count = 0;
+    for (const set of this.#byUser.values()) count += set.size;
+    return count;
+  }
+
+  add(connection: Connection): void {
+    let set = this.#byUser.get(connection.userId);
+    if (!set) this.#byUser.set(connection.userId, (set = new Set()));
+    set.add(connection);
+  }
+
+  remove(connection: Connection): void {
+    const set = this.#byUser.get(connection.userId);
+    set?.delete(connection);
+    if (set?.size === 0) this.#byUser.delete(connection.userId);
+  }
+
+  /**
+   * Answers `hello`: replays what the person may read after their cursor,
+   * then streams live. A cursor from the future (a restored database) asks
+   * the client to reload its state.
+   */
+  async resume(connection: Connection, cursor: number | null): Promise<void> {
+    connection.state = 'replaying';
+    const head = this.feed.cursor;
+    if (cursor === null) {
+      connection.cursor = head;
+    } else if (cursor > head && cursor > (await this.#latest())) {
+      connection.send({ type: 'resync' });
+      connection.cursor = head;
+    } else {
+      connection.cursor = cursor;
+      for (;;) {
+        const page = await readEventsForUser(
+          this.db,
+          connection.schoolId,
+          connection.userId,
+          connection.cursor,
+          REPLAY_PAGE,
+        );
+        for (const event of page) connection.sendReplayed(event);
+        // The socket may have closed while the page was read.
+        if (page.length < REPLAY_PAGE || (connection.state as Connection['state']) === 'closed') break;
+      }
+    }
+    connection.goLive();
+  }
+
+  /** Pings every socket; drops the silent ones and those whose session has ended. */
+  startHeartbeat(intervalMs: number): void {
+    this.#heartbeat = setInterval(() => void this.beat(), intervalMs);
+    this.#heartbeat.unref();
+  }
+
+  async beat(): Promise<void> {
+    const now = this.clock.now();
+    for (const set of this.#byUser.values()) {
+      for (const connection of set) {
+        if (!connection.alive) {
+          connection.socket.terminate();
+          continue;
+        }
+        connection.alive = false;
+        connection.socket.ping();
+        if (!(await sessionExists(this.db, connection.sessionId, now).catch(() => true))) {
+          connection.close(wsCloseCodes.sessionEnded, 'session ended');
+        }
+      }
+    }
+  }
+
+  closeAll(code: number, reason: string): void {
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    for (const set of this.#byUser.values()) for (const connection of set) connection.close(code, reason);
+  }
+
+  async #latest(): Promise<number> {
+    await this.feed.catchUp();
+    return this.feed.cursor;
+  }
+
+  #dispatch(events: StoredEvent[]): void {
+    for (const event of events) {
+      for (const userId of event.userIds) {
+        const set = this.#byUser.get(userId);
+        if (!set) continue;
+        for (const connection of set) {
+          if (connection.schoolId === event.schoolId) connection.deliver(event);
+        }
+      }
+    }
+    this.logger.trace({ count: events.length }, 'events dispatched');
+  }
+}

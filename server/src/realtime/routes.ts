@@ -1,0 +1,66 @@
+import { ZClientFrame, wsCloseCodes } from '@parta/protocol';
+import { can } from '../policies.js';
+import { isOwnOrigin } from '../http/session.js';
+import type { App, RouteDeps } from '../http/types.js';
+import { Connection } from './connection.js';
+import type { Hub } from './hub.js';
+
+const MAX_FRAME_BYTES = 4096;
+
+/**
+ * `/api/ws`: the live stream. The browser sends `hello` with its cursor, gets
+ * the events it missed, then `ready`, then live events. See protocol/ws.ts.
+ */
+export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub): void {
+  app.get(
+    '/api/ws',
+    { websocket: true, config: { policy: 'auth.own_account' }, schema: { hide: true } },
+    (socket, request) => {
+      const origin = request.headers.origin;
+      if (origin && !isOwnOrigin(origin, request.headers.host, deps.config.publicUrl)) {
+        socket.close(wsCloseCodes.badOrigin, 'bad origin');
+        return;
+      }
+      const actor = request.actor;
+      if (actor.kind !== 'person' || !can(actor, 'auth.own_account').ok) {
+        socket.close(wsCloseCodes.unauthenticated, 'log in');
+        return;
+      }
+      const connection = new Connection(socket, actor.userId, actor.schoolId, actor.sessionId ?? 0);
+      hub.add(connection);
+      socket.on('pong', () => {
+        connection.alive = true;
+      });
+      socket.on('close', () => {
+        connection.state = 'closed';
+        hub.remove(connection);
+      });
+      socket.on('message', (data, isBinary) => {
+        connection.alive = true;
+        const text = isBinary ? null : data.toString();
+        const frame = text && text.length <= MAX_FRAME_BYTES ? parseFrame(text) : null;
+        if (!frame) {
+          connection.close(wsCloseCodes.badFrame, 'bad frame');
+          return;
+        }
+        if (frame.type === 'ping') {
+          connection.send({ type: 'pong' });
+        } else if (connection.state === 'waiting') {
+          hub.resume(connection, frame.cursor).catch((error: Error) => {
+            request.log.warn({ err: error.message }, 'replay failed');
+            connection.close(1011, 'replay failed');
+          });
+        }
+      });
+    },
+  );
+}
+
+function parseFrame(text: string) {
+  try {
+    const parsed = ZClientFrame.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

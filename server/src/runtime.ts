@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { type Bus, MemoryBus, RedisBus } from './infra/bus.js';
+import { systemClock } from './infra/clock.js';
+import { FatalError } from './infra/fatal.js';
+import { type FailureCounter, LOGIN_WINDOW_MS, MemoryFailureCounter, RedisFailureCounter } from './infra/rate-limit.js';
+
+export interface Runtime {
+  database: Database;
+  bus: Bus;
+  failures: FailureCounter;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database and connects the bus: what every command needs. */
+export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const database = await openDatabase(config, logger);
+  try {
+    await migrateDatabase(database.pool);
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : null;
+    const bus = redis ?? new MemoryBus();
+    const failures = redis
+      ? new RedisFailureCounter(redis.client, systemClock, LOGIN_WINDOW_MS)
+      : new MemoryFailureCounter(systemClock, LOGIN_WINDOW_MS);
+    return {
+      database,
+      bus,
+      failures,
+      async close() {
+        await bus.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function connectRedis(url: string, logger: Logger): Promise<RedisBus> {
+  try {
+    return await RedisBus.connect(url, logger);
+  } catch (error) {
+    throw new FatalError(`Cannot connect to Redis at REDIS_URL: ${(error as Error).message}`);
+  }
+}

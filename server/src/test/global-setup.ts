@@ -1,0 +1,61 @@
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import pg from 'pg';
+import pino from 'pino';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedDatabase } from '../db/embedded.js';
+import { connect } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of a maintenance database on the server this project tests against */
+    pgAdminUrl: string;
+    /** name of the migrated template each test file copies */
+    pgTemplate: string;
+  }
+}
+
+export const TEMPLATE = 'parta_test_template';
+
+/**
+ * Once per integration project: brings up its PostgreSQL and builds a migrated
+ * template database; each test file then gets a copy (`CREATE DATABASE … TEMPLATE`).
+ */
+export default async function setup(project: TestProject) {
+  let stop = async () => {};
+  let adminUrl: string;
+  if (project.name === 'pg-embedded') {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parta-test-pg-'));
+    const embedded = await startEmbeddedDatabase({
+      dataDir: path.join(dataDir, 'pg'),
+      logger: pino({ level: 'warn' }),
+    });
+    adminUrl = embedded.adminUrl;
+    stop = async () => {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+  } else {
+    adminUrl = process.env.PARTA_TEST_SYSTEM_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE} with (force)`);
+  await admin.query(`create database ${TEMPLATE}`);
+  await admin.end();
+  const templateUrl = withDatabase(adminUrl, TEMPLATE);
+  const { pool } = connect(templateUrl, 1);
+  await migrateDatabase(pool);
+  await pool.end();
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplate', TEMPLATE);
+  return stop;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

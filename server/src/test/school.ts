@@ -1,0 +1,34 @@
+import type { Role } from '@parta/protocol';
+import type { TestClient } from './client.js';
+import type { TestServer } from './server.js';
+
+export const ADMIN = { login: 'admin', password: 'admin-password-1' };
+
+/** Runs the first-run setup; returns the admin's logged-in client. */
+export async function setUpSchool(server: TestServer): Promise<TestClient> {
+  const admin = server.client();
+  const reply = await admin.post('/api/setup', {
+    schoolName: 'МБОУ «Большекайбицкая СОШ»',
+    timeZone: 'Europe/Moscow',
+    adminName: 'Мусина Ирина Маратовна',
+    ...ADMIN,
+  });
+  if (reply.status !== 201) throw new Error(`setup failed: ${JSON.stringify(reply.body)}`);
+  return admin;
+}
+
+/** The admin adds a person, who then sets a password through their link and is logged in. */
+export async function addPerson(
+  server: TestServer,
+  admin: TestClient,
+  person: { fullName: string; login: string; roles: Role[] },
+): Promise<{ id: number; client: TestClient; password: string }> {
+  const created = await admin.post('/api/people', person);
+  if (created.status !== 201) throw new Error(`create person failed: ${JSON.stringify(created.body)}`);
+  const token = String(created.body.setPasswordLink.url).split('/reset/')[1];
+  const client = server.client();
+  const password = `${person.login}-password`;
+  const reset = await client.post('/api/auth/reset', { token, newPassword: password });
+  if (reset.status !== 200) throw new Error(`reset failed: ${JSON.stringify(reset.body)}`);
+  return { id: created.body.person.id, client, password };
+}

@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { buildApp, type Parta } from '../app.js';
+import { loadConfig } from '../config.js';
+import { connect, type Db } from '../db/client.js';
+import { type Bus, MemoryBus } from '../infra/bus.js';
+import { ManualClock } from '../infra/clock.js';
+import { type FailureCounter, LOGIN_WINDOW_MS, MemoryFailureCounter } from '../infra/rate-limit.js';
+import { createTestDatabase } from './database.js';
+import { TestClient } from './client.js';
+
+export interface TestServer {
+  parta: Parta;
+  db: Db;
+  url: string;
+  databaseUrl: string;
+  clock: ManualClock;
+  bus: Bus;
+  /** a browser-like client with its own cookie jar */
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  databaseUrl?: string;
+  bus?: Bus;
+  failures?: FailureCounter;
+  clock?: ManualClock;
+  logStream?: NodeJS.WritableStream;
+  env?: Record<string, string>;
+}
+
+/** A real Parta on a fresh database (or the given one), listening on 127.0.0.1. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const fresh = options.databaseUrl ? null : await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? fresh!.url;
+  const { db, pool } = connect(databaseUrl, 5);
+  const clock = options.clock ?? new ManualClock();
+  const bus = options.bus ?? new MemoryBus();
+  const config = loadConfig({ PARTA_PORT: '0', DATABASE_URL: databaseUrl, PARTA_WEB_DIR: '/nonexistent', ...options.env });
+  const logger = options.logStream
+    ? pino({ level: 'info' }, options.logStream as never)
+    : pino({ level: process.env.PARTA_TEST_LOG ?? 'silent' });
+  const parta = await buildApp({
+    config,
+    logger,
+    clock,
+    bus,
+    failures: options.failures ?? new MemoryFailureCounter(clock, LOGIN_WINDOW_MS),
+    database: { db, pool, embedded: false, close: () => pool.end() },
+    heartbeatMs: 3_600_000,
+  });
+  await parta.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(parta.app.server.address() as AddressInfo).port}`;
+  return {
+    parta,
+    db,
+    url,
+    databaseUrl,
+    clock,
+    bus,
+    client: () => new TestClient(url),
+    async close() {
+      await parta.app.close();
+      await pool.end();
+      await fresh?.drop();
+    },
+  };
+}
