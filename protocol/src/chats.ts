@@ -58,7 +58,12 @@ export const ZPostMessageRequest = z.strictObject({
 export type TPostMessageRequest = z.infer<typeof ZPostMessageRequest>;
 
 export const ZMessagePageQuery = z.strictObject({
-  before: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type TMessagePageQuery = z.infer<typeof ZMessagePageQuery>;

@@ -1,10 +1,22 @@
 import { z } from 'zod';
 
 export const ZId = z.number().int().positive();
-export const ZIdParam = z.coerce.number().int().positive().max(2 ** 53 - 1);
+export const ZIdParam = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 53 - 1);
 export const ZTimestamp = z.string().describe('ISO 8601 date-time in UTC');
 
-export const roles = ['admin', 'administration', 'class_teacher', 'teacher', 'staff', 'parent', 'student'] as const;
+export const roles = [
+  'admin',
+  'administration',
+  'class_teacher',
+  'teacher',
+  'staff',
+  'parent',
+  'student',
+] as const;
 export const ZRole = z.enum(roles);
 export type Role = z.infer<typeof ZRole>;
 

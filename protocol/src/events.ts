@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZId, ZTimestamp } from './common.js';
 import { ZMessage } from './chats.js';
+import { ZId, ZTimestamp } from './common.js';
 
 /**
  * Events are the live feed. Each one is persisted with a cursor that grows

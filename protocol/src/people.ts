@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZId, ZLogin, ZPersonName, ZRole } from './common.js';
 import { ZResetLink } from './auth.js';
+import { ZId, ZLogin, ZPersonName, ZRole } from './common.js';
 
 const ZEmail = z.email().max(200);
 const ZPhone = z

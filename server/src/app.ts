@@ -8,7 +8,7 @@ import { messageRoutes } from './domains/messages/routes.js';
 import { orgRoutes } from './domains/org/routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
-import { installPolicyGate } from './http/policy-gate.js';
+import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { installSessions } from './http/session.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
@@ -22,6 +22,8 @@ export interface Parta {
   feed: EventFeed;
   hub: Hub;
   actions: ActionRunner;
+  /** every API route and the policy it names: walked by the authorization matrix test */
+  routes: GatedRoute[];
 }
 
 /** Builds the whole server from its dependencies; `main.ts` and the tests both use it. */
@@ -35,13 +37,18 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const actions = new ActionRunner({ db: deps.database.db, bus: deps.bus, clock: deps.clock, logger: deps.logger });
+  const actions = new ActionRunner({
+    db: deps.database.db,
+    bus: deps.bus,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
   const routeDeps: RouteDeps = { ...deps, actions };
 
   installErrorHandling(app);
-  installPolicyGate(app);
+  const routes = installPolicyGate(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installSessions(app, deps);
@@ -60,5 +67,5 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     hub.closeAll(1001, 'server shutting down');
     feed.stop();
   });
-  return { app, feed, hub, actions };
+  return { app, feed, hub, actions, routes };
 }

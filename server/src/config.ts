@@ -6,7 +6,10 @@ const ZUrl = (protocols: string[]) =>
   z
     .string()
     .url()
-    .refine((value) => protocols.includes(new URL(value).protocol), `must start with ${protocols.join(' or ')}//`);
+    .refine(
+      (value) => protocols.includes(new URL(value).protocol),
+      `must start with ${protocols.join(' or ')}//`,
+    );
 
 const ZConfig = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -77,7 +80,11 @@ export function redactConfig(config: Config): Record<string, unknown> {
     if (parsed.password) parsed.password = '***';
     return parsed.toString();
   };
-  return { ...config, databaseUrl: hide(config.databaseUrl) ?? 'embedded', redisUrl: hide(config.redisUrl) ?? 'none' };
+  return {
+    ...config,
+    databaseUrl: hide(config.databaseUrl) ?? 'embedded',
+    redisUrl: hide(config.redisUrl) ?? 'none',
+  };
 }
 
 function kebab(key: string): string {

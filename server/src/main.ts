@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { ZSetupRequest } from '@parta/protocol';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
 import { setUpSchool } from './domains/org/actions.js';
+import { errorMessage } from './i18n/index.js';
 import { ActionRunner } from './infra/actions.js';
 import { systemClock } from './infra/clock.js';
 import { AppError } from './infra/errors.js';
 import { FatalError } from './infra/fatal.js';
-import { errorMessage } from './i18n/index.js';
 import { createLogger } from './infra/logger.js';
 import { openRuntime } from './runtime.js';
-import { ZSetupRequest } from '@parta/protocol';
 
 const usage = `Usage: parta <command> [--setting value …]
 
@@ -35,7 +35,10 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     strict: true,
     options: Object.fromEntries(
-      [...settingFlags, ...initFlags, 'help'].map((flag) => [flag, { type: flag === 'help' ? 'boolean' : 'string' }]),
+      [...settingFlags, ...initFlags, 'help'].map((flag) => [
+        flag,
+        { type: flag === 'help' ? 'boolean' : 'string' },
+      ]),
     ) as Record<string, { type: 'string' | 'boolean' }>,
   }).valueOf() as { values: Record<string, string | boolean>; positionals: string[] };
   const command = positionals[0] ?? 'serve';
@@ -93,9 +96,16 @@ async function init(config: Config, logger: Logger, flags: Record<string, string
   }
   const runtime = await openRuntime(config, logger);
   try {
-    const actions = new ActionRunner({ db: runtime.database.db, bus: runtime.bus, clock: systemClock, logger });
+    const actions = new ActionRunner({
+      db: runtime.database.db,
+      bus: runtime.bus,
+      clock: systemClock,
+      logger,
+    });
     await actions.run({ kind: 'system' }, setUpSchool, { ...parsed.data, device: 'parta init' });
-    console.log(`School «${parsed.data.schoolName}» created. Log in at ${config.publicUrl} as ${parsed.data.login}.`);
+    console.log(
+      `School «${parsed.data.schoolName}» created. Log in at ${config.publicUrl} as ${parsed.data.login}.`,
+    );
   } finally {
     await runtime.close();
   }

@@ -5,7 +5,12 @@ import { migrateDatabase } from './db/migrate.js';
 import { type Bus, MemoryBus, RedisBus } from './infra/bus.js';
 import { systemClock } from './infra/clock.js';
 import { FatalError } from './infra/fatal.js';
-import { type FailureCounter, LOGIN_WINDOW_MS, MemoryFailureCounter, RedisFailureCounter } from './infra/rate-limit.js';
+import {
+  type FailureCounter,
+  LOGIN_WINDOW_MS,
+  MemoryFailureCounter,
+  RedisFailureCounter,
+} from './infra/rate-limit.js';
 
 export interface Runtime {
   database: Database;

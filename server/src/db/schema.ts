@@ -46,12 +46,8 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_login_key').on(t.login),
-    uniqueIndex('users_email_key')
-      .on(t.email)
-      .where(sql`${t.email} is not null`),
-    uniqueIndex('users_phone_key')
-      .on(t.phone)
-      .where(sql`${t.phone} is not null`),
+    uniqueIndex('users_email_key').on(t.email).where(sql`${t.email} is not null`),
+    uniqueIndex('users_phone_key').on(t.phone).where(sql`${t.phone} is not null`),
     index('users_school_idx').on(t.schoolId),
   ],
 );

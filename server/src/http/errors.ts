@@ -39,7 +39,10 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((issue) => ({
-      path: `${error.validationContext ?? ''}${issue.instancePath.replaceAll('/', '.')}`.replace(/^body\./, ''),
+      path: `${error.validationContext ?? ''}${issue.instancePath.replaceAll('/', '.')}`.replace(
+        /^body\./,
+        '',
+      ),
       message: issue.message ?? 'invalid',
     }));
     return new AppError('validation.failed', {}, fields);
@@ -50,6 +53,9 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
     return new AppError('validation.failed', {}, [{ path: '', message: error.message }]);
   }
   // Only the shape of the error: driver errors carry row values in `detail`.
-  request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unexpected error');
+  request.log.error(
+    { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
+    'unexpected error',
+  );
   return new AppError('server.internal');
 }

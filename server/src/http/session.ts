@@ -1,8 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sessions } from '../db/schema.js';
 import { findSession } from '../domains/auth/queries.js';
 import { SESSION_TTL_MS } from '../domains/auth/sessions.js';
-import { sessions } from '../db/schema.js';
-import { eq } from 'drizzle-orm';
 import { pickLocale } from '../i18n/index.js';
 import { AppError } from '../infra/errors.js';
 import type { App, AppDeps } from './types.js';
@@ -51,7 +51,8 @@ export function installSessions(app: App, deps: AppDeps): void {
   app.addHook('preValidation', async (request) => {
     if (!mutating.has(request.method)) return;
     if (request.session) {
-      if (request.headers['x-csrf-token'] !== request.session.csrfToken) throw new AppError('auth.csrf_failed');
+      if (request.headers['x-csrf-token'] !== request.session.csrfToken)
+        throw new AppError('auth.csrf_failed');
     } else if (!isSameSite(request, deps.config.publicUrl)) {
       throw new AppError('auth.csrf_failed');
     }

@@ -11,7 +11,8 @@ export const en: Record<ErrorCode, string> = {
   'auth.rate_limited': 'Too many login attempts. Try again in {{minutes}} min.',
   'auth.csrf_failed': 'This page is out of date. Reload it and try again.',
   'auth.wrong_password': 'The current password is wrong.',
-  'auth.reset_link_invalid': 'This link is no longer valid: it was used already or has expired. Ask the school admin for a new one.',
+  'auth.reset_link_invalid':
+    'This link is no longer valid: it was used already or has expired. Ask the school admin for a new one.',
   'auth.login_taken': 'This login, e-mail or phone is already taken.',
   'access.denied': 'You may not do this.',
   'setup.already_done': 'The school is already set up. Log in with your account.',

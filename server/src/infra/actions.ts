@@ -31,9 +31,7 @@ export type Action<I, R> = (ctx: ActionCtx, input: I) => Promise<ActionOutcome<R
  * hears of a change that rolled back.
  */
 export class ActionRunner {
-  constructor(
-    private readonly deps: { db: Db; bus: Bus; clock: Clock; logger: Logger },
-  ) {}
+  constructor(private readonly deps: { db: Db; bus: Bus; clock: Clock; logger: Logger }) {}
 
   async run<I, R>(actor: Actor, action: Action<I, R>, input: I): Promise<R> {
     const now = this.deps.clock.now();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { auditLog } from '../db/schema.js';
 import type { Tx } from '../db/client.js';
+import { auditLog } from '../db/schema.js';
 
 /**
  * Everything that changes state leaves one audit row. The types are a closed

@@ -53,7 +53,12 @@ export async function appendEvents(
 
 /** Every school's events after `cursor`, oldest first: what a node fans out. */
 export async function readEventsAfter(db: Queryable, cursor: number, limit: number): Promise<StoredEvent[]> {
-  const rows = await db.select().from(events).where(gt(events.id, cursor)).orderBy(asc(events.id)).limit(limit);
+  const rows = await db
+    .select()
+    .from(events)
+    .where(gt(events.id, cursor))
+    .orderBy(asc(events.id))
+    .limit(limit);
   return rows.map(toStored);
 }
 

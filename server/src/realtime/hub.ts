@@ -30,9 +30,9 @@ export class Hub {
   }
 
   add(connection: Connection): void {
-    let set = this.#byUser.get(connection.userId);
-    if (!set) this.#byUser.set(connection.userId, (set = new Set()));
+    const set = this.#byUser.get(connection.userId) ?? new Set();
     set.add(connection);
+    this.#byUser.set(connection.userId, set);
   }
 
   remove(connection: Connection): void {

@@ -1,7 +1,7 @@
-import { ZClientFrame, wsCloseCodes } from '@parta/protocol';
-import { can } from '../policies.js';
+import { wsCloseCodes, ZClientFrame } from '@parta/protocol';
 import { isOwnOrigin } from '../http/session.js';
 import type { App, RouteDeps } from '../http/types.js';
+import { can } from '../policies.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
 

@@ -98,12 +98,18 @@ export class TestSocket {
   }
 
   /** Resolves when `predicate` holds over the frames received so far (or fails on timeout). */
-  async waitFor(predicate: (socket: TestSocket) => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
+  async waitFor(
+    predicate: (socket: TestSocket) => boolean,
+    what = 'condition',
+    timeoutMs = 10_000,
+  ): Promise<void> {
     if (predicate(this)) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiters.delete(check);
-        reject(new Error(`timed out waiting for ${what}; frames: ${JSON.stringify(this.frames).slice(0, 2000)}`));
+        reject(
+          new Error(`timed out waiting for ${what}; frames: ${JSON.stringify(this.frames).slice(0, 2000)}`),
+        );
       }, timeoutMs);
       const check = () => {
         if (!predicate(this)) return;

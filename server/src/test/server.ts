@@ -6,8 +6,8 @@ import { connect, type Db } from '../db/client.js';
 import { type Bus, MemoryBus } from '../infra/bus.js';
 import { ManualClock } from '../infra/clock.js';
 import { type FailureCounter, LOGIN_WINDOW_MS, MemoryFailureCounter } from '../infra/rate-limit.js';
-import { createTestDatabase } from './database.js';
 import { TestClient } from './client.js';
+import { createTestDatabase } from './database.js';
 
 export interface TestServer {
   parta: Parta;
@@ -37,7 +37,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { db, pool } = connect(databaseUrl, 5);
   const clock = options.clock ?? new ManualClock();
   const bus = options.bus ?? new MemoryBus();
-  const config = loadConfig({ PARTA_PORT: '0', DATABASE_URL: databaseUrl, PARTA_WEB_DIR: '/nonexistent', ...options.env });
+  const config = loadConfig({
+    PARTA_PORT: '0',
+    DATABASE_URL: databaseUrl,
+    PARTA_WEB_DIR: '/nonexistent',
+    ...options.env,
+  });
   const logger = options.logStream
     ? pino({ level: 'info' }, options.logStream as never)
     : pino({ level: process.env.PARTA_TEST_LOG ?? 'silent' });

@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { TChangePasswordRequest, TResetPasswordRequest } from '@parta/protocol';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { passwordResets, sessions, users } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
 import { AppError } from '../../infra/errors.js';
@@ -8,10 +8,10 @@ import { hashPassword, hashToken, verifyPassword } from './secrets.js';
 import { insertSession, type NewSession } from './sessions.js';
 
 /** Called after the password was checked (outside the transaction: hashing is slow). */
-export const startSession: Action<{ user: { id: number; schoolId: number }; device: string }, NewSession> = async (
-  { tx, now },
-  { user, device },
-) => {
+export const startSession: Action<
+  { user: { id: number; schoolId: number }; device: string },
+  NewSession
+> = async ({ tx, now }, { user, device }) => {
   const session = await insertSession(tx, user, device, now);
   return { result: session, audit: { type: 'auth.login', schoolId: user.schoolId, subjectId: user.id } };
 };

@@ -51,7 +51,11 @@ export async function checkCredentials(db: Queryable, typed: string, password: s
     .select({ id: users.id, schoolId: users.schoolId, passwordHash: users.passwordHash })
     .from(users)
     .where(
-      or(eq(users.login, keys.login), eq(users.email, keys.email), keys.phone ? eq(users.phone, keys.phone) : undefined),
+      or(
+        eq(users.login, keys.login),
+        eq(users.email, keys.email),
+        keys.phone ? eq(users.phone, keys.phone) : undefined,
+      ),
     )
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? null, password);

@@ -45,7 +45,10 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['setup'], body: ZSetupRequest, response: { 201: ZMe } },
     },
     async (request, reply) => {
-      const session = await deps.actions.run(request.actor, setUpSchool, { ...request.body, device: device(request) });
+      const session = await deps.actions.run(request.actor, setUpSchool, {
+        ...request.body,
+        device: device(request),
+      });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
       return reply.status(201).send(await presentMe(session.userId, session.csrfToken));
     },
@@ -53,7 +56,10 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   app.post(
     '/api/auth/login',
-    { config: { policy: 'auth.anyone' }, schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } } },
+    {
+      config: { policy: 'auth.anyone' },
+      schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } },
+    },
     async (request, reply) => {
       const accountKey = `login:account:${request.body.login.trim().toLowerCase()}`;
       const addressKey = `login:address:${request.ip}`;
@@ -87,7 +93,10 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['auth'], body: ZResetPasswordRequest, response: { 200: ZMe } },
     },
     async (request, reply) => {
-      const session = await deps.actions.run(request.actor, resetPassword, { ...request.body, device: device(request) });
+      const session = await deps.actions.run(request.actor, resetPassword, {
+        ...request.body,
+        device: device(request),
+      });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
       return presentMe(session.userId, session.csrfToken);
     },

@@ -19,14 +19,23 @@ async function checkSameSchool(tx: Tx, schoolId: number, userIds: number[]): Pro
   if (found.length !== new Set(userIds).size) throw new AppError('chats.member_not_found');
 }
 
-export const createChat: Action<TCreateChatRequest, { chatId: number }> = async ({ tx, actor, now }, input) => {
+export const createChat: Action<TCreateChatRequest, { chatId: number }> = async (
+  { tx, actor, now },
+  input,
+) => {
   enforce(canCreateChat(actor));
   const creator = requirePerson(actor);
   const others = [...new Set(input.memberIds)].filter((id) => id !== creator.userId);
   await checkSameSchool(tx, creator.schoolId, others);
   const [chat] = await tx
     .insert(chats)
-    .values({ schoolId: creator.schoolId, kind: 'group', title: input.title, createdBy: creator.userId, createdAt: now })
+    .values({
+      schoolId: creator.schoolId,
+      kind: 'group',
+      title: input.title,
+      createdBy: creator.userId,
+      createdAt: now,
+    })
     .returning();
   const rows = [
     { userId: creator.userId, role: 'owner' },

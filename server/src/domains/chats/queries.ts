@@ -27,7 +27,10 @@ export async function findChatAccess(
 }
 
 export async function memberIds(db: Queryable, chatId: number): Promise<number[]> {
-  const rows = await db.select({ userId: chatMembers.userId }).from(chatMembers).where(eq(chatMembers.chatId, chatId));
+  const rows = await db
+    .select({ userId: chatMembers.userId })
+    .from(chatMembers)
+    .where(eq(chatMembers.chatId, chatId));
   return rows.map((row) => row.userId);
 }
 
@@ -44,7 +47,11 @@ interface ChatRow extends Record<string, unknown> {
 }
 
 /** The viewer's chats, most recently active first, with unread counts. */
-export async function listChats(db: Queryable, actor: Actor & { kind: 'person' }, chatId?: number): Promise<TChat[]> {
+export async function listChats(
+  db: Queryable,
+  actor: Actor & { kind: 'person' },
+  chatId?: number,
+): Promise<TChat[]> {
   const result = await db.execute<ChatRow>(sql`
     select c.id, c.kind, c.title, c.created_at, m.role, m.last_read_message_id,
       (select count(*)::int from chat_members cm where cm.chat_id = c.id) as member_count,

@@ -52,7 +52,10 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
 
   app.get(
     '/api/chats/:id',
-    { config: { policy: 'chats.read' }, schema: { tags: ['chats'], params: ZChatParams, response: { 200: ZChat } } },
+    {
+      config: { policy: 'chats.read' },
+      schema: { tags: ['chats'], params: ZChatParams, response: { 200: ZChat } },
+    },
     async (request) => presentChat(requirePerson(request.actor), request.params.id),
   );
 
@@ -94,6 +97,7 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
         response: { 200: z.object({ lastReadMessageId: z.number() }) },
       },
     },
-    async (request) => deps.actions.run(request.actor, markRead, { ...request.body, chatId: request.params.id }),
+    async (request) =>
+      deps.actions.run(request.actor, markRead, { ...request.body, chatId: request.params.id }),
   );
 }

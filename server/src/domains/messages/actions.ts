@@ -30,7 +30,10 @@ export const postMessage: Action<TPostMessageRequest & { chatId: number }, TMess
     })
     .onConflictDoNothing()
     .returning();
-  const [authorRow] = await tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, author.userId));
+  const [authorRow] = await tx
+    .select({ fullName: users.fullName })
+    .from(users)
+    .where(eq(users.id, author.userId));
   if (!inserted) {
     const [stored] = await tx
       .select()

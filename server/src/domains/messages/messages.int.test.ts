@@ -13,8 +13,16 @@ let chatId: number;
 beforeAll(async () => {
   server = await startTestServer();
   admin = await setUpSchool(server);
-  teacher = await addPerson(server, admin, { fullName: 'Галиева Алсу Ринатовна', login: 'galieva', roles: ['teacher'] });
-  parent = await addPerson(server, admin, { fullName: 'Петров Иван Сергеевич', login: 'petrov', roles: ['parent'] });
+  teacher = await addPerson(server, admin, {
+    fullName: 'Галиева Алсу Ринатовна',
+    login: 'galieva',
+    roles: ['teacher'],
+  });
+  parent = await addPerson(server, admin, {
+    fullName: 'Петров Иван Сергеевич',
+    login: 'petrov',
+    roles: ['parent'],
+  });
   const chat = await admin.post('/api/chats', { title: '5А — родители', memberIds: [teacher.id, parent.id] });
   expect(chat.status).toBe(201);
   chatId = chat.body.id;
@@ -24,8 +32,14 @@ afterAll(() => server?.close());
 describe('messages', () => {
   it('stores a retried send once and returns the same message', async () => {
     const clientId = randomUUID();
-    const first = await parent.client.post(`/api/chats/${chatId}/messages`, { clientId, body: 'Здравствуйте!' });
-    const retry = await parent.client.post(`/api/chats/${chatId}/messages`, { clientId, body: 'Здравствуйте!' });
+    const first = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId,
+      body: 'Здравствуйте!',
+    });
+    const retry = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId,
+      body: 'Здравствуйте!',
+    });
     expect(first.status).toBe(200);
     expect(retry.body.id).toBe(first.body.id);
     const page = await teacher.client.get(`/api/chats/${chatId}/messages`);
@@ -38,10 +52,14 @@ describe('messages', () => {
     const tabB = await teacher.client.socket(before.body.cursor);
     await tabA.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
     await tabB.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
-    const sent = await parent.client.post(`/api/chats/${chatId}/messages`, { clientId: randomUUID(), body: 'Завтра придём.' });
+    const sent = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId: randomUUID(),
+      body: 'Завтра придём.',
+    });
     for (const tab of [tabA, tabB]) {
       await tab.waitFor(
-        (s) => s.events().some((e) => e.payload.type === 'messages.send' && e.payload.message.id === sent.body.id),
+        (s) =>
+          s.events().some((e) => e.payload.type === 'messages.send' && e.payload.message.id === sent.body.id),
         'the message',
       );
     }
@@ -61,7 +79,10 @@ describe('messages', () => {
     const cursor = body.cursor;
     const ids: number[] = [];
     for (const text of ['Раз', 'Два', 'Три']) {
-      const sent = await teacher.client.post(`/api/chats/${chatId}/messages`, { clientId: randomUUID(), body: text });
+      const sent = await teacher.client.post(`/api/chats/${chatId}/messages`, {
+        clientId: randomUUID(),
+        body: text,
+      });
       ids.push(sent.body.id);
     }
     const socket = await parent.client.socket(cursor);

@@ -15,7 +15,12 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     '/api/chats/:id/messages',
     {
       config: { policy: 'chats.read' },
-      schema: { tags: ['messages'], params: ZChatParams, querystring: ZMessagePageQuery, response: { 200: ZMessagePage } },
+      schema: {
+        tags: ['messages'],
+        params: ZChatParams,
+        querystring: ZMessagePageQuery,
+        response: { 200: ZMessagePage },
+      },
     },
     async (request) => {
       const person = requirePerson(request.actor);
@@ -28,8 +33,14 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     '/api/chats/:id/messages',
     {
       config: { policy: 'messages.post' },
-      schema: { tags: ['messages'], params: ZChatParams, body: ZPostMessageRequest, response: { 200: ZMessage } },
+      schema: {
+        tags: ['messages'],
+        params: ZChatParams,
+        body: ZPostMessageRequest,
+        response: { 200: ZMessage },
+      },
     },
-    async (request) => deps.actions.run(request.actor, postMessage, { ...request.body, chatId: request.params.id }),
+    async (request) =>
+      deps.actions.run(request.actor, postMessage, { ...request.body, chatId: request.params.id }),
   );
 }

@@ -16,7 +16,10 @@ const SETUP_LOCK = 7_147_003;
  * The first run: creates the school and its first admin, and logs them in.
  * It works exactly once; afterwards it answers `setup.already_done`.
  */
-export const setUpSchool: Action<TSetupRequest & { device: string }, NewSession> = async ({ tx, now }, input) => {
+export const setUpSchool: Action<TSetupRequest & { device: string }, NewSession> = async (
+  { tx, now },
+  input,
+) => {
   await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
   const [existing] = await tx.select({ id: schools.id }).from(schools).limit(1);
   if (existing) throw new AppError('setup.already_done');
@@ -39,7 +42,12 @@ export const setUpSchool: Action<TSetupRequest & { device: string }, NewSession>
   return {
     result: session,
     schoolId: school!.id,
-    audit: { type: 'school.setup', schoolId: school!.id, subjectId: admin!.id, data: { timeZone: input.timeZone } },
+    audit: {
+      type: 'school.setup',
+      schoolId: school!.id,
+      subjectId: admin!.id,
+      data: { timeZone: input.timeZone },
+    },
   };
 };
 
@@ -49,7 +57,10 @@ export interface CreatedPerson {
 }
 
 /** The admin adds a person; they get a one-time link to set their own password. */
-export const createPerson: Action<TCreatePersonRequest, CreatedPerson> = async ({ tx, actor, now }, input) => {
+export const createPerson: Action<TCreatePersonRequest, CreatedPerson> = async (
+  { tx, actor, now },
+  input,
+) => {
   enforce(canManagePeople(actor));
   const admin = requirePerson(actor);
   const contacts = {

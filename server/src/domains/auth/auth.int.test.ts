@@ -1,0 +1,253 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, sessions } from '../../db/schema.js';
+import type { TestClient } from '../../test/client.js';
+import { ADMIN, addPerson, setUpSchool } from '../../test/school.js';
+import { startTestServer, type TestServer } from '../../test/server.js';
+
+let server: TestServer;
+let admin: TestClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+describe('first run', () => {
+  it('offers setup until a school exists, then answers 409 and changes nothing', async () => {
+    const anonymous = server.client();
+    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: true });
+    admin = await setUpSchool(server);
+    expect(admin.me?.roles).toEqual(['admin']);
+    expect(admin.me?.school.timeZone).toBe('Europe/Moscow');
+    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: false });
+    const again = await anonymous.post('/api/setup', {
+      schoolName: 'Другая школа',
+      timeZone: 'Europe/Moscow',
+      adminName: 'Чужой Админ',
+      login: 'intruder',
+      password: 'intruder-password',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('setup.already_done');
+    expect(again.body.error.message).toMatch(/Школа уже настроена/);
+    expect(
+      (await anonymous.post('/api/auth/login', { login: 'intruder', password: 'intruder-password' })).status,
+    ).toBe(401);
+  });
+
+  it('rejects an unknown time zone with a field path', async () => {
+    const reply = await server.client().post('/api/setup', {
+      schoolName: 'Школа',
+      timeZone: 'Mars/Olympus',
+      adminName: 'Иванов Иван',
+      login: 'ivanov',
+      password: 'password-123',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('validation.failed');
+    expect(reply.body.error.fields.map((f: { path: string }) => f.path)).toContain('timeZone');
+  });
+});
+
+describe('login', () => {
+  it('accepts the login name, the e-mail or the phone, in any spelling', async () => {
+    await admin.post('/api/people', {
+      fullName: 'Сафина Гульнара Ильдаровна',
+      login: 'safina',
+      roles: ['teacher'],
+      email: 'Safina@School.example',
+      phone: '+7 (900) 123-45-67',
+    });
+    const person = await addPerson(server, admin, {
+      fullName: 'Хабибуллин Рустем',
+      login: 'rustem',
+      roles: ['parent'],
+    });
+    for (const login of ['rustem', 'RUSTEM', ' rustem ']) {
+      expect(
+        (await server.client().post('/api/auth/login', { login, password: person.password })).status,
+      ).toBe(200);
+    }
+    const link = await admin.post(
+      `/api/people/${(await findPerson('Сафина Гульнара Ильдаровна')).id}/reset-link`,
+    );
+    const safina = server.client();
+    await safina.post('/api/auth/reset', {
+      token: link.body.url.split('/reset/')[1],
+      newPassword: 'safina-password',
+    });
+    for (const login of ['safina@school.example', '89001234567', '+79001234567']) {
+      expect(
+        (await server.client().post('/api/auth/login', { login, password: 'safina-password' })).status,
+      ).toBe(200);
+    }
+  });
+
+  it('says the same for an unknown login and a wrong password', async () => {
+    const unknown = await server
+      .client()
+      .post('/api/auth/login', { login: 'nobody', password: 'whatever-1' });
+    const wrong = await server
+      .client()
+      .post('/api/auth/login', { login: ADMIN.login, password: 'wrong-password' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('limits failed attempts per account, in Russian, until the window passes', async () => {
+    const person = await addPerson(server, admin, {
+      fullName: 'Зайцев Пётр',
+      login: 'zaitsev',
+      roles: ['parent'],
+    });
+    for (let i = 0; i < 10; i++) {
+      expect(
+        (await server.client().post('/api/auth/login', { login: 'zaitsev', password: 'bad-password' }))
+          .status,
+      ).toBe(401);
+    }
+    const limited = await server
+      .client()
+      .post('/api/auth/login', { login: 'zaitsev', password: person.password });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toMatch(/Слишком много попыток входа/);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    server.clock.advance(15 * 60 * 1000);
+    expect(
+      (await server.client().post('/api/auth/login', { login: 'zaitsev', password: person.password })).status,
+    ).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('lists own sessions, logs out the others, and logs out this one', async () => {
+    const person = await addPerson(server, admin, {
+      fullName: 'Ахметова Лилия',
+      login: 'akhmetova',
+      roles: ['parent'],
+    });
+    const phone = server.client();
+    await phone.login('akhmetova', person.password);
+    const list = await person.client.get('/api/auth/sessions');
+    expect(list.body.sessions).toHaveLength(2);
+    expect(list.body.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    expect((await person.client.post('/api/auth/logout-others')).body).toEqual({ count: 1 });
+    expect((await phone.get('/api/me')).status).toBe(401);
+    expect((await person.client.post('/api/auth/logout')).status).toBe(200);
+    expect((await person.client.get('/api/me')).status).toBe(401);
+  });
+
+  it('expires a session after 30 days without use', async () => {
+    const person = await addPerson(server, admin, {
+      fullName: 'Латыпов Марат',
+      login: 'latypov',
+      roles: ['parent'],
+    });
+    server.clock.advance(31 * 24 * 3600 * 1000);
+    const reply = await person.client.get('/api/me');
+    expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe('auth.required');
+    admin = server.client();
+    await admin.login(ADMIN.login, ADMIN.password);
+  });
+
+  it('refuses a change without the CSRF token, and from another site, changing nothing', async () => {
+    const before = await countRows();
+    const forged = await admin.request(
+      'POST',
+      '/api/chats',
+      { title: 'Чужой', memberIds: [] },
+      { 'x-csrf-token': 'x' },
+    );
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.code).toBe('auth.csrf_failed');
+    const crossSite = await server.client().request(
+      'POST',
+      '/api/auth/login',
+      { login: ADMIN.login, password: ADMIN.password },
+      {
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+    );
+    expect(crossSite.status).toBe(403);
+    expect(await countRows()).toEqual(before);
+  });
+});
+
+describe('passwords', () => {
+  it('changes the password only with the current one, and ends the other sessions', async () => {
+    const person = await addPerson(server, admin, {
+      fullName: 'Гарипов Ильдар',
+      login: 'garipov',
+      roles: ['teacher'],
+    });
+    const other = server.client();
+    await other.login('garipov', person.password);
+    const wrong = await person.client.post('/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'new-password-1',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('auth.wrong_password');
+    const ok = await person.client.post('/api/auth/password', {
+      currentPassword: person.password,
+      newPassword: 'new-password-1',
+    });
+    expect(ok.status).toBe(200);
+    expect((await other.get('/api/me')).status).toBe(401);
+    expect((await person.client.get('/api/me')).status).toBe(200);
+    await server.client().login('garipov', 'new-password-1');
+  });
+
+  it('a reset link works once and not after it expires', async () => {
+    const created = await admin.post('/api/people', {
+      fullName: 'Юсупова Диляра',
+      login: 'yusupova',
+      roles: ['parent'],
+    });
+    const token = created.body.setPasswordLink.url.split('/reset/')[1];
+    expect(
+      (await server.client().post('/api/auth/reset', { token, newPassword: 'first-password' })).status,
+    ).toBe(200);
+    const reused = await server.client().post('/api/auth/reset', { token, newPassword: 'second-password' });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error.code).toBe('auth.reset_link_invalid');
+    const again = await admin.post(`/api/people/${created.body.person.id}/reset-link`);
+    server.clock.advance(73 * 3600 * 1000);
+    const expired = await server
+      .client()
+      .post('/api/auth/reset', { token: again.body.url.split('/reset/')[1], newPassword: 'third-password' });
+    expect(expired.body.error.code).toBe('auth.reset_link_invalid');
+    admin = server.client();
+    await admin.login(ADMIN.login, ADMIN.password);
+  });
+
+  it('writes an audit row for each change, without secrets', async () => {
+    const rows = await server.db.select().from(auditLog);
+    const types = new Set(rows.map((row) => row.type));
+    for (const type of [
+      'school.setup',
+      'people.create',
+      'auth.login',
+      'auth.password_change',
+      'auth.password_reset',
+    ]) {
+      expect(types).toContain(type);
+    }
+    expect(JSON.stringify(rows)).not.toMatch(/password-|@school\.example|79001234567/);
+  });
+});
+
+async function findPerson(fullName: string) {
+  const people = await admin.get('/api/people');
+  return people.body.people.find((p: { fullName: string }) => p.fullName === fullName);
+}
+
+async function countRows() {
+  const [s] = await server.db.select({ n: count() }).from(sessions);
+  const [a] = await server.db.select({ n: count() }).from(auditLog);
+  return { sessions: s!.n, audit: a!.n };
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@parta/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from './test/client.js';
+import { ADMIN, addPerson, setUpSchool } from './test/school.js';
+import { startTestServer, type TestServer } from './test/server.js';
+
+/**
+ * The authorization matrix (DESIGN §3.3): every API route × every role.
+ * The fixture: one person per role, all plain members of one chat the admin
+ * owns. A route added without a row here fails the first test.
+ */
+type Actor = 'anonymous' | Exclude<Role, 'staff'>;
+const actors: Actor[] = [
+  'anonymous',
+  'student',
+  'parent',
+  'teacher',
+  'class_teacher',
+  'administration',
+  'admin',
+];
+const people: Actor[] = actors.filter((a) => a !== 'anonymous');
+const staff: Actor[] = ['teacher', 'class_teacher', 'administration', 'admin'];
+
+interface Fixture {
+  chatId: number;
+  messageId: number;
+  personId: number;
+  next: () => number;
+}
+interface Row {
+  allow: Actor[];
+  request: (fx: Fixture, actor: Actor) => { url?: string; body?: unknown };
+}
+
+const matrix: Record<string, Row> = {
+  'GET /api/setup': { allow: actors, request: () => ({}) },
+  'POST /api/setup': {
+    allow: actors,
+    request: () => ({
+      body: {
+        schoolName: 'Школа',
+        timeZone: 'UTC',
+        adminName: 'А Б',
+        login: 'x-admin',
+        password: 'password-1',
+      },
+    }),
+  },
+  'POST /api/auth/login': {
+    allow: actors,
+    request: (_fx, actor) => ({
+      body: { login: actor === 'anonymous' ? ADMIN.login : actor, password: passwordOf(actor) },
+    }),
+  },
+  'POST /api/auth/reset': {
+    allow: actors,
+    request: () => ({ body: { token: 'x'.repeat(43), newPassword: 'password-1' } }),
+  },
+  'GET /api/me': { allow: people, request: () => ({}) },
+  'POST /api/auth/logout': { allow: people, request: () => ({}) },
+  'POST /api/auth/logout-others': { allow: people, request: () => ({}) },
+  'GET /api/auth/sessions': { allow: people, request: () => ({}) },
+  'POST /api/auth/password': {
+    allow: people,
+    request: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'password-2' } }),
+  },
+  'GET /api/people': { allow: staff, request: () => ({}) },
+  'POST /api/people': {
+    allow: ['admin'],
+    request: (fx) => ({ body: { fullName: 'Новый Человек', login: `new-${fx.next()}`, roles: ['parent'] } }),
+  },
+  'POST /api/people/:id/reset-link': {
+    allow: ['admin'],
+    request: (fx) => ({ url: `/api/people/${fx.personId}/reset-link` }),
+  },
+  'GET /api/chats': { allow: people, request: () => ({}) },
+  'POST /api/chats': {
+    allow: ['admin', 'administration'],
+    request: () => ({ body: { title: 'Новый чат', memberIds: [] } }),
+  },
+  'GET /api/chats/:id': { allow: people, request: (fx) => ({ url: `/api/chats/${fx.chatId}` }) },
+  'GET /api/chats/:id/members': {
+    allow: people,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/members` }),
+  },
+  'POST /api/chats/:id/members': {
+    allow: ['admin'],
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/members`, body: { userIds: [fx.personId] } }),
+  },
+  'POST /api/chats/:id/read': {
+    allow: people,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/read`, body: { messageId: fx.messageId } }),
+  },
+  'GET /api/chats/:id/messages': {
+    allow: people,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/messages` }),
+  },
+  'POST /api/chats/:id/messages': {
+    allow: people,
+    request: (fx) => ({
+      url: `/api/chats/${fx.chatId}/messages`,
+      body: { clientId: randomUUID(), body: 'Проверка' },
+    }),
+  },
+  'GET /api/ws': { allow: people, request: () => ({}) },
+};
+
+function passwordOf(actor: Actor): string {
+  return actor === 'admin' || actor === 'anonymous' ? ADMIN.password : `${actor}-password`;
+}
+
+let server: TestServer;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const admin = await setUpSchool(server);
+  const ids: number[] = [];
+  for (const role of people.filter((r) => r !== 'admin')) {
+    ids.push(
+      (await addPerson(server, admin, { fullName: `Роль ${role}`, login: role, roles: [role as Role] })).id,
+    );
+  }
+  const chat = await admin.post('/api/chats', { title: 'Общий', memberIds: ids });
+  const message = await admin.post(`/api/chats/${chat.body.id}/messages`, {
+    clientId: randomUUID(),
+    body: 'Первое',
+  });
+  let counter = 0;
+  fixture = { chatId: chat.body.id, messageId: message.body.id, personId: ids[0]!, next: () => ++counter };
+});
+afterAll(() => server?.close());
+
+async function clientFor(actor: Actor): Promise<TestClient> {
+  const client = server.client();
+  if (actor !== 'anonymous') await client.login(actor === 'admin' ? ADMIN.login : actor, passwordOf(actor));
+  return client;
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every API route, and no row for a route that does not exist', () => {
+    const routes = server.parta.routes.map((route) => `${route.method} ${route.url}`);
+    expect(routes.filter((route) => !(route in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((row) => !routes.includes(row))).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(matrix)) {
+    it(route, async () => {
+      const [method, path] = route.split(' ') as [string, string];
+      for (const actor of actors) {
+        const client = await clientFor(actor);
+        const allowed = row.allow.includes(actor);
+        if (path === '/api/ws') {
+          const socket = await client.socket(null);
+          await socket.waitFor(
+            (s) => s.closed !== null || s.frames.some((f) => f.type === 'ready'),
+            'an answer',
+          );
+          expect(socket.closed?.code ?? 'ready', `${actor} on ${route}`).toBe(allowed ? 'ready' : 4401);
+          socket.close();
+          continue;
+        }
+        const { url, body } = row.request(fixture, actor);
+        const reply = await client.request(method, url ?? path, body);
+        const verdict = `${actor} on ${route}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
+        expect(reply.status, verdict).toBeLessThan(500);
+        if (allowed) expect([401, 403], verdict).not.toContain(reply.status);
+        else expect(reply.status, verdict).toBe(actor === 'anonymous' ? 401 : 403);
+      }
+    });
+  }
+});
