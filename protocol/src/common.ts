@@ -32,3 +32,6 @@ export const ZLogin = z
   .min(3)
   .max(64)
   .regex(/^[a-zA-Z0-9._-]+$/, 'latin letters, digits, dot, dash and underscore');
+
+/** The body of a request that takes none: nothing, or an empty object. */
+export const ZNoBody = z.strictObject({}).nullish();

@@ -23,11 +23,19 @@ export function installErrorHandling(app: App): void {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const fields = error.fields ?? [];
-  const params = { ...error.params, fields: fields.map((field) => field.path || '—').join(', ') };
+  const named = fields.filter((field) => field.path !== '');
+  // A problem with the request as a whole (not one field) reads better without a field list.
+  const messageKey =
+    error.code === 'validation.failed' && named.length === 0 ? 'validation.failed_request' : error.code;
+  const params = {
+    ...error.params,
+    fields: named.map((field) => field.path).join(', '),
+    reason: fields[0]?.message ?? '',
+  };
   const body: TErrorBody = {
     error: {
       code: error.code,
-      message: errorMessage(request.locale ?? 'ru', error.code, params),
+      message: errorMessage(request.locale ?? 'ru', messageKey, params),
       ...(fields.length > 0 ? { fields } : {}),
     },
   };

@@ -7,6 +7,8 @@ export interface GatedRoute {
   url: string;
   policy: PolicyName;
   websocket: boolean;
+  /** the zod schemas the route validates (body, params, querystring) */
+  schema: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 /** Routes outside the API that need no policy: the web app's files and operations endpoints. */
@@ -26,7 +28,13 @@ export function installPolicyGate(app: App): GatedRoute[] {
     }
     for (const method of toArray(route.method)) {
       if (method !== 'HEAD')
-        gated.push({ method, url: route.url, policy, websocket: Boolean(route.websocket) });
+        gated.push({
+          method,
+          url: route.url,
+          policy,
+          websocket: Boolean(route.websocket),
+          schema: route.schema ?? {},
+        });
     }
     // A WebSocket answers with a close code the page can read, so its handler checks itself.
     if (route.websocket) return;

@@ -48,6 +48,8 @@ export interface AppDeps {
   failures: FailureCounter;
   /** WebSocket heartbeat; tests shorten it */
   heartbeatMs?: number;
+  /** unsent bytes after which a WebSocket client counts as too slow */
+  wsMaxBufferedBytes?: number;
 }
 
 export interface RouteDeps extends AppDeps {

@@ -1,7 +1,8 @@
 import type { ErrorCode } from '@parta/protocol';
 
-export const en: Record<ErrorCode, string> = {
+export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'validation.failed': 'Please check these fields: {{fields}}.',
+  'validation.failed_request': 'The request is not well-formed: {{reason}}',
   'request.malformed_json': 'The request body is not valid JSON.',
   'request.too_large': 'The request is too large.',
   'request.unsupported_media_type': 'This request format is not supported.',

@@ -17,7 +17,11 @@ await i18n.init({
   initAsync: false,
 });
 
-export function errorMessage(locale: Locale, code: ErrorCode, params: Record<string, string | number> = {}) {
+export function errorMessage(
+  locale: Locale,
+  code: ErrorCode | 'validation.failed_request',
+  params: Record<string, string | number> = {},
+) {
   return i18n.t(code, { lng: locale, ...params });
 }
 

@@ -1,7 +1,8 @@
 import type { ErrorCode } from '@parta/protocol';
 
-export const ru: Record<ErrorCode, string> = {
+export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'validation.failed': 'Проверьте заполнение полей: {{fields}}.',
+  'validation.failed_request': 'Запрос составлен неверно: {{reason}}',
   'request.malformed_json': 'Запрос не удалось прочитать: тело запроса не является корректным JSON.',
   'request.too_large': 'Запрос слишком большой.',
   'request.unsupported_media_type': 'Такой формат запроса не поддерживается.',

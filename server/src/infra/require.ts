@@ -1,4 +1,4 @@
-import type { Actor, Person } from './actor.js';
+import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 import type { Verdict } from './verdict.js';
 

@@ -21,6 +21,7 @@ export class Connection {
     readonly userId: number,
     readonly schoolId: number,
     readonly sessionId: number,
+    private readonly maxBufferedBytes = MAX_BUFFERED_BYTES,
   ) {}
 
   /** A live event from the feed. */
@@ -37,17 +38,33 @@ export class Connection {
     this.send({ type: 'ready', cursor: this.cursor });
   }
 
-  sendReplayed(event: StoredEvent): void {
-    this.#sendEvent(event);
+  /**
+   * Sends one missed event. A long backlog must not count as a slow client:
+   * past half the buffer limit, wait until this frame has been written out.
+   */
+  async replay(event: StoredEvent): Promise<void> {
+    if (event.cursor <= this.cursor || this.state === 'closed') return;
+    this.cursor = event.cursor;
+    const data = JSON.stringify({ type: 'event', event: toWire(event) } satisfies TServerFrame);
+    if (this.socket.bufferedAmount <= this.maxBufferedBytes / 2) {
+      this.socket.send(data);
+      return;
+    }
+    await new Promise<void>((resolve) => this.socket.send(data, () => resolve()));
   }
 
   send(frame: TServerFrame): void {
     if (this.state === 'closed') return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.close(wsCloseCodes.slowConsumer, 'slow consumer');
       return;
     }
     this.socket.send(JSON.stringify(frame));
+  }
+
+  markClosed(): void {
+    this.state = 'closed';
+    this.#pending.length = 0;
   }
 
   close(code: number, reason: string): void {

@@ -23,9 +23,12 @@ export class Hub {
     feed.onEvents((events) => this.#dispatch(events));
   }
 
+  /** open connections on this node (not those already closed by the server) */
   get size(): number {
     let count = 0;
-    for (const set of this.#byUser.values()) count += set.size;
+    for (const set of this.#byUser.values()) {
+      for (const connection of set) if (connection.state !== 'closed') count++;
+    }
     return count;
   }
 
@@ -64,7 +67,7 @@ export class Hub {
           connection.cursor,
           REPLAY_PAGE,
         );
-        for (const event of page) connection.sendReplayed(event);
+        for (const event of page) await connection.replay(event);
         // The socket may have closed while the page was read.
         if (page.length < REPLAY_PAGE || (connection.state as Connection['state']) === 'closed') break;
       }
@@ -82,6 +85,7 @@ export class Hub {
     const now = this.clock.now();
     for (const set of this.#byUser.values()) {
       for (const connection of set) {
+        if (connection.state === 'closed') continue;
         if (!connection.alive) {
           connection.socket.terminate();
           continue;

@@ -26,13 +26,19 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub): void {
         socket.close(wsCloseCodes.unauthenticated, 'log in');
         return;
       }
-      const connection = new Connection(socket, actor.userId, actor.schoolId, actor.sessionId ?? 0);
+      const connection = new Connection(
+        socket,
+        actor.userId,
+        actor.schoolId,
+        actor.sessionId ?? 0,
+        deps.wsMaxBufferedBytes,
+      );
       hub.add(connection);
       socket.on('pong', () => {
         connection.alive = true;
       });
       socket.on('close', () => {
-        connection.state = 'closed';
+        connection.markClosed();
         hub.remove(connection);
       });
       socket.on('message', (data, isBinary) => {

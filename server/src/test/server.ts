@@ -28,6 +28,7 @@ export interface TestServerOptions {
   clock?: ManualClock;
   logStream?: NodeJS.WritableStream;
   env?: Record<string, string>;
+  wsMaxBufferedBytes?: number;
 }
 
 /** A real Parta on a fresh database (or the given one), listening on 127.0.0.1. */
@@ -54,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     failures: options.failures ?? new MemoryFailureCounter(clock, LOGIN_WINDOW_MS),
     database: { db, pool, embedded: false, close: () => pool.end() },
     heartbeatMs: 3_600_000,
+    ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),
   });
   await parta.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(parta.app.server.address() as AddressInfo).port}`;

@@ -3,6 +3,7 @@ import {
   ZCount,
   ZLoginRequest,
   ZMe,
+  ZNoBody,
   ZOk,
   ZResetPasswordRequest,
   ZSessionList,
@@ -13,7 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
 import { AppError } from '../../infra/errors.js';
-import { LOGIN_WINDOW_MS, loginLimits } from '../../infra/rate-limit.js';
+import { loginLimits } from '../../infra/rate-limit.js';
 import { requirePerson } from '../../infra/require.js';
 import { setUpSchool } from '../org/actions.js';
 import { isSetUp } from '../org/queries.js';
@@ -110,7 +111,10 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZOk } } },
+    {
+      config: { policy: 'auth.own_account' },
+      schema: { tags: ['auth'], body: ZNoBody, response: { 200: ZOk } },
+    },
     async (request, reply) => {
       await deps.actions.run(request.actor, endSession, undefined);
       clearSessionCookie(reply);
@@ -120,7 +124,10 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   app.post(
     '/api/auth/logout-others',
-    { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZCount } } },
+    {
+      config: { policy: 'auth.own_account' },
+      schema: { tags: ['auth'], body: ZNoBody, response: { 200: ZCount } },
+    },
     async (request) => deps.actions.run(request.actor, endOtherSessions, undefined),
   );
 

@@ -1,4 +1,11 @@
-import { ZCreatedPerson, ZCreatePersonRequest, ZIdParam, ZPeopleList, ZResetLink } from '@parta/protocol';
+import {
+  ZCreatedPerson,
+  ZCreatePersonRequest,
+  ZIdParam,
+  ZNoBody,
+  ZPeopleList,
+  ZResetLink,
+} from '@parta/protocol';
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
@@ -34,7 +41,12 @@ export function orgRoutes(app: App, deps: RouteDeps): void {
     '/api/people/:id/reset-link',
     {
       config: { policy: 'people.manage' },
-      schema: { tags: ['people'], params: z.strictObject({ id: ZIdParam }), response: { 200: ZResetLink } },
+      schema: {
+        tags: ['people'],
+        params: z.strictObject({ id: ZIdParam }),
+        body: ZNoBody,
+        response: { 200: ZResetLink },
+      },
     },
     async (request) => {
       const link = await deps.actions.run(request.actor, issueResetLink, { userId: request.params.id });
