@@ -9,6 +9,7 @@ import { orgRoutes } from './domains/org/routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
+import { PartaLogController } from './http/request-log.js';
 import { installSessions } from './http/session.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
@@ -32,6 +33,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
+    logController: new PartaLogController(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

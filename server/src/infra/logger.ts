@@ -24,14 +24,6 @@ export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: redactedPaths, censor: '[redacted]' },
-    serializers: {
-      // URLs may carry a reset or invite token: keep only the route shape.
-      req: (req: { method: string; url: string; id: string }) => ({
-        method: req.method,
-        url: stripTokens(req.url),
-        id: req.id,
-      }),
-    },
   };
 }
 

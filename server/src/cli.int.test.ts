@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { createTestDatabase } from './test/database.js';
+
+const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/** Runs the `parta` command from source, as an operator would. */
+function parta(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+      env: { PATH: process.env.PATH, PARTA_LOG_LEVEL: 'warn', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.drop());
+
+describe('parta command', () => {
+  it('explains a bad setting and exits with 1, without a stack trace', async () => {
+    const result = await parta(['serve', '--port', 'seventy'], { REDIS_URL: 'http://nope' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PARTA_PORT (--port)');
+    expect(result.stderr).toContain('REDIS_URL (--redis-url)');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an unknown flag with the usage text', async () => {
+    const result = await parta(['serve', '--colour', 'red']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Usage: parta');
+  });
+
+  it('init creates the school and its first admin once, then refuses', async () => {
+    const args = [
+      'init',
+      '--school-name',
+      'Школа № 1',
+      '--admin-name',
+      'Админ Школы',
+      '--admin-login',
+      'director',
+    ];
+    const env = { DATABASE_URL: database.url, PARTA_ADMIN_PASSWORD: 'director-password' };
+    const first = await parta(args, env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('School «Школа № 1» created');
+    const second = await parta(args, env);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('already set up');
+  });
+
+  it('init names the missing flags', async () => {
+    const result = await parta(['init', '--school-name', 'Школа'], { DATABASE_URL: database.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('adminName');
+    expect(result.stderr).toContain('password');
+  });
+});
+
+describe('migrations', () => {
+  it('two nodes migrating one empty database at once both succeed', async () => {
+    const fresh = await createTestDatabase();
+    const { pool } = connect(fresh.url, 2);
+    await pool.query(
+      'drop schema public cascade; drop schema if exists drizzle cascade; create schema public',
+    );
+    const nodes = [connect(fresh.url, 2), connect(fresh.url, 2)];
+    await Promise.all(nodes.map((node) => migrateDatabase(node.pool)));
+    const tables = await pool.query(
+      "select count(*)::int as n from information_schema.tables where table_schema = 'public'",
+    );
+    expect(tables.rows[0].n).toBeGreaterThanOrEqual(9);
+    for (const node of [...nodes, { pool }]) await node.pool.end();
+    await fresh.drop();
+  });
+});

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addPerson, setUpSchool } from '../test/school.js';
+import { startTestServer, type TestServer } from '../test/server.js';
+
+/** Logs never hold passwords, tokens, cookies, message text or contact data (DESIGN §3.6). */
+let server: TestServer;
+const lines: string[] = [];
+const sink = new Writable({
+  write(chunk, _encoding, done) {
+    lines.push(chunk.toString());
+    done();
+  },
+});
+
+beforeAll(async () => {
+  server = await startTestServer({ logStream: sink });
+});
+afterAll(() => server?.close());
+
+it('keeps secrets and personal data out of the logs', async () => {
+  const admin = await setUpSchool(server);
+  const created = await admin.post('/api/people', {
+    fullName: 'Сабирова Эльвира',
+    login: 'sabirova',
+    roles: ['parent'],
+    email: 'elvira.secret@mail.example',
+    phone: '+7 917 555-12-34',
+  });
+  const token: string = created.body.setPasswordLink.url.split('/reset/')[1];
+  const parent = server.client();
+  await parent.post('/api/auth/reset', { token, newPassword: 'Очень-секретный-пароль' });
+  await parent.post('/api/auth/login', {
+    login: 'elvira.secret@mail.example',
+    password: 'Неверный-пароль-42',
+  });
+  const chat = await admin.post('/api/chats', { title: 'Чат', memberIds: [created.body.person.id] });
+  await parent.post(`/api/chats/${chat.body.id}/messages`, {
+    clientId: randomUUID(),
+    body: 'Мой сын болеет ангиной',
+  });
+  await server.client().get(`/reset/${token}`);
+  await server
+    .client()
+    .post('/api/auth/login', { login: 'x', password: 'y', extra: 'Очень-секретный-пароль' });
+  const person = await addPerson(server, admin, { fullName: 'Другой', login: 'other', roles: ['parent'] });
+  expect(person.id).toBeGreaterThan(0);
+
+  expect(lines.length).toBeGreaterThan(10);
+  const secrets = [
+    'Очень-секретный-пароль',
+    'Неверный-пароль-42',
+    'admin-password-1',
+    'Мой сын болеет ангиной',
+    'elvira.secret',
+    '917',
+    '5551234',
+    token,
+    admin.cookie!.split('=')[1]!,
+    parent.cookie!.split('=')[1]!,
+    admin.csrfToken!,
+  ];
+  for (const secret of secrets) {
+    expect(lines.find((line) => line.includes(secret)) ?? '', `a log line contains «${secret}»`).toBe('');
+  }
+});

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { RedisBus } from '../infra/bus.js';
+import { ManualClock } from '../infra/clock.js';
+import { LOGIN_WINDOW_MS, RedisFailureCounter } from '../infra/rate-limit.js';
+import { createTestDatabase } from '../test/database.js';
+import { addPerson, setUpSchool } from '../test/school.js';
+import { startTestServer, type TestServer } from '../test/server.js';
+
+/** Two Parta nodes on one database, joined by Redis: people on either node chat live. */
+const redisUrl = process.env.PARTA_TEST_REDIS ?? 'redis://127.0.0.1:6379';
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let nodeA: TestServer;
+let nodeB: TestServer;
+const buses: RedisBus[] = [];
+
+async function node(clock: ManualClock): Promise<TestServer> {
+  const bus = await RedisBus.connect(redisUrl, pino({ level: 'silent' }));
+  buses.push(bus);
+  const prefix = `parta:test:${database.url.split('/').pop()}:`;
+  return startTestServer({
+    databaseUrl: database.url,
+    bus,
+    clock,
+    failures: new RedisFailureCounter(bus.client, clock, LOGIN_WINDOW_MS, prefix),
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const clock = new ManualClock();
+  nodeA = await node(clock);
+  nodeB = await node(clock);
+});
+afterAll(async () => {
+  await nodeA?.close();
+  await nodeB?.close();
+  for (const bus of buses) await bus.close();
+  await database?.drop();
+});
+
+it('delivers a message sent on node A to a reader on node B, live and once', async () => {
+  const adminOnA = await setUpSchool(nodeA);
+  const parent = await addPerson(nodeA, adminOnA, {
+    fullName: 'Родитель Б',
+    login: 'parent-b',
+    roles: ['parent'],
+  });
+  const chat = await adminOnA.post('/api/chats', { title: 'Два узла', memberIds: [parent.id] });
+  const parentOnB = nodeB.client();
+  await parentOnB.login('parent-b', parent.password);
+  const { body } = await parentOnB.get('/api/chats');
+  const socket = await parentOnB.socket(body.cursor);
+  await socket.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+  const sent = await adminOnA.post(`/api/chats/${chat.body.id}/messages`, {
+    clientId: randomUUID(),
+    body: 'С узла А',
+  });
+  await socket.waitFor(
+    (s) =>
+      s.events().some((e) => e.payload.type === 'messages.send' && e.payload.message.id === sent.body.id),
+    'the message from node A',
+  );
+  const copies = socket
+    .events()
+    .filter((e) => e.payload.type === 'messages.send' && e.payload.message.id === sent.body.id);
+  expect(copies).toHaveLength(1);
+  socket.close();
+});
+
+it('shares the login failure count between nodes', async () => {
+  for (let i = 0; i < 5; i++)
+    await nodeA.client().post('/api/auth/login', { login: 'parent-b', password: 'wrong-one' });
+  for (let i = 0; i < 5; i++)
+    await nodeB.client().post('/api/auth/login', { login: 'parent-b', password: 'wrong-one' });
+  const limited = await nodeA
+    .client()
+    .post('/api/auth/login', { login: 'parent-b', password: 'parent-b-password' });
+  expect(limited.status).toBe(429);
+});
