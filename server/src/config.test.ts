@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, redactConfig } from './config.js';
+import { FatalError } from './infra/fatal.js';
+
+describe('settings', () => {
+  it('has defaults that serve http://localhost:3000 on the embedded database', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('lets a flag override the environment', () => {
+    expect(loadConfig({ PARTA_PORT: '4000' }, { port: '5000' }).port).toBe(5000);
+  });
+
+  it('names every bad setting by its variable and flag', () => {
+    const attempt = () =>
+      loadConfig({ PARTA_PORT: '99999', DATABASE_URL: 'mysql://x', PARTA_LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(FatalError);
+    expect(attempt).toThrow(
+      /PARTA_PORT \(--port\)[\s\S]*DATABASE_URL \(--database-url\)[\s\S]*PARTA_LOG_LEVEL/,
+    );
+  });
+
+  it('never prints passwords from connection URLs', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://parta:s3cret@db:5432/parta',
+      REDIS_URL: 'redis://:pw@r:6379',
+    });
+    const printed = JSON.stringify(redactConfig(config));
+    expect(printed).not.toContain('s3cret');
+    expect(printed).not.toContain(':pw@');
+    expect(printed).toContain('postgres://parta:***@db:5432/parta');
+  });
+});
