@@ -1,7 +1,7 @@
 import type { TErrorBody } from '@parta/protocol';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { errorMessage } from '../i18n/index.js';
+import { errorMessage, fieldLabel } from '../i18n/index.js';
 import { AppError } from '../infra/errors.js';
 import type { App } from './types.js';
 
@@ -29,7 +29,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     error.code === 'validation.failed' && named.length === 0 ? 'validation.failed_request' : error.code;
   const params = {
     ...error.params,
-    fields: named.map((field) => field.path).join(', '),
+    fields: [...new Set(named.map((field) => fieldLabel(request.locale ?? 'ru', field.path)))].join(', '),
     reason: fields[0]?.message ?? '',
   };
   const body: TErrorBody = {

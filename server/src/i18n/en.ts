@@ -25,3 +25,18 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
   'server.internal': 'Something went wrong on the server. The error was logged; please try again.',
 };
+
+export const enFields: Record<string, string> = {
+  clientId: 'message id',
+  memberIds: 'members',
+  userIds: 'members',
+  messageId: 'message',
+  newPassword: 'new password',
+  currentPassword: 'current password',
+  token: 'link',
+  schoolName: 'school name',
+  timeZone: 'time zone',
+  adminName: "admin's full name",
+  fullName: 'full name',
+  email: 'e-mail',
+};

@@ -1,7 +1,7 @@
 import { type ErrorCode, type Locale, locales } from '@parta/protocol';
 import i18next from 'i18next';
-import { en } from './en.js';
-import { ru } from './ru.js';
+import { en, enFields } from './en.js';
+import { ru, ruFields } from './ru.js';
 
 const i18n = i18next.createInstance();
 await i18n.init({
@@ -23,6 +23,12 @@ export function errorMessage(
   params: Record<string, string | number> = {},
 ) {
   return i18n.t(code, { lng: locale, ...params });
+}
+
+/** A field path (`body`, `memberIds.2`) as the reader calls the field. */
+export function fieldLabel(locale: Locale, path: string): string {
+  const name = path.split('.')[0] ?? path;
+  return (locale === 'ru' ? ruFields : enFields)[name] ?? name;
 }
 
 /** The reader's language: their saved choice, else the browser's, else Russian. */

@@ -25,3 +25,28 @@ export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'server.unavailable': 'Сервер временно недоступен. Попробуйте через минуту.',
   'server.internal': 'Что-то пошло не так на сервере. Мы уже записали ошибку; попробуйте ещё раз.',
 };
+
+/** Field names as a Russian reader knows them, for «Проверьте заполнение полей: …». */
+export const ruFields: Record<string, string> = {
+  body: 'текст сообщения',
+  clientId: 'номер сообщения',
+  title: 'название',
+  memberIds: 'участники',
+  userIds: 'участники',
+  messageId: 'сообщение',
+  login: 'логин',
+  password: 'пароль',
+  newPassword: 'новый пароль',
+  currentPassword: 'текущий пароль',
+  token: 'ссылка',
+  schoolName: 'название школы',
+  timeZone: 'часовой пояс',
+  adminName: 'ФИО администратора',
+  fullName: 'ФИО',
+  roles: 'роли',
+  email: 'электронная почта',
+  phone: 'телефон',
+  id: 'номер',
+  before: 'номер сообщения',
+  limit: 'количество',
+};

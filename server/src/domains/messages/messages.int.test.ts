@@ -93,4 +93,53 @@ describe('messages', () => {
     expect(replayed).toEqual(ids);
     socket.close();
   });
+
+  it('refuses bad messages with a clear Russian error and stores nothing', async () => {
+    const before = (await teacher.client.get(`/api/chats/${chatId}/messages?limit=100`)).body.messages.length;
+    const tooLong = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId: randomUUID(),
+      body: 'я'.repeat(4001),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatchObject({ code: 'validation.failed', fields: [{ path: 'body' }] });
+    expect(tooLong.body.error.message).toBe('Проверьте заполнение полей: текст сообщения.');
+    const blank = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId: randomUUID(),
+      body: '   ',
+    });
+    expect(blank.status).toBe(400);
+    const noId = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId: 'abc',
+      body: 'Текст',
+    });
+    expect(noId.body.error.fields[0].path).toBe('clientId');
+    const malformed = await parent.client.request('POST', `/api/chats/${chatId}/messages`, '{"body": "нет', {
+      'content-type': 'application/json',
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('request.malformed_json');
+    const after = (await teacher.client.get(`/api/chats/${chatId}/messages?limit=100`)).body.messages.length;
+    expect(after).toBe(before);
+  });
+
+  it('pages history backwards by cursor without gaps or repeats', async () => {
+    for (let i = 0; i < 7; i++) {
+      await teacher.client.post(`/api/chats/${chatId}/messages`, {
+        clientId: randomUUID(),
+        body: `Страница ${i}`,
+      });
+    }
+    const all = (await parent.client.get(`/api/chats/${chatId}/messages?limit=100`)).body.messages;
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await parent.client.get(
+        `/api/chats/${chatId}/messages?limit=3${before ? `&before=${before}` : ''}`,
+      );
+      seen.unshift(...page.body.messages.map((m: { id: number }) => m.id));
+      if (!page.body.hasMore) break;
+      before = page.body.messages[0].id;
+    }
+    expect(seen).toEqual(all.map((m: { id: number }) => m.id));
+  });
 });
