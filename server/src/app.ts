@@ -65,7 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
 
   await feed.start();
   hub.startHeartbeat(deps.heartbeatMs ?? 30_000);
-  app.addHook('onClose', async () => {
+  // Before the WebSocket plugin's own close, which would wait for clients that do not read.
+  app.addHook('preClose', async () => {
     hub.closeAll(1001, 'server shutting down');
     feed.stop();
   });

@@ -4,6 +4,7 @@ import { type StoredEvent, toWire } from '../infra/events.js';
 
 /** Above this many unsent bytes a client is too slow: it is cut off and resumes later. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
+const CLOSE_GRACE_MS = 5000;
 
 /**
  * One open WebSocket of one person. Until its `hello` has been answered with
@@ -67,11 +68,16 @@ export class Connection {
     this.#pending.length = 0;
   }
 
-  close(code: number, reason: string): void {
+  /**
+   * Closes with a code the client can read. A client that does not read will
+   * never answer the closing handshake, so it is dropped after a grace period.
+   */
+  close(code: number, reason: string, graceMs = CLOSE_GRACE_MS): void {
     if (this.state === 'closed') return;
-    this.state = 'closed';
-    this.#pending.length = 0;
+    this.markClosed();
     this.socket.close(code, reason);
+    if (graceMs === 0) this.socket.terminate();
+    else setTimeout(() => this.socket.terminate(), graceMs).unref();
   }
 
   #sendEvent(event: StoredEvent): void {

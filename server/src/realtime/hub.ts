@@ -99,9 +99,16 @@ export class Hub {
     }
   }
 
+  /** On shutdown: tell every client to reconnect; drop at once those with unsent data piling up. */
   closeAll(code: number, reason: string): void {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
-    for (const set of this.#byUser.values()) for (const connection of set) connection.close(code, reason);
+    for (const set of this.#byUser.values()) {
+      for (const connection of set) {
+        const stuck = connection.socket.bufferedAmount > 0 || connection.state === 'closed';
+        if (stuck) connection.socket.terminate();
+        else connection.close(code, reason);
+      }
+    }
   }
 
   async #latest(): Promise<number> {
