@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
 
-export const chatKinds = ['group'] as const;
+export const chatKinds = [
+  'group',
+  /** structural chats: members follow the school's structure */
+  'staff',
+  'director_staff',
+  'director_committee',
+  'class_parents',
+  'class_students',
+] as const;
 export const ZChatKind = z.enum(chatKinds);
 
 export const ZMessage = z.object({
@@ -20,6 +28,8 @@ export const ZChat = z.object({
   kind: ZChatKind,
   title: z.string(),
   memberCount: z.number().int().nonnegative(),
+  /** read-only history (a graduated class's chat) */
+  archived: z.boolean(),
   unreadCount: z.number().int().nonnegative(),
   lastReadMessageId: z.number().int().nonnegative(),
   lastMessage: ZMessage.nullable(),

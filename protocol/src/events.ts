@@ -21,6 +21,14 @@ export const ZEventPayload = z.discriminatedUnion('type', [
     userIds: z.array(ZId),
     memberCount: z.number().int().nonnegative(),
   }),
+  z.object({
+    type: z.literal('chats.remove_members'),
+    chatId: ZId,
+    userIds: z.array(ZId),
+    memberCount: z.number().int().nonnegative(),
+  }),
+  /** title or archive state changed (a class moved up a year, or graduated) */
+  z.object({ type: z.literal('chats.update'), chatId: ZId, title: z.string(), archived: z.boolean() }),
   z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.number().int().nonnegative() }),
 ]);
 export type TEventPayload = z.infer<typeof ZEventPayload>;

@@ -4,7 +4,7 @@ import { ZSetupRequest } from '@parta/protocol';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
-import { setUpSchool } from './domains/org/actions.js';
+import { setUpSchool } from './domains/org/actions/index.js';
 import { errorMessage } from './i18n/index.js';
 import { ActionRunner } from './infra/actions.js';
 import { systemClock } from './infra/clock.js';

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const now = server.clock.now();
   const [school] = await server.db
     .insert(schools)
-    .values({ name: 'Школа Б', timeZone: 'Europe/Moscow', createdAt: now })
+    .values({ name: 'Школа Б', timeZone: 'Europe/Moscow', academicYear: 2026, createdAt: now })
     .returning();
   await server.db.insert(users).values({
     schoolId: school!.id,

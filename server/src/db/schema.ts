@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -20,6 +22,10 @@ export const schools = pgTable('schools', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull(),
+  /** the calendar year in which the current school year began (2026 for 2026/27) */
+  academicYear: integer('academic_year').notNull(),
+  /** subject teachers also sit in their classes' parents' chats */
+  subjectTeachersInParentChats: boolean('subject_teachers_in_parent_chats').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -42,6 +48,10 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     roles: text('roles').array().notNull(),
     locale: text('locale').notNull().default('ru'),
+    /** a student's class (exactly one while they study here) */
+    classId: integer('class_id').references((): AnyPgColumn => classes.id),
+    /** set when the person leaves the school: they keep authorship, lose every structural chat */
+    leftAt: timestamp('left_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -50,6 +60,75 @@ export const users = pgTable(
     uniqueIndex('users_phone_key').on(t.phone).where(sql`${t.phone} is not null`),
     index('users_school_idx').on(t.schoolId),
   ],
+);
+
+/** «5А» of one school year. Rollover renames it («6А») and moves it to the next year. */
+export const classes = pgTable(
+  'classes',
+  {
+    id: serial('id').primaryKey(),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => schools.id),
+    grade: integer('grade').notNull(),
+    letter: text('letter').notNull(),
+    academicYear: integer('academic_year').notNull(),
+    classTeacherId: integer('class_teacher_id').references((): AnyPgColumn => users.id),
+    /** graduated: its chats are read-only history */
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('classes_name_key')
+      .on(t.schoolId, t.academicYear, t.grade, t.letter)
+      .where(sql`${t.archivedAt} is null`),
+  ],
+);
+
+/** Who teaches what in a class. */
+export const subjectTeachers = pgTable(
+  'subject_teachers',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id),
+    teacherId: integer('teacher_id')
+      .notNull()
+      .references(() => users.id),
+    subject: text('subject').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.teacherId, t.subject] })],
+);
+
+/** A parent (legal representative) and one of their children. */
+export const guardianships = pgTable(
+  'guardianships',
+  {
+    parentId: integer('parent_id')
+      .notNull()
+      .references(() => users.id),
+    studentId: integer('student_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.parentId, t.studentId] }),
+    index('guardianships_student_idx').on(t.studentId),
+  ],
+);
+
+/** The parent committee of a class (regulation §4.2: «чат руководителя с родительским активом»). */
+export const committeeMembers = pgTable(
+  'committee_members',
+  {
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id),
+    parentId: integer('parent_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.parentId] })],
 );
 
 export const sessions = pgTable(
@@ -101,10 +180,18 @@ export const chats = pgTable(
       .references(() => schools.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
+    /** structural chats only: which part of the structure it follows ('staff', 'class:12:parents', …) */
+    structuralKey: text('structural_key'),
+    classId: integer('class_id').references(() => classes.id),
+    /** read-only history (a graduated class) */
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('chats_school_idx').on(t.schoolId)],
+  (t) => [
+    index('chats_school_idx').on(t.schoolId),
+    uniqueIndex('chats_structural_key').on(t.schoolId, t.structuralKey),
+  ],
 );
 
 export const chatMembers = pgTable(

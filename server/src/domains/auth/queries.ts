@@ -1,5 +1,5 @@
 import type { Role, TSessionInfo } from '@parta/protocol';
-import { and, desc, eq, gt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { schools, sessions, users } from '../../db/schema.js';
 import { loginKeys } from '../org/contacts.js';
@@ -29,7 +29,7 @@ export async function findSession(db: Queryable, token: string, now: Date): Prom
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.leftAt)));
   return row ? { ...row, roles: row.roles as Role[] } : null;
 }
 
@@ -51,10 +51,13 @@ export async function checkCredentials(db: Queryable, typed: string, password: s
     .select({ id: users.id, schoolId: users.schoolId, passwordHash: users.passwordHash })
     .from(users)
     .where(
-      or(
-        eq(users.login, keys.login),
-        eq(users.email, keys.email),
-        keys.phone ? eq(users.phone, keys.phone) : undefined,
+      and(
+        isNull(users.leftAt),
+        or(
+          eq(users.login, keys.login),
+          eq(users.email, keys.email),
+          keys.phone ? eq(users.phone, keys.phone) : undefined,
+        ),
       ),
     )
     .limit(1);

@@ -16,7 +16,7 @@ import type { App, RouteDeps } from '../../http/types.js';
 import { AppError } from '../../infra/errors.js';
 import { loginLimits } from '../../infra/rate-limit.js';
 import { requirePerson } from '../../infra/require.js';
-import { setUpSchool } from '../org/actions.js';
+import { setUpSchool } from '../org/actions/index.js';
 import { isSetUp } from '../org/queries.js';
 import { changePassword, endOtherSessions, endSession, resetPassword, startSession } from './actions.js';
 import { checkCredentials, getMe, listSessions } from './queries.js';

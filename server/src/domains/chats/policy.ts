@@ -4,6 +4,8 @@ import { allow, deny, type Verdict } from '../../infra/verdict.js';
 /** The viewer's place in a chat, as loaded (under lock when it matters). */
 export interface ChatAccess {
   membership: { role: 'owner' | 'member' } | null;
+  /** a graduated class's chat: history to read, nothing to add */
+  archived?: boolean;
 }
 
 /** For now the admin and the administration create chats by hand («другие чаты», §4.1–4.2). */
@@ -23,13 +25,16 @@ export function canReadChat(actor: Actor, chat?: ChatAccess): Verdict {
 }
 
 export function canPostMessage(actor: Actor, chat?: ChatAccess): Verdict {
-  return canReadChat(actor, chat);
+  const read = canReadChat(actor, chat);
+  if (!read.ok) return read;
+  return chat?.archived ? deny('chats.read_only') : allow;
 }
 
 export function canAddMembers(actor: Actor, chat?: ChatAccess): Verdict {
   if (actor.kind !== 'person') return deny('auth.required');
   if (!chat) return allow;
   if (!chat.membership && !hasRole(actor, 'admin')) return deny('chats.not_found');
+  if (chat.archived) return deny('chats.read_only');
   return chat.membership?.role === 'owner' || hasRole(actor, 'admin') ? allow : deny('access.denied');
 }
 

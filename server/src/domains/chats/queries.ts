@@ -23,7 +23,11 @@ export async function findChatAccess(
     .select({ role: chatMembers.role })
     .from(chatMembers)
     .where(and(eq(chatMembers.chatId, chatId), eq(chatMembers.userId, userId)));
-  return { chat, membership: member ? { role: member.role as 'owner' | 'member' } : null };
+  return {
+    chat,
+    membership: member ? { role: member.role as 'owner' | 'member' } : null,
+    archived: chat.archivedAt !== null,
+  };
 }
 
 export async function memberIds(db: Queryable, chatId: number): Promise<number[]> {
@@ -36,7 +40,8 @@ export async function memberIds(db: Queryable, chatId: number): Promise<number[]
 
 interface ChatRow extends Record<string, unknown> {
   id: number;
-  kind: 'group';
+  kind: TChat['kind'];
+  archived_at: Date | null;
   title: string;
   created_at: Date;
   role: 'owner' | 'member';
@@ -53,7 +58,7 @@ export async function listChats(
   chatId?: number,
 ): Promise<TChat[]> {
   const result = await db.execute<ChatRow>(sql`
-    select c.id, c.kind, c.title, c.created_at, m.role, m.last_read_message_id,
+    select c.id, c.kind, c.title, c.created_at, c.archived_at, m.role, m.last_read_message_id,
       (select count(*)::int from chat_members cm where cm.chat_id = c.id) as member_count,
       (select count(*)::int from messages x
         where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}) as unread_count,
@@ -70,13 +75,14 @@ export async function listChats(
     kind: row.kind,
     title: row.title,
     memberCount: row.member_count,
+    archived: row.archived_at !== null,
     unreadCount: row.unread_count,
     lastReadMessageId: Number(row.last_read_message_id),
     lastMessage: row.last_message
       ? { ...row.last_message, createdAt: new Date(row.last_message.createdAt).toISOString() }
       : null,
     createdAt: new Date(row.created_at).toISOString(),
-    policies: chatAbilities(actor, { membership: { role: row.role } }),
+    policies: chatAbilities(actor, { membership: { role: row.role }, archived: row.archived_at !== null }),
   }));
 }
 

@@ -1,11 +1,13 @@
 import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
 import { allow, deny, type Verdict } from '../../infra/verdict.js';
 
-/** Adding people and issuing their password links is the admin's job (regulation §4.1). */
+/** Adding people, issuing password links, building the structure: the admin's job (regulation §4.1). */
 export function canManagePeople(actor: Actor): Verdict {
   if (actor.kind !== 'person') return deny('auth.required');
   return hasRole(actor, 'admin') ? allow : deny('access.denied');
 }
+
+export const canManageStructure = canManagePeople;
 
 /** Staff pick people (for chats, meetings); families do not browse the school's list. */
 export function canListPeople(actor: Actor): Verdict {
@@ -13,7 +15,55 @@ export function canListPeople(actor: Actor): Verdict {
   return hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
 }
 
+/**
+ * A class's own matters (its parents linked to its students, its parent
+ * committee): the admin for every class, a class teacher for their own
+ * (regulation §4.3). Without `schoolClass` this is the route-level gate.
+ */
+export function canEditClass(actor: Actor, schoolClass?: { classTeacherId: number | null }): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (hasRole(actor, 'admin')) return allow;
+  if (!hasRole(actor, 'class_teacher')) return deny('access.denied');
+  if (!schoolClass) return allow;
+  return schoolClass.classTeacherId === actor.userId ? allow : deny('access.denied');
+}
+
+/** Seeing a class card: whoever may edit it, and the administration. */
+export function canViewClass(actor: Actor, schoolClass?: { classTeacherId: number | null }): Verdict {
+  if (hasRole(actor, 'administration')) return allow;
+  return canEditClass(actor, schoolClass);
+}
+
+/** The school grid: the admin and the administration (the director oversees usage, §4.2). */
+export function canViewStructure(actor: Actor): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  return hasRole(actor, 'admin', 'administration') ? allow : deny('access.denied');
+}
+
+/**
+ * Roles: the admin edits all of them; the director appoints and removes
+ * admins (§4.1–4.2) but leaves the other roles alone.
+ */
+export function canSetRoles(actor: Actor, change?: { onlyAdminRole: boolean }): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (hasRole(actor, 'admin')) return allow;
+  if (!hasRole(actor, 'administration')) return deny('access.denied');
+  return !change || change.onlyAdminRole ? allow : deny('access.denied');
+}
+
+/** A person card: staff see names and roles; contact data only admins (audited) and the person. */
+export function canViewPerson(actor: Actor): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  return hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
+}
+
 export const orgPolicies = {
   'people.manage': canManagePeople,
   'people.list': canListPeople,
+  'people.view': canViewPerson,
+  'people.set_roles': canSetRoles,
+  'structure.manage': canManageStructure,
+  'structure.view': canViewStructure,
+  'classes.view': canViewClass,
+  'classes.edit': canEditClass,
 } as const;

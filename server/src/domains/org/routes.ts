@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
-import { createPerson, issueResetLink } from './actions.js';
+import { createPerson, issueResetLink } from './actions/index.js';
 import { listPeople } from './queries.js';
 
 export function orgRoutes(app: App, deps: RouteDeps): void {

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ZId, ZRole } from './common.js';
+
+/** One Cyrillic capital letter: «А», «Б», … */
+export const ZClassLetter = z
+  .string()
+  .trim()
+  .transform((letter) => letter.toUpperCase())
+  .pipe(z.string().regex(/^[А-ЯЁ]$/, 'one Cyrillic letter'));
+
+export const ZCreateClassRequest = z.strictObject({
+  grade: z.number().int().min(1).max(11),
+  letter: ZClassLetter,
+});
+export type TCreateClassRequest = z.infer<typeof ZCreateClassRequest>;
+
+export const ZClassSummary = z.object({
+  id: ZId,
+  name: z.string(),
+  grade: z.number().int(),
+  letter: z.string(),
+  academicYear: z.number().int(),
+  archived: z.boolean(),
+  classTeacher: z.object({ id: ZId, fullName: z.string() }).nullable(),
+  counts: z.object({
+    students: z.number().int(),
+    /** parents linked to a student of the class */
+    parentsLinked: z.number().int(),
+    /** of those, the ones who have set a password and can log in */
+    parentsJoined: z.number().int(),
+    /** the class teacher and the subject teachers */
+    teachers: z.number().int(),
+  }),
+});
+export type TClassSummary = z.infer<typeof ZClassSummary>;
+
+export const ZSchoolStructure = z.object({
+  school: z.object({
+    name: z.string(),
+    academicYear: z.number().int(),
+    subjectTeachersInParentChats: z.boolean(),
+  }),
+  classes: z.array(ZClassSummary),
+});
+export type TSchoolStructure = z.infer<typeof ZSchoolStructure>;
+
+const ZPersonRef = z.object({ id: ZId, fullName: z.string() });
+
+export const ZClassCard = ZClassSummary.extend({
+  students: z.array(ZPersonRef.extend({ parents: z.array(ZPersonRef) })),
+  subjectTeachers: z.array(z.object({ teacher: ZPersonRef, subject: z.string() })),
+  committee: z.array(ZPersonRef),
+});
+export type TClassCard = z.infer<typeof ZClassCard>;
+
+export const ZPersonCard = z.object({
+  id: ZId,
+  fullName: z.string(),
+  roles: z.array(ZRole),
+  left: z.boolean(),
+  class: z.object({ id: ZId, name: z.string() }).nullable(),
+  children: z.array(ZPersonRef.extend({ className: z.string().nullable() })),
+  parents: z.array(ZPersonRef),
+  leads: z.array(z.object({ id: ZId, name: z.string() })),
+  /** only for admins and the person themself; an admin's read is audited */
+  contacts: z
+    .object({ login: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+    .nullable(),
+});
+export type TPersonCard = z.infer<typeof ZPersonCard>;
+
+export const ZAssignClassTeacherRequest = z.strictObject({ teacherId: ZId.nullable() });
+export const ZSubjectTeacherRequest = z.strictObject({
+  teacherId: ZId,
+  subject: z.string().trim().min(2).max(80),
+});
+export type TSubjectTeacherRequest = z.infer<typeof ZSubjectTeacherRequest>;
+export const ZCommitteeRequest = z.strictObject({ parentId: ZId, member: z.boolean() });
+export const ZPlaceStudentRequest = z.strictObject({ classId: ZId });
+export const ZGuardianRequest = z.strictObject({ parentId: ZId });
+export const ZSetRolesRequest = z.strictObject({
+  roles: z
+    .array(ZRole)
+    .max(7)
+    .refine(
+      (roles) => !roles.includes('class_teacher'),
+      'class teachers are assigned to a class, not given the role',
+    ),
+});
+export type TSetRolesRequest = z.infer<typeof ZSetRolesRequest>;
+export const ZSchoolSettingsRequest = z.strictObject({ subjectTeachersInParentChats: z.boolean() });
+
+export const ZRolloverPlan = z.object({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  /** «5А» → «6А» */
+  promoted: z.array(z.object({ classId: ZId, from: z.string(), to: z.string() })),
+  /** graduating classes: their chats become read-only history, their students leave */
+  graduated: z.array(z.object({ classId: ZId, name: z.string(), students: z.number().int() })),
+  /** false when this year was already rolled over */
+  pending: z.boolean(),
+});
+export type TRolloverPlan = z.infer<typeof ZRolloverPlan>;
+export const ZRolloverRequest = z.strictObject({ fromYear: z.number().int().min(2000).max(2100) });

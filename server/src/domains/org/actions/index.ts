@@ -1,0 +1,15 @@
+export { assignClassTeacher } from './assignClassTeacher.js';
+export { assignSubjectTeacher } from './assignSubjectTeacher.js';
+export { createClass } from './createClass.js';
+export { createPerson } from './createPerson.js';
+export { issueResetLink } from './issueResetLink.js';
+export { linkGuardian } from './linkGuardian.js';
+export { placeStudent } from './placeStudent.js';
+export { removePerson } from './removePerson.js';
+export { removeSubjectTeacher } from './removeSubjectTeacher.js';
+export { rolloverYear } from './rolloverYear.js';
+export { setCommitteeMember } from './setCommitteeMember.js';
+export { setRoles } from './setRoles.js';
+export { setSchoolSettings } from './setSchoolSettings.js';
+export { setUpSchool } from './setUpSchool.js';
+export { unlinkGuardian } from './unlinkGuardian.js';

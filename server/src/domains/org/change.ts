@@ -1,0 +1,21 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { schools } from '../../db/schema.js';
+import type { Actor } from '../../infra/actor.js';
+import { AppError } from '../../infra/errors.js';
+import { enforce, requirePerson } from '../../infra/require.js';
+import type { Verdict } from '../../infra/verdict.js';
+
+/**
+ * The first step of every action that changes a school's structure: check the
+ * gate, then lock the school row. Structure changes of one school therefore
+ * run one at a time, so each sees the structure the previous one left and the
+ * structural chats never race (two syncs adding the same member).
+ */
+export async function beginStructureChange(tx: Tx, actor: Actor, gate: (actor: Actor) => Verdict) {
+  enforce(gate(actor));
+  const person = requirePerson(actor);
+  const [school] = await tx.select().from(schools).where(eq(schools.id, person.schoolId)).for('update');
+  if (!school) throw new AppError('auth.required');
+  return { person, school };
+}
