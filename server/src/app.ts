@@ -5,7 +5,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { authRoutes } from './domains/auth/routes.js';
 import { chatRoutes } from './domains/chats/routes.js';
 import { messageRoutes } from './domains/messages/routes.js';
-import { orgRoutes } from './domains/org/routes.js';
+import { classRoutes } from './domains/org/routes/classes.js';
+import { peopleRoutes } from './domains/org/routes/people.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
@@ -57,7 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   await installOperations(app, deps, hub);
 
   authRoutes(app, routeDeps);
-  orgRoutes(app, routeDeps);
+  peopleRoutes(app, routeDeps);
+  classRoutes(app, routeDeps);
   chatRoutes(app, routeDeps);
   messageRoutes(app, routeDeps);
   realtimeRoutes(app, routeDeps, hub);

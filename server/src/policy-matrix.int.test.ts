@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from './test/server.js';
 /**
  * The authorization matrix (DESIGN §3.3): every API route × every role.
  * The fixture: one person per role, all plain members of one chat the admin
- * owns. A route added without a row here fails the first test.
+ * owns; a class 5А led by the class teacher, with the student and their parent. A route added without a row here fails the first test.
  */
 type Actor = 'anonymous' | Exclude<Role, 'staff'>;
 const actors: Actor[] = [
@@ -27,6 +27,13 @@ interface Fixture {
   chatId: number;
   messageId: number;
   personId: number;
+  classId: number;
+  studentId: number;
+  parentId: number;
+  teacherId: number;
+  classTeacherId: number;
+  /** people whom an allowed request may change (roles, leaving) without spoiling the fixture */
+  spare: { leaver: number; promoted: number; guardian: number };
   next: () => number;
 }
 interface Row {
@@ -110,6 +117,76 @@ const matrix: Record<string, Row> = {
     }),
   },
   'GET /api/ws': { allow: people, request: () => ({}) },
+  'GET /api/people/:id': { allow: staff, request: (fx) => ({ url: `/api/people/${fx.studentId}` }) },
+  'POST /api/people/:id/roles': {
+    allow: ['admin', 'administration'],
+    request: (fx) => ({
+      url: `/api/people/${fx.spare.promoted}/roles`,
+      body: { roles: ['parent', 'admin'] },
+    }),
+  },
+  'POST /api/people/:id/leave': {
+    allow: ['admin'],
+    request: (fx) => ({ url: `/api/people/${fx.spare.leaver}/leave` }),
+  },
+  'POST /api/people/:id/class': {
+    allow: ['admin'],
+    request: (fx) => ({ url: `/api/people/${fx.studentId}/class`, body: { classId: fx.classId } }),
+  },
+  'POST /api/people/:id/guardians': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({
+      url: `/api/people/${fx.studentId}/guardians`,
+      body: { parentId: fx.spare.guardian },
+    }),
+  },
+  'POST /api/people/:id/guardians/remove': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({
+      url: `/api/people/${fx.studentId}/guardians/remove`,
+      body: { parentId: fx.spare.guardian },
+    }),
+  },
+  'GET /api/school/structure': { allow: ['admin', 'administration'], request: () => ({}) },
+  'POST /api/school/settings': {
+    allow: ['admin'],
+    request: () => ({ body: { subjectTeachersInParentChats: true } }),
+  },
+  'POST /api/classes': { allow: ['admin'], request: () => ({ body: { grade: 2, letter: 'в' } }) },
+  'GET /api/classes/:id': {
+    allow: ['admin', 'administration', 'class_teacher'],
+    request: (fx) => ({ url: `/api/classes/${fx.classId}` }),
+  },
+  'POST /api/classes/:id/class-teacher': {
+    allow: ['admin'],
+    request: (fx) => ({
+      url: `/api/classes/${fx.classId}/class-teacher`,
+      body: { teacherId: fx.classTeacherId },
+    }),
+  },
+  'POST /api/classes/:id/subject-teachers': {
+    allow: ['admin'],
+    request: (fx) => ({
+      url: `/api/classes/${fx.classId}/subject-teachers`,
+      body: { teacherId: fx.teacherId, subject: 'Математика' },
+    }),
+  },
+  'POST /api/classes/:id/subject-teachers/remove': {
+    allow: ['admin'],
+    request: (fx) => ({
+      url: `/api/classes/${fx.classId}/subject-teachers/remove`,
+      body: { teacherId: fx.teacherId, subject: 'Математика' },
+    }),
+  },
+  'POST /api/classes/:id/committee': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({
+      url: `/api/classes/${fx.classId}/committee`,
+      body: { parentId: fx.parentId, member: true },
+    }),
+  },
+  'GET /api/school/rollover': { allow: ['admin'], request: () => ({}) },
+  'POST /api/school/rollover': { allow: ['admin'], request: () => ({ body: { fromYear: 2000 } }) },
 };
 
 function passwordOf(actor: Actor): string {
@@ -122,19 +199,40 @@ let fixture: Fixture;
 beforeAll(async () => {
   server = await startTestServer();
   const admin = await setUpSchool(server);
-  const ids: number[] = [];
+  const ids: Record<string, number> = {};
   for (const role of people.filter((r) => r !== 'admin')) {
-    ids.push(
-      (await addPerson(server, admin, { fullName: `Роль ${role}`, login: role, roles: [role as Role] })).id,
-    );
+    const roles: Role[] = role === 'class_teacher' ? ['teacher'] : [role as Role];
+    ids[role] = (await addPerson(server, admin, { fullName: `Роль ${role}`, login: role, roles })).id;
   }
-  const chat = await admin.post('/api/chats', { title: 'Общий', memberIds: ids });
+  const schoolClass = await admin.post('/api/classes', { grade: 5, letter: 'А' });
+  await admin.post(`/api/classes/${schoolClass.body.id}/class-teacher`, { teacherId: ids.class_teacher });
+  await admin.post(`/api/people/${ids.student}/class`, { classId: schoolClass.body.id });
+  await admin.post(`/api/people/${ids.student}/guardians`, { parentId: ids.parent });
+  const spare = async (login: string) =>
+    (await admin.post('/api/people', { fullName: `Запасной ${login}`, login, roles: ['parent'] })).body.person
+      .id;
+  const chat = await admin.post('/api/chats', { title: 'Общий', memberIds: Object.values(ids) });
   const message = await admin.post(`/api/chats/${chat.body.id}/messages`, {
     clientId: randomUUID(),
     body: 'Первое',
   });
   let counter = 0;
-  fixture = { chatId: chat.body.id, messageId: message.body.id, personId: ids[0]!, next: () => ++counter };
+  fixture = {
+    chatId: chat.body.id,
+    messageId: message.body.id,
+    personId: ids.student!,
+    classId: schoolClass.body.id,
+    studentId: ids.student!,
+    parentId: ids.parent!,
+    teacherId: ids.teacher!,
+    classTeacherId: ids.class_teacher!,
+    spare: {
+      leaver: await spare('leaver'),
+      promoted: await spare('promoted'),
+      guardian: await spare('guardian'),
+    },
+    next: () => ++counter,
+  };
 });
 afterAll(() => server?.close());
 

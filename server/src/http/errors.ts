@@ -29,7 +29,13 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     error.code === 'validation.failed' && named.length === 0 ? 'validation.failed_request' : error.code;
   const params = {
     ...error.params,
-    fields: [...new Set(named.map((field) => fieldLabel(request.locale ?? 'ru', field.path)))].join(', '),
+    fields: [
+      ...new Set(
+        named.map((field) =>
+          fieldLabel(request.locale ?? 'ru', field.path.replace(/^(params|querystring|headers)\./, '')),
+        ),
+      ),
+    ].join(', '),
     reason: fields[0]?.message ?? '',
   };
   const body: TErrorBody = {

@@ -40,3 +40,13 @@ export async function findPresentPerson(
   if (!person.roles.some((role) => roles.includes(role))) throw new AppError(missingRole);
   return person;
 }
+
+/** A class of the school for reading; another school's is "not found". */
+export async function findClass(db: Queryable, schoolId: number, classId: number) {
+  const [row] = await db
+    .select()
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
+  if (!row) throw new AppError('classes.not_found');
+  return row;
+}

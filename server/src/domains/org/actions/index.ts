@@ -5,6 +5,7 @@ export { createPerson } from './createPerson.js';
 export { issueResetLink } from './issueResetLink.js';
 export { linkGuardian } from './linkGuardian.js';
 export { placeStudent } from './placeStudent.js';
+export { recordContactsRead } from './recordContactsRead.js';
 export { removePerson } from './removePerson.js';
 export { removeSubjectTeacher } from './removeSubjectTeacher.js';
 export { rolloverYear } from './rolloverYear.js';
