@@ -61,6 +61,9 @@ export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;
 export const ZResetLink = z.object({ url: z.string(), expiresAt: ZTimestamp });
 export type TResetLink = z.infer<typeof ZResetLink>;
 
+export const ZSetLocaleRequest = z.strictObject({ locale: ZLocale });
+export type TSetLocaleRequest = z.infer<typeof ZSetLocaleRequest>;
+
 export const ZOk = z.object({ ok: z.literal(true) });
 export const ZCount = z.object({ count: z.number().int().nonnegative() });
 

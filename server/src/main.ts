@@ -4,7 +4,7 @@ import { ZSetupRequest } from '@parta/protocol';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
-import { setUpSchool } from './domains/org/actions/index.js';
+import { seedDemoSchool, setUpSchool } from './domains/org/actions/index.js';
 import { errorMessage } from './i18n/index.js';
 import { ActionRunner } from './infra/actions.js';
 import { systemClock } from './infra/clock.js';
@@ -18,6 +18,8 @@ const usage = `Usage: parta <command> [--setting value …]
 Commands:
   serve     start the server (default)
   migrate   apply database migrations and exit
+  demo      fill an empty installation with a fictional school (22 classes, ~1,300 people);
+            every demo account's password is --admin-password or PARTA_ADMIN_PASSWORD (default parta-demo)
   init      create the school and its first admin, then exit:
             --school-name "…" --time-zone Europe/Moscow --admin-name "…" --admin-login … 
             password from --admin-password or the PARTA_ADMIN_PASSWORD variable
@@ -42,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
     ) as Record<string, { type: 'string' | 'boolean' }>,
   }).valueOf() as { values: Record<string, string | boolean>; positionals: string[] };
   const command = positionals[0] ?? 'serve';
-  if (values.help || !['serve', 'migrate', 'init'].includes(command)) {
+  if (values.help || !['serve', 'migrate', 'init', 'demo'].includes(command)) {
     console.log(usage);
     if (!values.help) process.exitCode = 1;
     return;
@@ -56,6 +58,7 @@ async function main(argv: string[]): Promise<void> {
   logger.info({ config: redactConfig(config) }, `parta ${command}`);
   if (command === 'serve') await serve(config, logger);
   else if (command === 'migrate') await (await openRuntime(config, logger)).close();
+  else if (command === 'demo') await demo(config, logger, flags);
   else await init(config, logger, flags);
 }
 
@@ -105,6 +108,26 @@ async function init(config: Config, logger: Logger, flags: Record<string, string
     await actions.run({ kind: 'system' }, setUpSchool, { ...parsed.data, device: 'parta init' });
     console.log(
       `School «${parsed.data.schoolName}» created. Log in at ${config.publicUrl} as ${parsed.data.login}.`,
+    );
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function demo(config: Config, logger: Logger, flags: Record<string, string>): Promise<void> {
+  const password = flags['admin-password'] ?? process.env.PARTA_ADMIN_PASSWORD ?? 'parta-demo';
+  const runtime = await openRuntime(config, logger);
+  try {
+    const actions = new ActionRunner({
+      db: runtime.database.db,
+      bus: runtime.bus,
+      clock: systemClock,
+      logger,
+    });
+    const { people } = await actions.run({ kind: 'system' }, seedDemoSchool, { password });
+    console.log(
+      `Demo school created: ${people} people. Log in at ${config.publicUrl} as admin, director, ` +
+        `teacher04, parent0001 or student0001 with the password «${password}».`,
     );
   } finally {
     await runtime.close();

@@ -70,6 +70,7 @@ const matrix: Record<string, Row> = {
     request: () => ({ body: { token: 'x'.repeat(43), newPassword: 'password-1' } }),
   },
   'GET /api/me': { allow: people, request: () => ({}) },
+  'POST /api/me/locale': { allow: people, request: () => ({ body: { locale: 'ru' } }) },
   'POST /api/auth/logout': { allow: people, request: () => ({}) },
   'POST /api/auth/logout-others': { allow: people, request: () => ({}) },
   'GET /api/auth/sessions': { allow: people, request: () => ({}) },

@@ -47,7 +47,8 @@ export const users = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash'),
     roles: text('roles').array().notNull(),
-    locale: text('locale').notNull().default('ru'),
+    /** chosen in the profile; null: follow the browser's language */
+    locale: text('locale'),
     /** a student's class (exactly one while they study here) */
     classId: integer('class_id').references((): AnyPgColumn => classes.id),
     /** set when the person leaves the school: they keep authorship, lose every structural chat */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -28,6 +28,9 @@ export default async function setup(project: TestProject) {
   let adminUrl: string;
   if (project.name === 'pg-embedded') {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parta-test-pg-'));
+    // mkdtemp makes the folder private; as root, PostgreSQL runs as `postgres` and must enter it,
+    // or Parta would move the data under /var/lib/parta and this teardown would leave it there.
+    await chmod(dataDir, 0o755);
     const embedded = await startEmbeddedDatabase({
       dataDir: path.join(dataDir, 'pg'),
       logger: pino({ level: 'warn' }),

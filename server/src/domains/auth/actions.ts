@@ -1,4 +1,4 @@
-import type { TChangePasswordRequest, TResetPasswordRequest } from '@parta/protocol';
+import type { TChangePasswordRequest, TResetPasswordRequest, TSetLocaleRequest } from '@parta/protocol';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { passwordResets, sessions, users } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
@@ -32,6 +32,16 @@ export const endOtherSessions: Action<void, { count: number }> = async ({ tx, ac
   return {
     result: { count: ended.length },
     audit: { type: 'auth.logout_others', subjectId: person.userId, data: { count: ended.length } },
+  };
+};
+
+/** The language of the interface and of the server's messages for this person. */
+export const setLocale: Action<TSetLocaleRequest, null> = async ({ tx, actor }, input) => {
+  const person = requirePerson(actor);
+  await tx.update(users).set({ locale: input.locale }).where(eq(users.id, person.userId));
+  return {
+    result: null,
+    audit: { type: 'people.set_locale', subjectId: person.userId, data: { locale: input.locale } },
   };
 };
 

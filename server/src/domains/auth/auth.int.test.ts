@@ -251,3 +251,32 @@ async function countRows() {
   const [a] = await server.db.select({ n: count() }).from(auditLog);
   return { sessions: s!.n, audit: a!.n };
 }
+
+describe('language', () => {
+  it('answers in the browser language until the person chooses one in the profile', async () => {
+    const person = await addPerson(server, admin, {
+      fullName: 'Smith John',
+      login: 'smith',
+      roles: ['teacher'],
+    });
+    const english = { 'accept-language': 'en-GB,en;q=0.9' };
+    const before = await person.client.request(
+      'POST',
+      '/api/auth/password',
+      { currentPassword: 'x', newPassword: 'yyyyyyyy' },
+      english,
+    );
+    expect(before.body.error.message).toBe('The current password is wrong.');
+    const chosen = await person.client.request('POST', '/api/me/locale', { locale: 'ru' }, english);
+    expect(chosen.body.locale).toBe('ru');
+    const after = await person.client.request(
+      'POST',
+      '/api/auth/password',
+      { currentPassword: 'x', newPassword: 'yyyyyyyy' },
+      english,
+    );
+    expect(after.body.error.message).toBe('Текущий пароль указан неверно.');
+    const bad = await person.client.post('/api/me/locale', { locale: 'fr' });
+    expect(bad.status).toBe(400);
+  });
+});

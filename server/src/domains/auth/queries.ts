@@ -11,7 +11,7 @@ export interface SessionRow {
   schoolId: number;
   roles: Role[];
   csrfToken: string;
-  locale: string;
+  locale: string | null;
   lastSeenAt: Date;
 }
 

@@ -7,28 +7,38 @@ import {
   ZOk,
   ZResetPasswordRequest,
   ZSessionList,
+  ZSetLocaleRequest,
   ZSetupRequest,
   ZSetupStatus,
 } from '@parta/protocol';
 import type { FastifyRequest } from 'fastify';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
+import { pickLocale } from '../../i18n/index.js';
 import { AppError } from '../../infra/errors.js';
 import { loginLimits } from '../../infra/rate-limit.js';
 import { requirePerson } from '../../infra/require.js';
 import { setUpSchool } from '../org/actions/index.js';
 import { isSetUp } from '../org/queries.js';
-import { changePassword, endOtherSessions, endSession, resetPassword, startSession } from './actions.js';
+import {
+  changePassword,
+  endOtherSessions,
+  endSession,
+  resetPassword,
+  setLocale,
+  startSession,
+} from './actions.js';
 import { checkCredentials, getMe, listSessions } from './queries.js';
 import { describeDevice, type NewSession } from './sessions.js';
 
 export function authRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
 
-  async function presentMe(userId: number, csrfToken: string) {
+  async function presentMe(request: FastifyRequest, userId: number, csrfToken: string) {
     const me = await getMe(db, userId);
     if (!me) throw new AppError('auth.required');
-    return { ...me, roles: me.roles as never, locale: me.locale as 'ru' | 'en', csrfToken };
+    const locale = pickLocale(request.headers['accept-language'], me.locale);
+    return { ...me, roles: me.roles as never, locale, csrfToken };
   }
 
   const device = (request: FastifyRequest) => describeDevice(request.headers['user-agent']);
@@ -51,7 +61,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
         device: device(request),
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
-      return reply.status(201).send(await presentMe(session.userId, session.csrfToken));
+      return reply.status(201).send(await presentMe(request, session.userId, session.csrfToken));
     },
   );
 
@@ -83,7 +93,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
         device: device(request),
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
-      return presentMe(session.userId, session.csrfToken);
+      return presentMe(request, session.userId, session.csrfToken);
     },
   );
 
@@ -99,14 +109,26 @@ export function authRoutes(app: App, deps: RouteDeps): void {
         device: device(request),
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
-      return presentMe(session.userId, session.csrfToken);
+      return presentMe(request, session.userId, session.csrfToken);
     },
   );
 
   app.get(
     '/api/me',
     { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZMe } } },
-    async (request) => presentMe(requirePerson(request.actor).userId, request.session!.csrfToken),
+    async (request) => presentMe(request, requirePerson(request.actor).userId, request.session!.csrfToken),
+  );
+
+  app.post(
+    '/api/me/locale',
+    {
+      config: { policy: 'auth.own_account' },
+      schema: { tags: ['auth'], body: ZSetLocaleRequest, response: { 200: ZMe } },
+    },
+    async (request) => {
+      await deps.actions.run(request.actor, setLocale, request.body);
+      return presentMe(request, requirePerson(request.actor).userId, request.session!.csrfToken);
+    },
   );
 
   app.post(

@@ -9,6 +9,7 @@ export { recordContactsRead } from './recordContactsRead.js';
 export { removePerson } from './removePerson.js';
 export { removeSubjectTeacher } from './removeSubjectTeacher.js';
 export { rolloverYear } from './rolloverYear.js';
+export { seedDemoSchool } from './seedDemoSchool.js';
 export { setCommitteeMember } from './setCommitteeMember.js';
 export { setRoles } from './setRoles.js';
 export { setSchoolSettings } from './setSchoolSettings.js';

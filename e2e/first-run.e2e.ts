@@ -1,0 +1,136 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  collectPageErrors,
+  desktop,
+  launchBrowser,
+  messageTexts,
+  openContext,
+  phone,
+  screenshot,
+} from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const context = await openContext(browser, server.url, viewport);
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, errors: collectPageErrors(page) };
+}
+
+describe('first run: from an empty server to a live conversation', () => {
+  it('sets up the school, adds a teacher, and both talk live in Russian', async () => {
+    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
+    const { page: admin, errors: adminErrors } = await open(desktop);
+
+    // The wizard, in Russian, with Moscow time preselected.
+    await admin.goto('/');
+    await admin.getByRole('heading', { name: 'Настройка школы' }).waitFor();
+    expect(new URL(admin.url()).pathname).toBe('/setup');
+    expect(await admin.getByLabel('Часовой пояс').inputValue()).toBe('Europe/Moscow');
+    await admin.getByLabel('Название школы').fill('Гимназия № 5 г. Казани');
+    await admin.getByLabel('Ваше ФИО').fill('Сафина Гульнара Ильдаровна');
+    await admin.getByLabel('Логин', { exact: true }).fill('safina');
+    await admin.getByLabel('Пароль', { exact: true }).fill('надёжный-пароль-1');
+    await admin.getByRole('button', { name: 'Создать школу' }).click();
+
+    // Logged in, in the chat list: empty, or holding only the chats the school's structure makes by itself.
+    await admin.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
+    await admin.getByText('Здесь появятся ваши чаты').or(admin.getByTestId('chat-row').first()).waitFor();
+    expect(await admin.getByRole('link', { name: /5А — родители/ }).count()).toBe(0);
+    expect(new URL(admin.url()).pathname).toBe('/');
+
+    // «Люди»: add a teacher and copy the one-time link.
+    await admin.getByRole('link', { name: 'Люди' }).click();
+    await admin.getByRole('heading', { name: 'Люди', level: 1 }).waitFor();
+    await admin.getByRole('button', { name: 'Добавить человека' }).first().click();
+    await admin.getByLabel('ФИО').fill('Галиева Алсу Ринатовна');
+    await admin.getByLabel('Логин', { exact: true }).fill('galieva');
+    await admin.getByLabel('Роль').selectOption({ label: 'Учитель' });
+    await admin.getByRole('button', { name: 'Добавить', exact: true }).click();
+    await admin.getByText('Учётная запись создана: Галиева Алсу Ринатовна').waitFor();
+    await admin.getByRole('button', { name: 'Скопировать' }).click();
+    await admin.getByRole('button', { name: 'Скопировано' }).waitFor();
+    const link = (await admin.evaluate('navigator.clipboard.readText()')) as string;
+    expect(link).toMatch(new RegExp(`^${server.url}/reset/[\\w-]{10,}$`));
+    await screenshot(admin, 'desktop-people-link');
+
+    // A chat «5А — родители» with the teacher.
+    await admin.getByRole('link', { name: 'Чаты' }).click();
+    await admin.getByRole('button', { name: 'Новый чат' }).first().click();
+    const dialog = admin.getByRole('dialog', { name: 'Новый чат' });
+    await dialog.getByLabel('Название').fill('5А — родители');
+    await dialog.getByRole('checkbox', { name: /Галиева Алсу Ринатовна/ }).check();
+    await dialog.getByRole('button', { name: 'Создать чат' }).click();
+    await admin.getByRole('heading', { name: '5А — родители', level: 1 }).waitFor();
+    await admin.getByText('2 участника').waitFor();
+
+    // The teacher opens the link on a phone, sets a password and sees the chat.
+    const { page: teacher, errors: teacherErrors } = await open(phone);
+    await teacher.goto(link);
+    await teacher.getByRole('heading', { name: 'Придумайте пароль' }).waitFor();
+    await teacher.getByLabel('Новый пароль').fill('учитель-пароль-2');
+    await teacher.getByLabel('Повторите пароль').fill('учитель-пароль-2');
+    await teacher.getByRole('button', { name: 'Сохранить и войти' }).click();
+    const teacherRow = teacher.getByRole('link', { name: /5А — родители/ });
+    await teacherRow.waitFor();
+    expect(new URL(teacher.url()).pathname).toBe('/');
+
+    // Messages typed in each browser appear live in the other.
+    await teacherRow.click();
+    await teacher.getByRole('heading', { name: '5А — родители' }).waitFor();
+    await admin.getByLabel('Сообщение').fill('Добрый вечер, Алсу Ринатовна. Завтра собрание в 18:00.');
+    await admin.getByLabel('Сообщение').press('Enter');
+    await expect
+      .poll(() => messageTexts(teacher))
+      .toEqual(['Добрый вечер, Алсу Ринатовна. Завтра собрание в 18:00.']);
+    await teacher.getByText('Сафина Гульнара Ильдаровна').waitFor();
+
+    await teacher.getByLabel('Сообщение').fill('Здравствуйте.\nСпасибо, буду.');
+    await teacher.getByLabel('Сообщение').press('Enter');
+    await expect
+      .poll(() => messageTexts(admin))
+      .toEqual(['Добрый вечер, Алсу Ринатовна. Завтра собрание в 18:00.', 'Здравствуйте.\nСпасибо, буду.']);
+    await expect.poll(() => messageTexts(teacher)).toHaveLength(2);
+    await expect.poll(() => teacher.locator('[data-state="pending"]').count()).toBe(0);
+    await screenshot(teacher, 'phone-chat');
+
+    // Back on the list (the chat not open): a new message shows as unread.
+    await teacher.getByRole('link', { name: 'Назад к чатам' }).click();
+    await teacherRow.waitFor();
+    await admin.getByLabel('Сообщение').fill('Напоминаю: принесите, пожалуйста, заявления.');
+    await admin.getByLabel('Сообщение').press('Enter');
+    const unreadRow = teacher.getByRole('link', { name: /5А — родители.*1 непрочитанное сообщение/ });
+    await unreadRow.waitFor();
+    const badge = teacherRow.getByTestId('unread-badge').locator('[aria-hidden="true"]');
+    expect(await badge.textContent()).toBe('1');
+    await teacher.getByText(/Гульнара Сафина: Напоминаю/).waitFor();
+    await screenshot(teacher, 'phone-chat-list');
+
+    // Opening the chat reads it: the badge goes away.
+    await unreadRow.click();
+    await expect.poll(() => messageTexts(teacher)).toHaveLength(3);
+    await teacher.getByRole('link', { name: 'Назад к чатам' }).click();
+    await teacherRow.waitFor();
+    await expect.poll(() => teacherRow.getByTestId('unread-badge').count()).toBe(0);
+
+    await screenshot(admin, 'desktop-chat');
+    expect(adminErrors).toEqual([]);
+    expect(teacherErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import type { TChat, TCreatedPerson, TMe } from '@parta/protocol';
+
+/** A script talking to Parta's API like a browser tab: cookie, CSRF token, JSON. */
+export class ApiClient {
+  #cookie: string | null = null;
+  #csrf: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.#cookie) headers.cookie = this.#cookie;
+    if (this.#csrf) headers['x-csrf-token'] = this.#csrf;
+    const response = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('parta_session='));
+    if (cookie) this.#cookie = cookie.split(';')[0]!;
+    const data = (await response.json()) as T & { csrfToken?: string };
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(data)}`);
+    if (data.csrfToken) this.#csrf = data.csrfToken;
+    return data;
+  }
+}
+
+export interface Seeded {
+  admin: { login: string; password: string; fullName: string };
+  teacher: { login: string; password: string; fullName: string };
+  chat: TChat;
+}
+
+/** A school with its admin, one teacher with a password, and a chat of the two — through the API. */
+export async function seedSchool(baseUrl: string, chatTitle: string): Promise<Seeded> {
+  const admin = { login: 'safina', password: 'admin-password-1', fullName: 'Сафина Гульнара Ильдаровна' };
+  const teacher = { login: 'galieva', password: 'teacher-password-2', fullName: 'Галиева Алсу Ринатовна' };
+  const adminClient = new ApiClient(baseUrl);
+  await adminClient.post<TMe>('/api/setup', {
+    schoolName: 'Гимназия № 5 г. Казани',
+    timeZone: 'Europe/Moscow',
+    adminName: admin.fullName,
+    login: admin.login,
+    password: admin.password,
+  });
+  const created = await adminClient.post<TCreatedPerson>('/api/people', {
+    fullName: teacher.fullName,
+    login: teacher.login,
+    roles: ['teacher'],
+  });
+  const token = new URL(created.setPasswordLink.url).pathname.split('/').at(-1)!;
+  await new ApiClient(baseUrl).post<TMe>('/api/auth/reset', { token, newPassword: teacher.password });
+  const chat = await adminClient.post<TChat>('/api/chats', {
+    title: chatTitle,
+    memberIds: [created.person.id],
+  });
+  return { admin, teacher, chat };
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { repoRoot } from './server.js';
+
+export const artifactsDir = path.join(repoRoot, 'e2e/artifacts');
+
+const flags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const phone = { width: 360, height: 640 };
+export const desktop = { width: 1280, height: 800 };
+
+/** Debian's chromium with exactly these flags (`headless: false` so Playwright adds no headless flag of its own). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PARTA_CHROMIUM ?? '/usr/bin/chromium',
+    headless: false,
+    args: flags,
+  });
+}
+
+/** A person's browser: Russian locale, the given screen, clipboard allowed for «Скопировать». */
+export async function openContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    deviceScaleFactor: 1,
+    hasTouch: viewport.width < 600,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The texts of the messages on screen, top to bottom. */
+export async function messageTexts(page: Page): Promise<string[]> {
+  return page.getByTestId('message-body').allInnerTexts();
+}
+
+/** Uncaught errors of a page; a scenario ends by checking there were none. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

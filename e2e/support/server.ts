@@ -1,0 +1,106 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const serverMain = path.join(repoRoot, 'server/dist/main.js');
+const webIndex = path.join(repoRoot, 'web/dist/index.html');
+
+export interface RunningServer {
+  url: string;
+  /** what the server printed, for the failure message of a test */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** The built server and web app; built once when missing (`npm run build`). */
+function ensureBuilt(): void {
+  if (existsSync(serverMain) && existsSync(webIndex)) return;
+  execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Starts a real Parta (`node server/dist/main.js serve`) on a free port with a
+ * fresh data directory — its own embedded PostgreSQL — and waits for /api/health.
+ * `PARTA_E2E_DATABASE_URL` points it at an existing empty database instead.
+ */
+export async function startServer(): Promise<RunningServer> {
+  ensureBuilt();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'parta-e2e-'));
+  // Run as root, PostgreSQL runs as `postgres`: it must be able to enter the folder, or its data
+  // is relocated under /var/lib/parta and outlives the test.
+  await chmod(dataDir, 0o755);
+  const args = [serverMain, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
+  args.push('--public-url', url, '--log-level', 'warn');
+  if (process.env.PARTA_E2E_DATABASE_URL) args.push('--database-url', process.env.PARTA_E2E_DATABASE_URL);
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(chunk.toString());
+    if (lines.length > 400) lines.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const output = () => lines.join('');
+
+  const deadline = Date.now() + 90_000;
+  let healthy = false;
+  while (!healthy) {
+    const failure =
+      child.exitCode !== null
+        ? `Parta exited with ${child.exitCode}`
+        : Date.now() > deadline
+          ? 'Parta did not become healthy in 90 s'
+          : null;
+    if (failure) {
+      await stop(child, exited);
+      await rm(dataDir, { recursive: true, force: true });
+      throw new Error(`${failure}:\n${output()}`);
+    }
+    healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.status === 200,
+      () => false,
+    );
+    // Polling a condition (the health endpoint), not a fixed sleep.
+    if (!healthy) await delay(150);
+  }
+  return {
+    url,
+    output,
+    stop: async () => {
+      await stop(child, exited);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timeout = delay(20_000).then(() => 'timeout' as const);
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}

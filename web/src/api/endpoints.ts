@@ -1,0 +1,60 @@
+import {
+  type Locale,
+  type TChangePasswordRequest,
+  type TCreateChatRequest,
+  type TCreatePersonRequest,
+  type TLoginRequest,
+  type TPostMessageRequest,
+  type TResetPasswordRequest,
+  type TSetupRequest,
+  ZChat,
+  ZChatList,
+  ZChatMembers,
+  ZCount,
+  ZCreatedPerson,
+  ZMe,
+  ZMessage,
+  ZMessagePage,
+  ZOk,
+  ZPeopleList,
+  ZResetLink,
+  ZSessionList,
+  ZSetupStatus,
+} from '@parta/protocol';
+import { z } from 'zod';
+import { request } from './http.js';
+
+const ZLastRead = z.object({ lastReadMessageId: z.number() });
+
+/** The REST API, one function per route (see server/src/domains/*\/routes.ts). */
+export const api = {
+  setupStatus: () => request('GET', '/api/setup', ZSetupStatus),
+  setup: (body: TSetupRequest) => request('POST', '/api/setup', ZMe, body),
+  login: (body: TLoginRequest) => request('POST', '/api/auth/login', ZMe, body),
+  me: () => request('GET', '/api/me', ZMe),
+  setLocale: (locale: Locale) => request('POST', '/api/me/locale', ZMe, { locale }),
+  logout: () => request('POST', '/api/auth/logout', ZOk),
+  logoutOthers: () => request('POST', '/api/auth/logout-others', ZCount),
+  sessions: () => request('GET', '/api/auth/sessions', ZSessionList),
+  changePassword: (body: TChangePasswordRequest) => request('POST', '/api/auth/password', ZOk, body),
+  resetPassword: (body: TResetPasswordRequest) => request('POST', '/api/auth/reset', ZMe, body),
+
+  people: () => request('GET', '/api/people', ZPeopleList),
+  createPerson: (body: TCreatePersonRequest) => request('POST', '/api/people', ZCreatedPerson, body),
+  issueResetLink: (id: number) => request('POST', `/api/people/${id}/reset-link`, ZResetLink),
+
+  chats: () => request('GET', '/api/chats', ZChatList),
+  chat: (id: number) => request('GET', `/api/chats/${id}`, ZChat),
+  createChat: (body: TCreateChatRequest) => request('POST', '/api/chats', ZChat, body),
+  members: (id: number) => request('GET', `/api/chats/${id}/members`, ZChatMembers),
+  messages: (id: number, before?: number, limit = 50) =>
+    request(
+      'GET',
+      `/api/chats/${id}/messages?limit=${limit}${before ? `&before=${before}` : ''}`,
+      ZMessagePage,
+    ),
+  postMessage: (id: number, body: TPostMessageRequest) =>
+    request('POST', `/api/chats/${id}/messages`, ZMessage, body),
+  markRead: (id: number, messageId: number) =>
+    request('POST', `/api/chats/${id}/read`, ZLastRead, { messageId }),
+};

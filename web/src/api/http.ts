@@ -1,0 +1,96 @@
+import { type TErrorBody, ZErrorBody } from '@parta/protocol';
+import type { z } from 'zod';
+
+/** An answer of the server with `{ error: { code, message } }`; `message` is already in the reader's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: NonNullable<TErrorBody['error']['fields']> = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The request never reached the server (offline, DNS, connection reset). */
+export class NetworkError extends Error {
+  readonly code = 'network';
+}
+
+interface Settings {
+  csrfToken: string | null;
+  language: string;
+  /** called when a request answers `auth.required`: the session is gone */
+  onSessionLost: () => void;
+  /** the text shown when the server answered something unreadable */
+  unexpected: () => string;
+}
+
+const settings: Settings = {
+  csrfToken: null,
+  language: 'ru',
+  onSessionLost: () => {},
+  unexpected: () => 'Unexpected answer',
+};
+
+export function configureHttp(patch: Partial<Settings>): void {
+  Object.assign(settings, patch);
+}
+
+/**
+ * One request to the API: JSON in, JSON out, checked against the protocol's
+ * schema. Every state-changing request carries the session's CSRF token.
+ */
+export async function request<S extends z.ZodType>(
+  method: 'GET' | 'POST',
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': settings.language,
+  };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && settings.csrfToken) headers['x-csrf-token'] = settings.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new NetworkError((error as Error).message);
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ZErrorBody.safeParse(data);
+    if (!parsed.success) {
+      throw new ApiError(
+        response.status,
+        response.status >= 500 ? 'server.unavailable' : 'client.unexpected',
+        settings.unexpected(),
+      );
+    }
+    const { code, message, fields } = parsed.data.error;
+    if (code === 'auth.required') settings.onSessionLost();
+    throw new ApiError(response.status, code, message, fields);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    console.warn('unexpected answer', path, parsed.error.issues);
+    throw new ApiError(response.status, 'client.unexpected', settings.unexpected());
+  }
+  return parsed.data;
+}
+
+/** Worth trying again later: no connection, or the server was briefly unavailable. */
+export function isTransient(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    (error instanceof ApiError && (error.status >= 500 || error.status === 429))
+  );
+}

@@ -1,0 +1,103 @@
+import type { TPersonSummary } from '@parta/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/endpoints.js';
+import { t } from '../i18n/index.js';
+import { navigate } from '../router.js';
+import { putChat } from '../state/chats.js';
+import { me } from '../state/session.js';
+import { Dialog } from './Dialog.js';
+import { ErrorNote, Field, SkeletonList } from './ui.js';
+
+/** «Новый чат»: a title and the people in it, picked from the school's staff list. */
+export function CreateChatDialog({ onClose }: { onClose: () => void }) {
+  const [title, setTitle] = useState('');
+  const [people, setPeople] = useState<TPersonSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [filter, setFilter] = useState('');
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const myId = me.value!.id;
+
+  useEffect(() => {
+    api.people().then(
+      (list) => setPeople(list.people.filter((person) => person.id !== myId)),
+      (failure: unknown) => setLoadError(failure),
+    );
+  }, [myId]);
+
+  function toggle(id: number) {
+    const next = new Set(picked);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setPicked(next);
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const chat = await api.createChat({ title: title.trim(), memberIds: [...picked] });
+      putChat(chat);
+      onClose();
+      navigate(`/chats/${chat.id}`);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = (people ?? []).filter(
+    (person) => !needle || person.fullName.toLocaleLowerCase().includes(needle),
+  );
+  return (
+    <Dialog title={t('createChat.title')} onClose={onClose}>
+      <form class="form dialog__body" onSubmit={submit}>
+        <Field
+          label={t('createChat.name')}
+          hint={t('createChat.nameHint')}
+          value={title}
+          onValue={setTitle}
+          maxLength={120}
+          required
+        />
+        <fieldset class="form__group picker">
+          <legend>
+            {t('createChat.members')}
+            <span class="picker__count">{t('createChat.picked', { count: picked.size })}</span>
+          </legend>
+          {people === null && !loadError && <SkeletonList rows={3} label={t('people.loading')} />}
+          <ErrorNote error={loadError} />
+          {people && people.length > 6 && (
+            <Field label={t('createChat.filter')} type="search" value={filter} onValue={setFilter} />
+          )}
+          {people && people.length === 0 && <p class="form__note">{t('createChat.nobody')}</p>}
+          <ul class="picker__list">
+            {shown.map((person) => (
+              <li key={person.id}>
+                <label class="picker__item">
+                  <input type="checkbox" checked={picked.has(person.id)} onChange={() => toggle(person.id)} />
+                  <span class="picker__name">{person.fullName}</span>
+                  <span class="picker__roles">
+                    {person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <ErrorNote error={error} />
+        <div class="dialog__actions">
+          <button type="button" class="button button--quiet" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" class="button button--primary" disabled={busy || !title.trim()}>
+            {busy ? t('createChat.submitting') : t('createChat.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,69 @@
+import type { JSX } from 'preact';
+import { t } from '../i18n/index.js';
+import { followLink, type Route } from '../router.js';
+import { chatList } from '../state/chats.js';
+import { isAdmin } from '../state/session.js';
+import { ChatsIcon, PeopleIcon, ProfileIcon } from './icons.js';
+
+interface Place {
+  href: string;
+  label: string;
+  icon: (props: JSX.SVGAttributes<SVGSVGElement>) => JSX.Element;
+  active: boolean;
+  count?: number;
+}
+
+/** The places: a bottom bar on a phone, a rail on the left of a desktop. */
+export function Nav({ route }: { route: Route }) {
+  const unreadChats = chatList.value.filter((chat) => chat.unreadCount > 0).length;
+  const places: Place[] = [
+    {
+      href: '/',
+      label: t('nav.chats'),
+      icon: ChatsIcon,
+      active: route.name === 'chats' || route.name === 'chat',
+      count: unreadChats,
+    },
+  ];
+  if (isAdmin.value) {
+    places.push({
+      href: '/people',
+      label: t('nav.people'),
+      icon: PeopleIcon,
+      active: route.name === 'people',
+    });
+  }
+  places.push({
+    href: '/profile',
+    label: t('nav.profile'),
+    icon: ProfileIcon,
+    active: route.name === 'profile',
+  });
+  return (
+    <nav class="places" aria-label={t('nav.label')}>
+      <span class="places__brand" aria-hidden="true">
+        P
+      </span>
+      {places.map(({ href, label, icon: PlaceIcon, active, count }) => (
+        <a
+          key={href}
+          class="places__link"
+          href={href}
+          aria-current={active ? 'page' : undefined}
+          onClick={(event) => followLink(event, href)}
+        >
+          <span class="places__icon">
+            <PlaceIcon />
+            {count ? (
+              <span class="places__count" aria-hidden="true">
+                {count > 99 ? '99+' : count}
+              </span>
+            ) : null}
+          </span>
+          <span class="places__label">{label}</span>
+          {count ? <span class="visually-hidden">{t('nav.unreadChats', { count })}</span> : null}
+        </a>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,87 @@
+import type { JSX } from 'preact';
+
+type Props = JSX.SVGAttributes<SVGSVGElement>;
+
+/** Line icons drawn on a 24-unit grid; decorative unless given a title by the caller. */
+function Icon({ children, ...props }: Props & { children: JSX.Element | JSX.Element[] }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="24"
+      height="24"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.8"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const ChatsIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M4 5h16v11H9l-5 4z" />
+  </Icon>
+);
+export const PeopleIcon = (p: Props) => (
+  <Icon {...p}>
+    <circle cx="9" cy="8" r="3.2" />
+    <path d="M3 19c.8-3.2 3.2-5 6-5s5.2 1.8 6 5" />
+    <path d="M15.5 5.2a3 3 0 0 1 0 5.6M17.5 14.3c1.6.7 2.8 2.3 3.3 4.7" />
+  </Icon>
+);
+export const ProfileIcon = (p: Props) => (
+  <Icon {...p}>
+    <circle cx="12" cy="8.5" r="3.5" />
+    <path d="M5 20c1-3.6 3.8-5.5 7-5.5s6 1.9 7 5.5" />
+  </Icon>
+);
+export const BackIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M15 5l-7 7 7 7" />
+  </Icon>
+);
+export const SendIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M4 12l16-8-6 16-2.5-6.5z" />
+    <path d="M11.5 13.5L20 4" />
+  </Icon>
+);
+export const ClockIcon = (p: Props) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8" />
+    <path d="M12 8v4.5l3 1.8" />
+  </Icon>
+);
+export const PlusIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+export const AlertIcon = (p: Props) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 7.5v5.5M12 16.2v.1" />
+  </Icon>
+);
+export const CloudOffIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M3 3l18 18" />
+    <path d="M8.5 8.6A4.5 4.5 0 0 0 6.5 17H17m3-1.6A3.5 3.5 0 0 0 17 10h-.2A5.5 5.5 0 0 0 10.4 5.6" />
+  </Icon>
+);
+export const CheckIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </Icon>
+);
+export const CloseIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M6 6l12 12M18 6L6 18" />
+  </Icon>
+);

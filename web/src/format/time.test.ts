@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18n, t } from '../i18n/index.js';
+import { calendarDate, clock, dayTitle, whenShort } from './time.js';
+
+const zone = 'Europe/Moscow';
+// 12 December 2025, 10:00 in Moscow.
+const now = new Date('2025-12-12T07:00:00Z');
+
+beforeAll(() => initI18n());
+
+describe('dates in the school zone, Russian style', () => {
+  it('says «сегодня в», «вчера в» and the date', () => {
+    expect(whenShort('2025-12-12T04:30:00Z', zone, now)).toBe('сегодня в 07:30');
+    expect(whenShort('2025-12-11T18:04:00Z', zone, now)).toBe('вчера в 21:04');
+    expect(whenShort('2025-12-01T09:00:00Z', zone, now)).toBe('1 декабря');
+    expect(whenShort('2024-12-12T09:00:00Z', zone, now)).toBe('12 декабря 2024');
+  });
+
+  it('uses the school day, not the UTC day', () => {
+    // 22:30 UTC on the 11th is already 01:30 on the 12th in Moscow.
+    expect(whenShort('2025-12-11T22:30:00Z', zone, now)).toBe('сегодня в 01:30');
+    expect(dayTitle('2025-12-11T20:59:00Z', zone, now)).toBe('Вчера');
+  });
+
+  it('keeps a 24-hour clock and the genitive month', () => {
+    expect(clock(new Date('2025-12-12T15:05:00Z'), zone)).toBe('18:05');
+    expect(calendarDate(new Date('2025-03-08T09:00:00Z'), zone, now)).toBe('8 марта');
+  });
+});
+
+describe('Russian plurals through Intl.PluralRules', () => {
+  it('picks one, few and many', () => {
+    expect(t('chat.members', { count: 1 })).toBe('1 участник');
+    expect(t('chat.members', { count: 3 })).toBe('3 участника');
+    expect(t('chat.members', { count: 5 })).toBe('5 участников');
+    expect(t('chat.members', { count: 21 })).toBe('21 участник');
+    expect(t('chats.unread', { count: 12 })).toBe('12 непрочитанных сообщений');
+  });
+});

@@ -1,0 +1,69 @@
+import { language, t } from '../i18n/index.js';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+  locale: string = language.value,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let found = formats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/** The calendar day in the school's zone, as `YYYY-MM-DD`. */
+export function dayKey(date: Date, timeZone: string): string {
+  return format(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(date);
+}
+
+function shiftDay(key: string, days: number): string {
+  const [year, month, day] = key.split('-').map(Number);
+  return new Date(Date.UTC(year!, month! - 1, day! + days)).toISOString().slice(0, 10);
+}
+
+/** «07:30», 24-hour clock, in the school's zone. */
+export function clock(date: Date, timeZone: string): string {
+  return format(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/** «12 декабря», or «12 декабря 2024» for another year. */
+export function calendarDate(date: Date, timeZone: string, now = new Date()): string {
+  const sameYear = dayKey(date, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
+  const options: Intl.DateTimeFormatOptions = sameYear
+    ? { day: 'numeric', month: 'long' }
+    : { day: 'numeric', month: 'long', year: 'numeric' };
+  return format(timeZone, options)
+    .format(date)
+    .replace(/\s*г\.$/, '');
+}
+
+/** «сегодня в 07:30», «вчера в 21:04», «12 декабря». */
+export function whenShort(iso: string, timeZone: string, now = new Date()): string {
+  const date = new Date(iso);
+  const day = dayKey(date, timeZone);
+  const today = dayKey(now, timeZone);
+  if (day === today) return t('time.todayAt', { time: clock(date, timeZone) });
+  if (day === shiftDay(today, -1)) return t('time.yesterdayAt', { time: clock(date, timeZone) });
+  return calendarDate(date, timeZone, now);
+}
+
+/** A day separator in a chat: «Сегодня», «Вчера», «12 декабря». */
+export function dayTitle(iso: string, timeZone: string, now = new Date()): string {
+  const date = new Date(iso);
+  const day = dayKey(date, timeZone);
+  const today = dayKey(now, timeZone);
+  if (day === today) return t('time.today');
+  if (day === shiftDay(today, -1)) return t('time.yesterday');
+  return calendarDate(date, timeZone, now);
+}
+
+/** «12 декабря в 18:00» (for deadlines and sessions). */
+export function whenFull(iso: string, timeZone: string, now = new Date()): string {
+  const date = new Date(iso);
+  return t('time.dateAt', { date: calendarDate(date, timeZone, now), time: clock(date, timeZone) });
+}

@@ -1,0 +1,128 @@
+import type { TCreatedPerson, TPersonSummary } from '@parta/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/endpoints.js';
+import { AddPersonForm } from '../components/AddPersonForm.js';
+import { PlusIcon } from '../components/icons.js';
+import { LinkCard } from '../components/LinkCard.js';
+import { EmptyState, ErrorNote, SkeletonList } from '../components/ui.js';
+import { t } from '../i18n/index.js';
+import { me } from '../state/session.js';
+
+/** «Люди» (admins): the school's people, and adding one with a one-time link. */
+export function PeopleScreen() {
+  const [people, setPeople] = useState<TPersonSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [mode, setMode] = useState<'list' | 'adding' | 'created' | 'reissued'>('list');
+  const [created, setCreated] = useState<TCreatedPerson | null>(null);
+  const [issuing, setIssuing] = useState<number | null>(null);
+  const [issueError, setIssueError] = useState<unknown>(null);
+
+  function load() {
+    setError(null);
+    api.people().then(
+      (list) => setPeople(list.people),
+      (failure: unknown) => setError(failure),
+    );
+  }
+  useEffect(load, []);
+
+  function onCreated(result: TCreatedPerson) {
+    setCreated(result);
+    setMode('created');
+    setPeople((list) =>
+      [...(list ?? []), result.person].sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru')),
+    );
+  }
+
+  async function reissue(person: TPersonSummary) {
+    setIssuing(person.id);
+    setIssueError(null);
+    try {
+      const setPasswordLink = await api.issueResetLink(person.id);
+      setCreated({ person, setPasswordLink });
+      setMode('reissued');
+      window.scrollTo({ top: 0 });
+    } catch (failure) {
+      setIssueError(failure);
+    } finally {
+      setIssuing(null);
+    }
+  }
+
+  const myId = me.value!.id;
+  const onlyMe = people?.every((person) => person.id === myId) ?? false;
+  return (
+    <main class="page" aria-labelledby="people-title">
+      <header class="page__header">
+        <h1 class="page__title" id="people-title">
+          {t('people.title')}
+        </h1>
+        {mode === 'list' && (
+          <button
+            type="button"
+            class="button button--primary button--compact"
+            onClick={() => setMode('adding')}
+          >
+            <PlusIcon width="20" height="20" />
+            {t('people.addButton')}
+          </button>
+        )}
+      </header>
+      <div class="page__body">
+        {mode === 'adding' && <AddPersonForm onCreated={onCreated} onCancel={() => setMode('list')} />}
+        {(mode === 'created' || mode === 'reissued') && created && (
+          <LinkCard
+            created={created}
+            reissued={mode === 'reissued'}
+            onDone={() => setMode(mode === 'created' ? 'adding' : 'list')}
+          />
+        )}
+        <ErrorNote error={issueError} />
+        {error ? (
+          <ErrorNote error={error}>
+            <button type="button" class="button" onClick={load}>
+              {t('common.retry')}
+            </button>
+          </ErrorNote>
+        ) : people === null ? (
+          <SkeletonList label={t('people.loading')} />
+        ) : onlyMe && mode === 'list' ? (
+          <EmptyState title={t('people.emptyTitle')} text={t('people.emptyText')}>
+            <button type="button" class="button button--primary" onClick={() => setMode('adding')}>
+              {t('people.addButton')}
+            </button>
+          </EmptyState>
+        ) : (
+          <section aria-labelledby="people-list-title">
+            <h2 class="section-title" id="people-list-title">
+              {t('people.count', { count: people.length })}
+            </h2>
+            <ul class="people">
+              {people.map((person) => (
+                <li class="people__item" key={person.id}>
+                  <span class="people__who">
+                    <span class="people__name">{person.fullName}</span>
+                    <span class="people__roles">
+                      {person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                    </span>
+                  </span>
+                  {person.id !== myId && (
+                    <button
+                      type="button"
+                      class="button button--small button--quiet"
+                      disabled={issuing !== null}
+                      onClick={() => void reissue(person)}
+                      aria-label={t('people.reissueFor', { name: person.fullName })}
+                    >
+                      {t('people.reissue')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </main>
+  );
+}

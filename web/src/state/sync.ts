@@ -1,0 +1,119 @@
+import type { TEvent, TMe, TMessage } from '@parta/protocol';
+import { isTransient } from '../api/http.js';
+import { LiveStream } from '../api/live.js';
+import {
+  clearChats,
+  loadChats,
+  noteMemberCount,
+  noteMessage,
+  noteRead,
+  refreshChat,
+  removeChat,
+  sendUnsentReads,
+} from './chats.js';
+import { markDown, markLive, resetConnection } from './connection.js';
+import { closeOutbox, flush, openOutbox, settle } from './outbox.js';
+import { addMessage, clearThreads, reloadThreads } from './threads.js';
+import { isReading } from './view.js';
+
+let live: LiveStream | null = null;
+let myId = 0;
+let running = false;
+let firstLoadTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A message the server confirmed, however it arrived: shown once, counted once. */
+function receive(message: TMessage): void {
+  settle(message);
+  addMessage(message);
+  noteMessage(message, myId, isReading(message.chatId));
+}
+
+function apply(event: TEvent): void {
+  const payload = event.payload;
+  switch (payload.type) {
+    case 'messages.send':
+      receive(payload.message);
+      break;
+    case 'chats.create':
+      void refreshChat(payload.chatId);
+      break;
+    case 'chats.add_members':
+      if (payload.userIds.includes(myId)) void refreshChat(payload.chatId);
+      else noteMemberCount(payload.chatId, payload.memberCount);
+      break;
+    case 'chats.remove_members':
+      if (payload.userIds.includes(myId)) removeChat(payload.chatId);
+      else noteMemberCount(payload.chatId, payload.memberCount);
+      break;
+    case 'chats.update':
+      // The title, and what the reader may do in an archived chat, come fresh from the server.
+      void refreshChat(payload.chatId);
+      break;
+    case 'chats.read':
+      noteRead(payload.chatId, payload.lastReadMessageId);
+      break;
+  }
+}
+
+/**
+ * After logging in: the chat list (and its cursor), then the live stream from
+ * that cursor, and the outbox of unsent messages.
+ */
+export function startSync(me: TMe, onSessionEnded: () => void): void {
+  stopSync();
+  running = true;
+  myId = me.id;
+  openOutbox(me.id, receive);
+  void firstLoad(onSessionEnded, 0);
+}
+
+async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<void> {
+  let cursor: number;
+  try {
+    cursor = await loadChats();
+  } catch (error) {
+    if (!running || !isTransient(error)) return;
+    markDown();
+    const retry = () => {
+      window.removeEventListener('online', retry);
+      clearTimeout(firstLoadTimer);
+      if (running) void firstLoad(onSessionEnded, attempt + 1);
+    };
+    window.addEventListener('online', retry);
+    firstLoadTimer = setTimeout(retry, Math.min(30_000, 1000 * 2 ** attempt));
+    return;
+  }
+  if (!running) return;
+  live = new LiveStream(cursor, {
+    onEvent: apply,
+    onReady: () => {
+      markLive();
+      void flush();
+      sendUnsentReads();
+    },
+    onDown: markDown,
+    onResync: async () => {
+      const fresh = await loadChats();
+      reloadThreads();
+      return fresh;
+    },
+    onSessionEnded,
+  });
+  live.start();
+}
+
+export function stopSync(): void {
+  running = false;
+  clearTimeout(firstLoadTimer);
+  live?.stop();
+  live = null;
+  clearThreads();
+  clearChats();
+  resetConnection();
+}
+
+/** Logging out: also forget the unsent messages kept on this device. */
+export function forgetDevice(): void {
+  stopSync();
+  closeOutbox();
+}
