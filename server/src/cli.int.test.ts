@@ -70,6 +70,31 @@ describe('parta command', () => {
   });
 });
 
+describe('parta demo', () => {
+  it('fills an empty installation with the demo school, and refuses a second time', async () => {
+    const fresh = await createTestDatabase();
+    const first = await parta(['demo'], { DATABASE_URL: fresh.url, PARTA_ADMIN_PASSWORD: 'demo-password' });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const { pool } = connect(fresh.url, 1);
+    const counts = await pool.query(`select
+      (select count(*)::int from classes) as classes,
+      (select count(*)::int from users where 'student' = any(roles)) as students,
+      (select count(*)::int from users where 'parent' = any(roles)) as parents,
+      (select count(*)::int from chats where structural_key is not null) as chats,
+      (select count(*)::int from chat_members m join chats c on c.id = m.chat_id where c.title = '5А — родители') as parents_5a`);
+    expect(counts.rows[0]).toMatchObject({ classes: 22, chats: 3 + 44 });
+    expect(counts.rows[0].students).toBeGreaterThan(450);
+    expect(counts.rows[0].parents).toBeGreaterThan(700);
+    expect(counts.rows[0].parents_5a).toBeGreaterThan(20);
+    await pool.end();
+    const second = await parta(['demo'], { DATABASE_URL: fresh.url });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('already set up');
+    await fresh.drop();
+  });
+});
+
 describe('migrations', () => {
   it('two nodes migrating one empty database at once both succeed', async () => {
     const fresh = await createTestDatabase();
