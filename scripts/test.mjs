@@ -50,7 +50,8 @@ function tryShell(command) {
 
 async function ensureServices() {
   const isRoot = process.getuid?.() === 0;
-  if (!(await reachable(5432)) && ci) tryShell('pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start');
+  if (!(await reachable(5432)) && ci)
+    tryShell('pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start');
   if (!(await reachable(6379)) && ci) {
     tryShell(
       'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /tmp --logfile /tmp/parta-ci-redis.log',
@@ -81,9 +82,11 @@ function vitest(label, projects, extra = []) {
 }
 
 const services = await ensureServices();
-if (!services.systemPg) missing.push('system PostgreSQL on 127.0.0.1:5432 (integration suite ran on embedded PostgreSQL only)');
+if (!services.systemPg)
+  missing.push('system PostgreSQL on 127.0.0.1:5432 (integration suite ran on embedded PostgreSQL only)');
 if (!services.redis) missing.push('Redis on 127.0.0.1:6379 (two-node test not run)');
-if (!services.chromium) missing.push(`Chromium at ${chromium} (e2e scenarios not run; apt-get install chromium)`);
+if (!services.chromium)
+  missing.push(`Chromium at ${chromium} (e2e scenarios not run; apt-get install chromium)`);
 
 step('lint and types', 'npm', ['run', 'lint']);
 const built = step('build', 'npm', ['run', 'build']);
