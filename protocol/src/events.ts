@@ -29,6 +29,12 @@ export const ZEventPayload = z.discriminatedUnion('type', [
   }),
   /** title or archive state changed (a class moved up a year, or graduated) */
   z.object({ type: z.literal('chats.update'), chatId: ZId, title: z.string(), archived: z.boolean() }),
+  /** a join request was made (to its reviewers) or decided (to them and the applicant) */
+  z.object({
+    type: z.literal('joins.update'),
+    requestId: ZId,
+    status: z.enum(['pending', 'approved', 'rejected']),
+  }),
   z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.number().int().nonnegative() }),
 ]);
 export type TEventPayload = z.infer<typeof ZEventPayload>;

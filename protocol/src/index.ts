@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './org.js';
 export * from './people.js';
 export * from './ws.js';
+export * from './invites.js';

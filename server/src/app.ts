@@ -4,6 +4,8 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from './domains/auth/routes.js';
 import { chatRoutes } from './domains/chats/routes.js';
+import { inviteRoutes } from './domains/invites/routes.js';
+import { joinRoutes } from './domains/joins/routes.js';
 import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
@@ -60,6 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   authRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps);
   classRoutes(app, routeDeps);
+  inviteRoutes(app, routeDeps);
+  joinRoutes(app, routeDeps);
   chatRoutes(app, routeDeps);
   messageRoutes(app, routeDeps);
   realtimeRoutes(app, routeDeps, hub);

@@ -16,23 +16,33 @@ let server: TestServer;
 let admin: TestClient;
 let chatId: number;
 
-const tables = [
-  'schools',
-  'users',
-  'sessions',
-  'password_resets',
-  'chats',
-  'chat_members',
-  'messages',
-  'events',
-  'audit_log',
+/** Every table, each with what counts as its content. */
+const tables: [string, string][] = [
+  ...[
+    'schools',
+    'users',
+    'sessions',
+    'password_resets',
+    'classes',
+    'subject_teachers',
+    'guardianships',
+    'committee_members',
+    'invites',
+    'join_requests',
+    'chats',
+    'chat_members',
+    'messages',
+    'events',
+  ].map((table): [string, string] => [table, `${table} t`]),
+  // An admin opening a person card is recorded on purpose (DESIGN §3.6): that read is not a change.
+  ['audit_log', `audit_log t where type <> 'people.contacts_read'`],
 ];
 
 async function digest(): Promise<string> {
   const parts: string[] = [];
-  for (const table of tables) {
+  for (const [table, from] of tables) {
     const result = await server.db.execute<{ md5: string | null }>(
-      sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from ${table} t`),
+      sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from ${from}`),
     );
     parts.push(`${table}:${result.rows[0]?.md5}`);
   }

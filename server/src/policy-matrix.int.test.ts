@@ -34,6 +34,12 @@ interface Fixture {
   classTeacherId: number;
   /** people whom an allowed request may change (roles, leaving) without spoiling the fixture */
   spare: { leaver: number; promoted: number; guardian: number };
+  /** a parent link to the class, unlimited, for preview and redeem */
+  token: string;
+  /** a link of the class for revoking */
+  inviteId: number;
+  /** a fresh pending join request of the class, one per call */
+  pending: () => number;
   next: () => number;
 }
 interface Row {
@@ -186,6 +192,53 @@ const matrix: Record<string, Row> = {
       body: { parentId: fx.parentId, member: true },
     }),
   },
+  'POST /api/invites/preview': { allow: actors, request: (fx) => ({ body: { token: fx.token } }) },
+  'POST /api/invites/redeem': {
+    allow: actors,
+    request: (fx, actor) => ({
+      body: {
+        token: fx.token,
+        childId: fx.studentId,
+        acceptRules: true,
+        ...(actor === 'anonymous'
+          ? {
+              register: {
+                fullName: 'Новый Родитель',
+                login: `newcomer-${fx.next()}`,
+                password: 'password-1',
+              },
+            }
+          : {}),
+      },
+    }),
+  },
+  'GET /api/invites': { allow: ['admin', 'class_teacher'], request: () => ({}) },
+  'POST /api/invites': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({ body: { role: 'parent', classId: fx.classId } }),
+  },
+  'POST /api/invites/:id/revoke': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({ url: `/api/invites/${fx.inviteId}/revoke` }),
+  },
+  'POST /api/invites/annul': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({ body: { classId: fx.classId } }),
+  },
+  'GET /api/joins': { allow: ['admin', 'class_teacher'], request: () => ({}) },
+  'GET /api/joins/mine': { allow: people, request: () => ({}) },
+  'POST /api/joins/:id/approve': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({ url: `/api/joins/${fx.pending()}/approve` }),
+  },
+  'POST /api/joins/approve': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({ body: { ids: [fx.pending()] } }),
+  },
+  'POST /api/joins/:id/reject': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({ url: `/api/joins/${fx.pending()}/reject`, body: { reason: 'Не узнали вас' } }),
+  },
   'GET /api/school/rollover': { allow: ['admin'], request: () => ({}) },
   'POST /api/school/rollover': { allow: ['admin'], request: () => ({ body: { fromYear: 2000 } }) },
 };
@@ -217,8 +270,24 @@ beforeAll(async () => {
     clientId: randomUUID(),
     body: 'Первое',
   });
+  const link = await admin.post('/api/invites', { role: 'parent', classId: schoolClass.body.id });
+  const token = link.body.url.split('/join/')[1];
+  const spareLink = await admin.post('/api/invites', { role: 'parent', classId: schoolClass.body.id });
+  const pendingIds: number[] = [];
+  for (let i = 0; i < 24; i++) {
+    const redeemed = await server.client().post('/api/invites/redeem', {
+      token,
+      childId: ids.student,
+      acceptRules: true,
+      register: { fullName: `Заявитель ${i}`, login: `applicant-${i}`, password: 'password-1' },
+    });
+    pendingIds.push(redeemed.body.request.id);
+  }
   let counter = 0;
   fixture = {
+    token,
+    inviteId: spareLink.body.invite.id,
+    pending: () => pendingIds.shift()!,
     chatId: chat.body.id,
     messageId: message.body.id,
     personId: ids.student!,

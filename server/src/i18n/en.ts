@@ -28,6 +28,17 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'org.not_a_teacher': 'This person is not marked as a teacher.',
   'org.not_class_parent': 'This parent has no child in this class.',
   'org.person_left': 'This person has already left the school.',
+  'invites.invalid':
+    'This invite link does not work. Check that it was copied whole, or ask the class teacher for a new one.',
+  'invites.expired': 'This invite link has expired. Ask the class teacher or the school admin for a new one.',
+  'invites.revoked':
+    'This invite link was cancelled. Ask the class teacher or the school admin for a new one.',
+  'invites.exhausted': 'Someone has already joined with this link. If it was not you, ask for a new one.',
+  'invites.rate_limited': 'Too many attempts. Try again in {{minutes}} min.',
+  'invites.child_required': 'Choose your child from the class list.',
+  'invites.login_required': 'Register or log in to join.',
+  'joins.not_found': 'Join request not found.',
+  'joins.already_decided': 'This join request has already been decided.',
   'chats.not_found': 'Chat not found.',
   'chats.member_not_found': 'Some of the people are not in your school.',
   'chats.read_only': 'This chat is archived: you can read it but not write in it.',

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ZId, ZLogin, ZPassword, ZPersonName, ZTimestamp } from './common.js';
+
+/** Roles a link can invite into; admins and the administration are appointed, not invited. */
+export const inviteRoles = ['teacher', 'staff', 'parent', 'student'] as const;
+export const ZInviteRole = z.enum(inviteRoles);
+export type InviteRole = z.infer<typeof ZInviteRole>;
+
+export const ZCreateInviteRequest = z.strictObject({
+  role: ZInviteRole,
+  classId: ZId.optional(),
+  /** a personal invite: admits this person record without review */
+  personId: ZId.optional(),
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+  /** absent: unlimited for class links, 1 for personal ones */
+  maxUses: z.number().int().min(1).max(1000).optional(),
+});
+export type TCreateInviteRequest = z.infer<typeof ZCreateInviteRequest>;
+
+export const ZInvite = z.object({
+  id: ZId,
+  role: ZInviteRole,
+  class: z.object({ id: ZId, name: z.string() }).nullable(),
+  person: z.object({ id: ZId, fullName: z.string() }).nullable(),
+  maxUses: z.number().int().nullable(),
+  uses: z.number().int(),
+  expiresAt: ZTimestamp,
+  revoked: z.boolean(),
+  createdAt: ZTimestamp,
+});
+export type TInvite = z.infer<typeof ZInvite>;
+
+/** The link itself exists only in this answer: the server keeps a hash of it. */
+export const ZCreatedInvite = z.object({ invite: ZInvite, url: z.string() });
+export const ZInviteList = z.object({ invites: z.array(ZInvite) });
+
+export const ZAnnulInvitesRequest = z.strictObject({ classId: ZId.optional() });
+
+/** What the join page shows before anyone logs in. */
+export const ZInvitePreview = z.object({
+  school: z.string(),
+  role: ZInviteRole,
+  className: z.string().nullable(),
+  personal: z.boolean(),
+  /** parent invites to a class: the children to pick from, as «Мария И.» */
+  children: z.array(z.object({ id: ZId, name: z.string() })),
+});
+export type TInvitePreview = z.infer<typeof ZInvitePreview>;
+
+export const ZRedeemInviteRequest = z.strictObject({
+  /** a newcomer registers; a logged-in person redeems with their account */
+  register: z
+    .strictObject({
+      fullName: ZPersonName,
+      login: ZLogin,
+      password: ZPassword,
+      email: z.email().max(200).optional(),
+      phone: z.string().trim().max(30).optional(),
+    })
+    .optional(),
+  childId: ZId.optional(),
+  acceptRules: z.literal(true),
+});
+export type TRedeemInviteRequest = z.infer<typeof ZRedeemInviteRequest>;
+
+export const joinStatuses = ['pending', 'approved', 'rejected'] as const;
+
+export const ZJoinRequest = z.object({
+  id: ZId,
+  status: z.enum(joinStatuses),
+  applicant: z.object({ id: ZId, fullName: z.string() }),
+  role: ZInviteRole,
+  class: z.object({ id: ZId, name: z.string() }).nullable(),
+  child: z.object({ id: ZId, fullName: z.string() }).nullable(),
+  inviteId: ZId.nullable(),
+  reason: z.string().nullable(),
+  createdAt: ZTimestamp,
+  decidedAt: ZTimestamp.nullable(),
+});
+export type TJoinRequest = z.infer<typeof ZJoinRequest>;
+
+export const ZRedeemResult = z.object({
+  /** 'member': admitted at once (personal invite); 'pending': a request waits for review */
+  outcome: z.enum(['member', 'pending']),
+  request: ZJoinRequest.nullable(),
+  csrfToken: z.string(),
+});
+
+export const ZJoinList = z.object({ requests: z.array(ZJoinRequest) });
+export const ZRejectRequest = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export const ZBulkApproveRequest = z.strictObject({ ids: z.array(ZId).min(1).max(200) });

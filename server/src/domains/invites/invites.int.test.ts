@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinRequests, users } from '../../db/schema.js';
+import type { TestClient } from '../../test/client.js';
+import { addPerson, setUpSchool } from '../../test/school.js';
+import { startTestServer, type TestServer } from '../../test/server.js';
+
+/** Invite links and join requests: how parents get in (regulation §4.1–4.3). */
+let server: TestServer;
+let admin: TestClient;
+let teacher: Awaited<ReturnType<typeof addPerson>>;
+let class3a: number;
+let class3b: number;
+let misha: number;
+
+const tokenOf = (url: string) => url.split('/join/')[1]!;
+const register = (login: string) => ({ fullName: `Родитель ${login}`, login, password: `${login}-password` });
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await setUpSchool(server);
+  teacher = await addPerson(server, admin, {
+    fullName: 'Галиева Алсу Ринатовна',
+    login: 'galieva',
+    roles: ['teacher'],
+  });
+  class3a = (await admin.post('/api/classes', { grade: 3, letter: 'А' })).body.id;
+  class3b = (await admin.post('/api/classes', { grade: 3, letter: 'Б' })).body.id;
+  await admin.post(`/api/classes/${class3a}/class-teacher`, { teacherId: teacher.id });
+  for (const fullName of ['Петров Миша Иванович', 'Сафина Алия Маратовна']) {
+    const created = await admin.post('/api/people', {
+      fullName,
+      login: `s-${randomUUID().slice(0, 8)}`,
+      roles: ['student'],
+    });
+    await admin.post(`/api/people/${created.body.person.id}/class`, { classId: class3a });
+    if (fullName.startsWith('Петров')) misha = created.body.person.id;
+  }
+});
+afterAll(() => server?.close());
+
+async function parentInvite(extra: Record<string, unknown> = {}) {
+  const reply = await teacher.client.post('/api/invites', { role: 'parent', classId: class3a, ...extra });
+  expect(reply.status).toBe(201);
+  return tokenOf(reply.body.url);
+}
+
+describe('a class teacher invites the parents of their class', () => {
+  it('may invite into their own class only, and parents or students only', async () => {
+    expect((await teacher.client.post('/api/invites', { role: 'parent', classId: class3b })).status).toBe(
+      403,
+    );
+    expect((await teacher.client.post('/api/invites', { role: 'teacher', classId: class3a })).status).toBe(
+      403,
+    );
+    const ok = await teacher.client.post('/api/invites', { role: 'parent', classId: class3a });
+    expect(ok.body.invite).toMatchObject({ role: 'parent', class: { name: '3А' }, maxUses: null, uses: 0 });
+    expect(ok.body.url).toMatch(/\/join\/[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('shows the join page without exposing other families beyond «Миша П.»', async () => {
+    const token = await parentInvite();
+    const preview = await server.client().post('/api/invites/preview', { token });
+    expect(preview.body).toEqual({
+      school: 'МБОУ «Большекайбицкая СОШ»',
+      role: 'parent',
+      className: '3А',
+      personal: false,
+      children: [
+        { id: expect.any(Number), name: 'Алия С.' },
+        { id: misha, name: 'Миша П.' },
+      ],
+    });
+  });
+
+  it('turns a registration into a request that the teacher sees live, approves, and the parent lands in the chat', async () => {
+    const chats = (await teacher.client.get('/api/chats')).body;
+    const parentsChat = chats.chats.find((c: { title: string }) => c.title === '3А — родители');
+    await teacher.client.post(`/api/chats/${parentsChat.id}/messages`, {
+      clientId: randomUUID(),
+      body: 'Добро пожаловать',
+    });
+    const queue = await teacher.client.socket(chats.cursor);
+    await queue.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+
+    const parent = server.client();
+    const redeemed = await parent.post('/api/invites/redeem', {
+      token: await parentInvite(),
+      register: register('petrova'),
+      childId: misha,
+      acceptRules: true,
+    });
+    expect(redeemed.status).toBe(200);
+    expect(redeemed.body.outcome).toBe('pending');
+    expect(redeemed.body.request).toMatchObject({
+      status: 'pending',
+      child: { fullName: 'Петров Миша Иванович' },
+    });
+    parent.csrfToken = redeemed.body.csrfToken;
+    expect((await parent.get('/api/chats')).body.chats).toEqual([]);
+    await queue.waitFor(
+      (s) => s.events().some((e) => e.payload.type === 'joins.update'),
+      'the request, live',
+    );
+
+    const pending = (await teacher.client.get('/api/joins?status=pending')).body.requests;
+    expect(pending).toHaveLength(1);
+    const status = await parent.socket((await parent.get('/api/chats')).body.cursor);
+    await status.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+    expect((await teacher.client.post(`/api/joins/${pending[0].id}/approve`)).status).toBe(200);
+    await status.waitFor(
+      (s) => s.events().some((e) => e.payload.type === 'joins.update' && e.payload.status === 'approved'),
+      'approval, live',
+    );
+    const mine = (await parent.get('/api/chats')).body.chats;
+    expect(mine.map((c: { title: string }) => c.title)).toEqual(['3А — родители']);
+    const history = (await parent.get(`/api/chats/${mine[0].id}/messages`)).body.messages;
+    expect(history.map((m: { body: string }) => m.body)).toContain('Добро пожаловать');
+    queue.close();
+    status.close();
+  });
+
+  it('rejects with a reason the applicant sees, and a second request for the same child is the same one', async () => {
+    const token = await parentInvite();
+    const parent = server.client();
+    const first = await parent.post('/api/invites/redeem', {
+      token,
+      register: register('ivanov'),
+      childId: misha,
+      acceptRules: true,
+    });
+    parent.csrfToken = first.body.csrfToken;
+    const again = await parent.post('/api/invites/redeem', { token, childId: misha, acceptRules: true });
+    expect(again.body.request.id).toBe(first.body.request.id);
+    const reason = 'Не нашли вас среди родителей Миши. Подойдите, пожалуйста, к классному руководителю.';
+    expect((await teacher.client.post(`/api/joins/${first.body.request.id}/reject`, { reason })).status).toBe(
+      200,
+    );
+    const mine = (await parent.get('/api/joins/mine')).body.requests;
+    expect(mine).toEqual([expect.objectContaining({ status: 'rejected', reason })]);
+    const decided = await teacher.client.post(`/api/joins/${first.body.request.id}/approve`);
+    expect(decided.body.error.code).toBe('joins.already_decided');
+  });
+});
+
+describe('links that do not work say why, in Russian', () => {
+  it('tells expired, revoked and exhausted links apart, and says nothing about unknown or malformed ones', async () => {
+    const revoked = await teacher.client.post('/api/invites', { role: 'parent', classId: class3a });
+    await teacher.client.post(`/api/invites/${revoked.body.invite.id}/revoke`);
+    const expiring = await parentInvite({ expiresInDays: 1 });
+    const single = await parentInvite({ maxUses: 1 });
+    await server.client().post('/api/invites/redeem', {
+      token: single,
+      register: register('first'),
+      childId: misha,
+      acceptRules: true,
+    });
+    server.clock.advance(2 * 24 * 3600 * 1000);
+    const answers = await Promise.all(
+      [tokenOf(revoked.body.url), expiring, single, 'x'.repeat(22), 'не токен'].map((token) =>
+        server.client().post('/api/invites/preview', { token }),
+      ),
+    );
+    expect(answers.map((a) => a.body.error.code)).toEqual([
+      'invites.revoked',
+      'invites.expired',
+      'invites.exhausted',
+      'invites.invalid',
+      'invites.invalid',
+    ]);
+    expect(answers[3]!.body).toEqual(answers[4]!.body);
+    expect(answers[1]!.body.error.message).toMatch(/^Срок действия этой ссылки-приглашения истёк/);
+  });
+
+  it('requires the rules to be accepted and the child to be named, creating no account', async () => {
+    const token = await parentInvite();
+    const before = (await server.db.select({ n: count() }).from(users))[0]!.n;
+    const noRules = await server.client().post('/api/invites/redeem', {
+      token,
+      register: register('norules'),
+      childId: misha,
+      acceptRules: false,
+    });
+    expect(noRules.status).toBe(400);
+    const noChild = await server
+      .client()
+      .post('/api/invites/redeem', { token, register: register('nochild'), acceptRules: true });
+    expect(noChild.body.error.code).toBe('invites.child_required');
+    expect(noChild.body.error.message).toBe('Выберите своего ребёнка из списка класса.');
+    expect((await server.db.select({ n: count() }).from(users))[0]!.n).toBe(before);
+  });
+});
+
+describe('abuse', () => {
+  it('admits exactly one of 20 parallel uses of a single-use link', async () => {
+    const token = await parentInvite({ maxUses: 1 });
+    const before = (await server.db.select({ n: count() }).from(joinRequests))[0]!.n;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.client().post('/api/invites/redeem', {
+          token,
+          register: register(`race${i}`),
+          childId: misha,
+          acceptRules: true,
+        }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.body.error.code)).toEqual(
+      Array(19).fill('invites.exhausted'),
+    );
+    expect((await server.db.select({ n: count() }).from(joinRequests))[0]!.n).toBe(before + 1);
+  });
+
+  it('stops an address that keeps guessing links', async () => {
+    let last = 0;
+    for (let i = 0; i < 31; i++) {
+      last = (await server.client().post('/api/invites/preview', { token: randomUUID().replaceAll('-', '') }))
+        .status;
+    }
+    expect(last).toBe(429);
+    server.clock.advance(15 * 60 * 1000);
+  });
+});
+
+describe('personal invites and annulling', () => {
+  it('admits the person of a personal invite without review', async () => {
+    const created = await admin.post('/api/people', {
+      fullName: 'Хабибуллина Лейсан',
+      login: 'leysan',
+      roles: ['parent'],
+    });
+    await admin.post(`/api/people/${misha}/guardians`, { parentId: created.body.person.id });
+    const invite = await admin.post('/api/invites', { role: 'parent', personId: created.body.person.id });
+    expect(invite.body.invite.maxUses).toBe(1);
+    const parent = server.client();
+    const redeemed = await parent.post('/api/invites/redeem', {
+      token: tokenOf(invite.body.url),
+      register: { fullName: 'Хабибуллина Лейсан', login: 'leysan', password: 'leysan-password' },
+      acceptRules: true,
+    });
+    expect(redeemed.body.outcome).toBe('member');
+    expect((await parent.get('/api/chats')).body.chats.map((c: { title: string }) => c.title)).toEqual([
+      '3А — родители',
+    ]);
+  });
+
+  it('annuls the unused links of a class in one action, with a count', async () => {
+    await parentInvite();
+    await parentInvite();
+    const used = await parentInvite();
+    await server.client().post('/api/invites/redeem', {
+      token: used,
+      register: register('used1'),
+      childId: misha,
+      acceptRules: true,
+    });
+    const annulled = await teacher.client.post('/api/invites/annul', { classId: class3a });
+    expect(annulled.body.count).toBeGreaterThanOrEqual(2);
+    expect((await server.client().post('/api/invites/preview', { token: used })).status).toBe(200);
+    expect((await teacher.client.post('/api/invites/annul', {})).status).toBe(403);
+  });
+});

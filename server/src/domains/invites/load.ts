@@ -1,0 +1,37 @@
+import { and, eq } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../db/client.js';
+import { classes, invites } from '../../db/schema.js';
+import { AppError } from '../../infra/errors.js';
+import { hashToken } from '../auth/secrets.js';
+
+/**
+ * The invite behind a link, locked, if it can still be used. Unknown and
+ * malformed tokens get the same answer, which says nothing about existence.
+ */
+export async function lockUsableInvite(tx: Tx, token: string, now: Date) {
+  return findUsableInvite(tx, token, now, true);
+}
+
+export async function findUsableInvite(db: Queryable, token: string, now: Date, lock = false) {
+  const query = db
+    .select()
+    .from(invites)
+    .where(eq(invites.tokenHash, hashToken(token)));
+  const [invite] = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await (lock ? query.for('update') : query) : [];
+  if (!invite) throw new AppError('invites.invalid');
+  if (invite.revokedAt) throw new AppError('invites.revoked');
+  if (invite.expiresAt <= now) throw new AppError('invites.expired');
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) throw new AppError('invites.exhausted');
+  return invite;
+}
+
+/** The class teacher of a class, for the rules (undefined: no class). */
+export async function classTeacherOf(db: Queryable, schoolId: number, classId: number | null) {
+  if (classId === null) return undefined;
+  const [row] = await db
+    .select({ classTeacherId: classes.classTeacherId })
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
+  if (!row) throw new AppError('classes.not_found');
+  return row.classTeacherId;
+}

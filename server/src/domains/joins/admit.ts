@@ -1,0 +1,65 @@
+import type { Role } from '@parta/protocol';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../db/client.js';
+import { classes, guardianships, users } from '../../db/schema.js';
+import type { EventDraft } from '../../infra/events.js';
+import { syncStructuralChats } from '../org/sync.js';
+
+export interface Admission {
+  role: Role;
+  classId: number | null;
+  childId: number | null;
+}
+
+/**
+ * Makes someone a member in the role they were invited for: the role, the
+ * class (a student) or the link to the child (a parent). The structural chats
+ * follow, so an admitted parent lands in their child's class chat.
+ */
+export async function admit(
+  tx: Tx,
+  schoolId: number,
+  userId: number,
+  admission: Admission,
+  now: Date,
+): Promise<EventDraft[]> {
+  await tx
+    .update(users)
+    .set({
+      roles: sql`(select array_agg(distinct r) from unnest(array_append(${users.roles}, ${admission.role})) r)`,
+    })
+    .where(eq(users.id, userId));
+  if (admission.role === 'student' && admission.classId !== null) {
+    await tx.update(users).set({ classId: admission.classId }).where(eq(users.id, userId));
+  }
+  if (admission.role === 'parent' && admission.childId !== null) {
+    await tx
+      .insert(guardianships)
+      .values({ parentId: userId, studentId: admission.childId })
+      .onConflictDoNothing();
+  }
+  return syncStructuralChats(tx, schoolId, now);
+}
+
+/** Who reviews requests for a class: the school's admins and that class's teacher. */
+export async function reviewersOf(
+  db: Queryable,
+  schoolId: number,
+  classId: number | null,
+): Promise<number[]> {
+  const admins = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(eq(users.schoolId, schoolId), isNull(users.leftAt), sql`${users.roles} @> array['admin']::text[]`),
+    );
+  const ids = admins.map((row) => row.id);
+  if (classId !== null) {
+    const [row] = await db
+      .select({ id: classes.classTeacherId })
+      .from(classes)
+      .where(eq(classes.id, classId));
+    if (row?.id) ids.push(row.id);
+  }
+  return [...new Set(ids)];
+}
