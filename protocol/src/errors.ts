@@ -38,6 +38,8 @@ export const errorCodes = [
   'invites.child_required',
   'invites.login_required',
   'joins.not_found',
+  'joins.class_required',
+  'schools.code_invalid',
   'joins.already_decided',
   'chats.not_found',
   'chats.member_not_found',

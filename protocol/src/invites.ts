@@ -89,3 +89,28 @@ export const ZRedeemResult = z.object({
 export const ZJoinList = z.object({ requests: z.array(ZJoinRequest) });
 export const ZRejectRequest = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 export const ZBulkApproveRequest = z.strictObject({ ids: z.array(ZId).min(1).max(200) });
+
+/** The school's public page: eight digits, spaces and dashes allowed. */
+export const ZSchoolCode = z
+  .string()
+  .trim()
+  .max(20)
+  .transform((code) => code.replace(/[\s-]/g, ''));
+
+export const ZSchoolPreviewRequest = z.strictObject({ code: ZSchoolCode });
+export const ZSchoolPreview = z.object({
+  school: z.string(),
+  classes: z.array(z.object({ id: ZId, name: z.string() })),
+});
+export type TSchoolPreview = z.infer<typeof ZSchoolPreview>;
+
+export const ZSchoolChildrenRequest = z.strictObject({ code: ZSchoolCode, classId: ZId });
+export const ZSchoolChildren = z.object({ children: z.array(z.object({ id: ZId, name: z.string() })) });
+
+/** Asking to join without an invite: reviewed like any request. */
+export const ZJoinByCodeRequest = ZRedeemInviteRequest.extend({
+  code: ZSchoolCode,
+  role: ZInviteRole,
+  classId: ZId.optional(),
+});
+export type TJoinByCodeRequest = z.infer<typeof ZJoinByCodeRequest>;

@@ -37,6 +37,8 @@ export type TClassSummary = z.infer<typeof ZClassSummary>;
 export const ZSchoolStructure = z.object({
   school: z.object({
     name: z.string(),
+    /** for the school's public page: families without an invite ask to join with it */
+    joinCode: z.string(),
     academicYear: z.number().int(),
     subjectTeachersInParentChats: z.boolean(),
   }),

@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { authRoutes } from './domains/auth/routes.js';
 import { chatRoutes } from './domains/chats/routes.js';
 import { inviteRoutes } from './domains/invites/routes.js';
+import { publicJoinRoutes } from './domains/joins/public-routes.js';
 import { joinRoutes } from './domains/joins/routes.js';
 import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   classRoutes(app, routeDeps);
   inviteRoutes(app, routeDeps);
   joinRoutes(app, routeDeps);
+  publicJoinRoutes(app, routeDeps);
   chatRoutes(app, routeDeps);
   messageRoutes(app, routeDeps);
   realtimeRoutes(app, routeDeps, hub);

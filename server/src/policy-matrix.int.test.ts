@@ -36,6 +36,7 @@ interface Fixture {
   spare: { leaver: number; promoted: number; guardian: number };
   /** a parent link to the class, unlimited, for preview and redeem */
   token: string;
+  joinCode: string;
   /** a link of the class for revoking */
   inviteId: number;
   /** a fresh pending join request of the class, one per call */
@@ -212,6 +213,28 @@ const matrix: Record<string, Row> = {
       },
     }),
   },
+  'POST /api/schools/preview': { allow: actors, request: (fx) => ({ body: { code: fx.joinCode } }) },
+  'POST /api/schools/children': {
+    allow: actors,
+    request: (fx) => ({ body: { code: fx.joinCode, classId: fx.classId } }),
+  },
+  'POST /api/schools/join': {
+    allow: actors,
+    request: (fx, actor) => ({
+      body: {
+        code: fx.joinCode,
+        role: 'parent',
+        classId: fx.classId,
+        childId: fx.studentId,
+        acceptRules: true,
+        ...(actor === 'anonymous'
+          ? {
+              register: { fullName: 'Без приглашения', login: `bycode-${fx.next()}`, password: 'password-1' },
+            }
+          : {}),
+      },
+    }),
+  },
   'GET /api/invites': { allow: ['admin', 'class_teacher'], request: () => ({}) },
   'POST /api/invites': {
     allow: ['admin', 'class_teacher'],
@@ -285,6 +308,7 @@ beforeAll(async () => {
   }
   let counter = 0;
   fixture = {
+    joinCode: (await admin.get('/api/school/structure')).body.school.joinCode,
     token,
     inviteId: spareLink.body.invite.id,
     pending: () => pendingIds.shift()!,

@@ -28,7 +28,13 @@ beforeAll(async () => {
   const now = server.clock.now();
   const [school] = await server.db
     .insert(schools)
-    .values({ name: 'Школа Б', timeZone: 'Europe/Moscow', academicYear: 2026, createdAt: now })
+    .values({
+      name: 'Школа Б',
+      timeZone: 'Europe/Moscow',
+      academicYear: 2026,
+      joinCode: String(Math.random()).slice(2, 10),
+      createdAt: now,
+    })
     .returning();
   await server.db.insert(users).values({
     schoolId: school!.id,

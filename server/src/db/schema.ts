@@ -18,16 +18,22 @@ import {
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
 
-export const schools = pgTable('schools', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull(),
-  timeZone: text('time_zone').notNull(),
-  /** the calendar year in which the current school year began (2026 for 2026/27) */
-  academicYear: integer('academic_year').notNull(),
-  /** subject teachers also sit in their classes' parents' chats */
-  subjectTeachersInParentChats: boolean('subject_teachers_in_parent_chats').notNull().default(false),
-  createdAt: createdAt(),
-});
+export const schools = pgTable(
+  'schools',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    /** the calendar year in which the current school year began (2026 for 2026/27) */
+    academicYear: integer('academic_year').notNull(),
+    /** eight digits a family types on the school's public page to ask to join without an invite */
+    joinCode: text('join_code').notNull(),
+    /** subject teachers also sit in their classes' parents' chats */
+    subjectTeachersInParentChats: boolean('subject_teachers_in_parent_chats').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('schools_join_code_key').on(t.joinCode)],
+);
 
 /**
  * A person of a school. `login`, `email` and `phone` are stored normalised

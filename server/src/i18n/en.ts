@@ -38,6 +38,9 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'invites.child_required': 'Choose your child from the class list.',
   'invites.login_required': 'Register or log in to join.',
   'joins.not_found': 'Join request not found.',
+  'joins.class_required': 'Choose the class.',
+  'schools.code_invalid':
+    'No school has this code. Check it: it is eight digits, given by the class teacher.',
   'joins.already_decided': 'This join request has already been decided.',
   'chats.not_found': 'Chat not found.',
   'chats.member_not_found': 'Some of the people are not in your school.',

@@ -39,6 +39,9 @@ export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'invites.child_required': 'Выберите своего ребёнка из списка класса.',
   'invites.login_required': 'Чтобы присоединиться, зарегистрируйтесь или войдите.',
   'joins.not_found': 'Заявка не найдена.',
+  'joins.class_required': 'Выберите класс.',
+  'schools.code_invalid':
+    'Школа с таким кодом не найдена. Проверьте код: это восемь цифр, его даёт классный руководитель.',
   'joins.already_decided': 'По этой заявке уже принято решение.',
   'chats.not_found': 'Чат не найден.',
   'chats.member_not_found': 'Среди добавляемых есть люди не из вашей школы.',

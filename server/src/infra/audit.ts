@@ -36,6 +36,7 @@ export const auditTypes = [
   'invites.revoke',
   'invites.annul',
   'invites.redeem',
+  'joins.request',
   'joins.approve',
   'joins.reject',
   'chats.create',

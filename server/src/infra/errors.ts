@@ -34,6 +34,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'invites.child_required': 400,
   'invites.login_required': 401,
   'joins.not_found': 404,
+  'joins.class_required': 400,
+  'schools.code_invalid': 404,
   'joins.already_decided': 409,
   'chats.not_found': 404,
   'chats.member_not_found': 400,

@@ -262,3 +262,47 @@ describe('personal invites and annulling', () => {
     expect((await teacher.client.post('/api/invites/annul', {})).status).toBe(403);
   });
 });
+
+describe('joining without an invite, with the school code', () => {
+  it('lets a family find the class and the child by the code, and ask to join for review', async () => {
+    server.clock.advance(15 * 60 * 1000);
+    const code: string = (await admin.get('/api/school/structure')).body.school.joinCode;
+    expect(code).toMatch(/^\d{8}$/);
+    const spaced = `${code.slice(0, 4)} ${code.slice(4)}`;
+    const preview = await server.client().post('/api/schools/preview', { code: spaced });
+    expect(preview.body.school).toBe('МБОУ «Большекайбицкая СОШ»');
+    expect(preview.body.classes.map((c: { name: string }) => c.name)).toEqual(['3А', '3Б']);
+    const children = await server.client().post('/api/schools/children', { code, classId: class3a });
+    expect(children.body.children.map((c: { name: string }) => c.name)).toContain('Миша П.');
+    const family = server.client();
+    const joined = await family.post('/api/schools/join', {
+      code,
+      role: 'parent',
+      classId: class3a,
+      childId: misha,
+      register: register('bycode'),
+      acceptRules: true,
+    });
+    expect(joined.body).toMatchObject({
+      outcome: 'pending',
+      request: { inviteId: null, class: { name: '3А' } },
+    });
+    const queue = (await teacher.client.get('/api/joins?status=pending')).body.requests;
+    expect(queue.map((r: { applicant: { fullName: string } }) => r.applicant.fullName)).toContain(
+      'Родитель bycode',
+    );
+  });
+
+  it('says the same for a wrong code, whatever it looks like, and needs the class for a parent', async () => {
+    const wrong = await server.client().post('/api/schools/preview', { code: '00000000' });
+    const junk = await server.client().post('/api/schools/preview', { code: 'абв' });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toEqual(junk.body);
+    expect(wrong.body.error.message).toMatch(/^Школа с таким кодом не найдена/);
+    const code: string = (await admin.get('/api/school/structure')).body.school.joinCode;
+    const noClass = await server
+      .client()
+      .post('/api/schools/join', { code, role: 'parent', register: register('noclass'), acceptRules: true });
+    expect(noClass.body.error.code).toBe('joins.class_required');
+  });
+});

@@ -11,46 +11,22 @@ import {
   ZRedeemInviteRequest,
   ZRedeemResult,
 } from '@parta/protocol';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
-import { AppError } from '../../infra/errors.js';
 import { requirePerson } from '../../infra/require.js';
 import { hashToken } from '../auth/secrets.js';
 import { describeDevice } from '../auth/sessions.js';
 import { annulInvites, createInvite, redeemInvite, revokeInvite } from './actions/index.js';
+import { countAttempt } from './attempts.js';
 import { findUsableInvite } from './load.js';
 import { listInvites, listJoinRequests, previewInvite } from './queries.js';
 
 const ZToken = z.strictObject({ token: z.string().min(1).max(200) });
-/** Wrong links from one address before it must wait; uses of one link in the same window. */
-export const redeemLimits = { failuresPerAddress: 30, attemptsPerLink: 100 };
 
 export function inviteRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
   const joinUrl = (token: string) => `${deps.config.publicUrl}/join/${token}`;
-
-  /** Counts the attempt; refuses when this address guessed too often or this link is hammered. */
-  async function limitAttempts(request: FastifyRequest, token: string) {
-    const addressKey = `invite:address:${request.ip}`;
-    const linkKey = `invite:link:${hashToken(token)}`;
-    const [failures, attempts] = await Promise.all([
-      deps.failures.count(addressKey),
-      deps.failures.count(linkKey),
-    ]);
-    if (failures >= redeemLimits.failuresPerAddress || attempts >= redeemLimits.attemptsPerLink) {
-      const seconds = Math.ceil(deps.failures.retryAfterMs() / 1000);
-      throw new AppError('invites.rate_limited', { minutes: Math.ceil(seconds / 60), seconds });
-    }
-    await deps.failures.add(linkKey);
-    return {
-      failed: (error: unknown) =>
-        error instanceof AppError && error.code.startsWith('invites.')
-          ? deps.failures.add(addressKey)
-          : undefined,
-    };
-  }
 
   app.get(
     '/api/invites',
@@ -106,7 +82,7 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['invites'], body: ZToken, response: { 200: ZInvitePreview } },
     },
     async (request) => {
-      const limit = await limitAttempts(request, request.body.token);
+      const limit = await countAttempt(deps.failures, request.ip, hashToken(request.body.token));
       try {
         return await previewInvite(db, await findUsableInvite(db, request.body.token, deps.clock.now()));
       } catch (error) {
@@ -127,7 +103,7 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const limit = await limitAttempts(request, request.body.token);
+      const limit = await countAttempt(deps.failures, request.ip, hashToken(request.body.token));
       try {
         const device = describeDevice(request.headers['user-agent']);
         const redeemed = await deps.actions.run(request.actor, redeemInvite, { ...request.body, device });

@@ -57,12 +57,18 @@ async function classSummaries(db: Queryable, schoolId: number, classId?: number)
 }
 
 export async function schoolStructure(db: Queryable, schoolId: number): Promise<TSchoolStructure> {
-  const school = await db.execute<{ name: string; academic_year: number; subject_teachers: boolean }>(sql`
-    select name, academic_year, subject_teachers_in_parent_chats as subject_teachers from schools where id = ${schoolId}`);
+  const school = await db.execute<{
+    name: string;
+    join_code: string;
+    academic_year: number;
+    subject_teachers: boolean;
+  }>(sql`select name, join_code, academic_year, subject_teachers_in_parent_chats as subject_teachers
+    from schools where id = ${schoolId}`);
   const row = school.rows[0]!;
   return {
     school: {
       name: row.name,
+      joinCode: row.join_code,
       academicYear: row.academic_year,
       subjectTeachersInParentChats: row.subject_teachers,
     },

@@ -31,7 +31,13 @@ async function freshSchool(): Promise<School> {
   const now = server.clock.now();
   const [school] = await server.db
     .insert(schools)
-    .values({ name: 'Модельная школа', timeZone: 'Europe/Moscow', academicYear: 2026, createdAt: now })
+    .values({
+      name: 'Модельная школа',
+      timeZone: 'Europe/Moscow',
+      academicYear: 2026,
+      joinCode: String(Math.random()).slice(2, 10),
+      createdAt: now,
+    })
     .returning();
   const [admin] = await server.db
     .insert(users)

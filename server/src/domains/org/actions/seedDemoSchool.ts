@@ -12,6 +12,7 @@ import { AppError } from '../../../infra/errors.js';
 import { hashPassword } from '../../auth/secrets.js';
 import { academicYearAt } from '../calendar.js';
 import { generateDemoSchool } from '../demo.js';
+import { newJoinCode } from '../join-code.js';
 import { syncStructuralChats } from '../sync.js';
 
 /** Same lock as the first-run setup: a demo school and a real one never race. */
@@ -35,6 +36,7 @@ export const seedDemoSchool: Action<{ password: string }, { schoolId: number; pe
     .values({
       name: 'МБОУ «Демонстрационная СОШ»',
       timeZone: 'Europe/Moscow',
+      joinCode: newJoinCode(),
       academicYear: academicYearAt(now, 'Europe/Moscow'),
       subjectTeachersInParentChats: false,
       createdAt: now,

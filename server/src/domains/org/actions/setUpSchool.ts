@@ -7,6 +7,7 @@ import { hashPassword } from '../../auth/secrets.js';
 import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { academicYearAt } from '../calendar.js';
 import { normaliseLogin } from '../contacts.js';
+import { newJoinCode } from '../join-code.js';
 import { syncStructuralChats } from '../sync.js';
 
 /** Taken while setting up, so two wizards submitted at once cannot both win. */
@@ -28,6 +29,7 @@ export const setUpSchool: Action<TSetupRequest & { device: string }, NewSession>
     .values({
       name: input.schoolName,
       timeZone: input.timeZone,
+      joinCode: newJoinCode(),
       academicYear: academicYearAt(now, input.timeZone),
       createdAt: now,
     })

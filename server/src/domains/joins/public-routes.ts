@@ -1,0 +1,101 @@
+import {
+  ZJoinByCodeRequest,
+  ZRedeemResult,
+  ZSchoolChildren,
+  ZSchoolChildrenRequest,
+  ZSchoolPreview,
+  ZSchoolPreviewRequest,
+} from '@parta/protocol';
+import { sql } from 'drizzle-orm';
+import { setSessionCookie } from '../../http/session.js';
+import type { App, RouteDeps } from '../../http/types.js';
+import { describeDevice } from '../auth/sessions.js';
+import { countAttempt } from '../invites/attempts.js';
+import { listJoinRequests, shortName } from '../invites/queries.js';
+import { className } from '../org/calendar.js';
+import { findOpenClass, findSchoolByCode, requestToJoin } from './requestToJoin.js';
+
+/**
+ * The school's public page (`/school`): a family without an invite types the
+ * school's code, picks the class and their child (first name and initial
+ * only), and asks to join.
+ */
+export function publicJoinRoutes(app: App, deps: RouteDeps): void {
+  const { db } = deps.database;
+
+  app.post(
+    '/api/schools/preview',
+    {
+      config: { policy: 'auth.anyone' },
+      schema: { tags: ['joins'], body: ZSchoolPreviewRequest, response: { 200: ZSchoolPreview } },
+    },
+    async (request) => {
+      const attempt = await countAttempt(deps.failures, request.ip, `code:${request.body.code}`);
+      const school = await findSchoolByCode(db, request.body.code).catch(async (error) => {
+        await attempt.failed(error);
+        throw error;
+      });
+      const rows = await db.execute<{ id: number; grade: number; letter: string }>(sql`
+        select id, grade, letter from classes where school_id = ${school.id} and archived_at is null
+        order by grade, letter`);
+      return {
+        school: school.name,
+        classes: rows.rows.map((row) => ({ id: row.id, name: className(row.grade, row.letter) })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/schools/children',
+    {
+      config: { policy: 'auth.anyone' },
+      schema: { tags: ['joins'], body: ZSchoolChildrenRequest, response: { 200: ZSchoolChildren } },
+    },
+    async (request) => {
+      const attempt = await countAttempt(deps.failures, request.ip, `code:${request.body.code}`);
+      const school = await findSchoolByCode(db, request.body.code).catch(async (error) => {
+        await attempt.failed(error);
+        throw error;
+      });
+      const classId = await findOpenClass(db, school.id, request.body.classId);
+      const rows = await db.execute<{ id: number; full_name: string }>(sql`
+        select id, full_name from users where class_id = ${classId} and left_at is null and 'student' = any(roles)`);
+      return {
+        children: rows.rows
+          .map((row) => ({ id: row.id, name: shortName(row.full_name) }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+      };
+    },
+  );
+
+  app.post(
+    '/api/schools/join',
+    {
+      config: { policy: 'auth.anyone' },
+      schema: { tags: ['joins'], body: ZJoinByCodeRequest, response: { 200: ZRedeemResult } },
+    },
+    async (request, reply) => {
+      const attempt = await countAttempt(deps.failures, request.ip, `code:${request.body.code}`);
+      try {
+        const device = describeDevice(request.headers['user-agent']);
+        const joined = await deps.actions.run(request.actor, requestToJoin, { ...request.body, device });
+        if (joined.session) setSessionCookie(reply, joined.session.token, deps.config.publicUrl);
+        const applicant = {
+          kind: 'person',
+          userId: joined.userId,
+          schoolId: joined.schoolId,
+          roles: [],
+        } as const;
+        const mine = await listJoinRequests(db, { ...applicant, sessionId: null }, { mine: true });
+        return {
+          outcome: 'pending' as const,
+          request: mine.find((row) => row.id === joined.requestId) ?? null,
+          csrfToken: joined.session?.csrfToken ?? request.session!.csrfToken,
+        };
+      } catch (error) {
+        await attempt.failed(error);
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,97 @@
+import type { InviteRole, TRedeemInviteRequest } from '@parta/protocol';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { joinRequests, users } from '../../db/schema.js';
+import { AppError } from '../../infra/errors.js';
+import type { EventDraft } from '../../infra/events.js';
+import { hashPassword } from '../auth/secrets.js';
+import { insertSession, type NewSession } from '../auth/sessions.js';
+import { insertPerson } from '../org/people.js';
+import { reviewersOf } from './admit.js';
+
+/** A parent joining a class names their child among that class's present students. */
+export async function pickChild(tx: Tx, classId: number, childId: number | undefined): Promise<number> {
+  if (childId === undefined) throw new AppError('invites.child_required');
+  const [child] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, childId),
+        eq(users.classId, classId),
+        isNull(users.leftAt),
+        sql`${users.roles} @> array['student']::text[]`,
+      ),
+    );
+  if (!child) throw new AppError('invites.child_required');
+  return child.id;
+}
+
+/** A newcomer's account: no roles until a reviewer approves; logged in at once to follow their request. */
+export async function registerApplicant(
+  tx: Tx,
+  schoolId: number,
+  register: NonNullable<TRedeemInviteRequest['register']>,
+  device: string,
+  now: Date,
+): Promise<{ userId: number; session: NewSession }> {
+  const person = await insertPerson(
+    tx,
+    schoolId,
+    { ...register, roles: [], passwordHash: await hashPassword(register.password) },
+    now,
+  );
+  return { userId: person.id, session: await insertSession(tx, person, device, now) };
+}
+
+export interface JoinClaim {
+  schoolId: number;
+  inviteId: number | null;
+  userId: number;
+  role: InviteRole;
+  classId: number | null;
+  childId: number | null;
+}
+
+/**
+ * Opens a join request, or finds the pending one the same person already made
+ * for the same role and child (asking twice is one request). Tells the
+ * reviewers and the applicant.
+ */
+export async function openJoinRequest(
+  tx: Tx,
+  claim: JoinClaim,
+  now: Date,
+): Promise<{ requestId: number; created: boolean; events: EventDraft[] }> {
+  const [created] = await tx
+    .insert(joinRequests)
+    .values({ ...claim, status: 'pending', createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: joinRequests.id });
+  if (!created) {
+    const [existing] = await tx
+      .select({ id: joinRequests.id })
+      .from(joinRequests)
+      .where(
+        and(
+          eq(joinRequests.schoolId, claim.schoolId),
+          eq(joinRequests.userId, claim.userId),
+          eq(joinRequests.role, claim.role),
+          eq(joinRequests.status, 'pending'),
+          sql`coalesce(${joinRequests.childId}, 0) = ${claim.childId ?? 0}`,
+        ),
+      );
+    return { requestId: existing!.id, created: false, events: [] };
+  }
+  const reviewers = await reviewersOf(tx, claim.schoolId, claim.classId);
+  return {
+    requestId: created.id,
+    created: true,
+    events: [
+      {
+        payload: { type: 'joins.update', requestId: created.id, status: 'pending' },
+        userIds: [...reviewers, claim.userId],
+      },
+    ],
+  };
+}
