@@ -37,6 +37,7 @@ export const errorCodes = [
   'invites.rate_limited',
   'invites.child_required',
   'invites.login_required',
+  'invites.structural_chat',
   'joins.not_found',
   'joins.class_required',
   'schools.code_invalid',

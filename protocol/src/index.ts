@@ -3,7 +3,7 @@ export * from './chats.js';
 export * from './common.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './invites.js';
 export * from './org.js';
 export * from './people.js';
 export * from './ws.js';
-export * from './invites.js';

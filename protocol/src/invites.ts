@@ -9,6 +9,8 @@ export type InviteRole = z.infer<typeof ZInviteRole>;
 export const ZCreateInviteRequest = z.strictObject({
   role: ZInviteRole,
   classId: ZId.optional(),
+  /** also admits into this chat (one the inviter may add people to) */
+  chatId: ZId.optional(),
   /** a personal invite: admits this person record without review */
   personId: ZId.optional(),
   expiresInDays: z.number().int().min(1).max(90).default(14),
@@ -21,6 +23,7 @@ export const ZInvite = z.object({
   id: ZId,
   role: ZInviteRole,
   class: z.object({ id: ZId, name: z.string() }).nullable(),
+  chat: z.object({ id: ZId, title: z.string() }).nullable(),
   person: z.object({ id: ZId, fullName: z.string() }).nullable(),
   maxUses: z.number().int().nullable(),
   uses: z.number().int(),

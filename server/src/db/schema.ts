@@ -288,6 +288,8 @@ export const invites = pgTable(
     tokenHash: text('token_hash').notNull(),
     role: text('role').notNull(),
     classId: integer('class_id').references(() => classes.id),
+    /** also admits into this chat (a club, an elective) */
+    chatId: integer('chat_id').references(() => chats.id),
     personId: integer('person_id').references(() => users.id),
     /** null: unlimited */
     maxUses: integer('max_uses'),
@@ -318,7 +320,11 @@ export const joinRequests = pgTable(
     role: text('role').notNull(),
     classId: integer('class_id').references(() => classes.id),
     childId: integer('child_id').references(() => users.id),
+    /** also admit into this chat (from the invite) */
+    chatId: integer('chat_id').references(() => chats.id),
     status: text('status').notNull(),
+    /** when the applicant accepted the school's rules and the personal-data consent */
+    rulesAcceptedAt: timestamp('rules_accepted_at', { withTimezone: true, mode: 'date' }).notNull(),
     reason: text('reason'),
     createdAt: createdAt(),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),

@@ -306,3 +306,29 @@ describe('joining without an invite, with the school code', () => {
     expect(noClass.body.error.code).toBe('joins.class_required');
   });
 });
+
+describe('an invite that also opens a chat', () => {
+  it('admits into the chat the inviter runs, and refuses structural chats', async () => {
+    const club = await admin.post('/api/chats', { title: 'Шахматный кружок', memberIds: [] });
+    const invite = await admin.post('/api/invites', {
+      role: 'student',
+      classId: class3a,
+      chatId: club.body.id,
+    });
+    expect(invite.body.invite.chat).toEqual({ id: club.body.id, title: 'Шахматный кружок' });
+    const pupil = server.client();
+    const redeemed = await pupil.post('/api/invites/redeem', {
+      token: tokenOf(invite.body.url),
+      register: { fullName: 'Ученик Кружковец', login: 'chess-kid', password: 'chess-password' },
+      acceptRules: true,
+    });
+    await admin.post(`/api/joins/${redeemed.body.request.id}/approve`);
+    const titles = (await pupil.get('/api/chats')).body.chats.map((c: { title: string }) => c.title).sort();
+    expect(titles).toEqual(['3А — ученики', 'Шахматный кружок']);
+    const structural = (await admin.get('/api/chats')).body.chats.find(
+      (c: { title: string }) => c.title === 'Педагоги школы',
+    );
+    const refused = await admin.post('/api/invites', { role: 'teacher', chatId: structural.id });
+    expect(refused.body.error.code).toBe('invites.structural_chat');
+  });
+});

@@ -20,8 +20,10 @@ function scopeFor(viewer: Person, alias: string) {
 export async function listInvites(db: Queryable, viewer: Person): Promise<TInvite[]> {
   const result = await db.execute<Record<string, unknown>>(sql`
     select i.id, i.role, i.max_uses, i.uses, i.expires_at, i.revoked_at, i.created_at,
-      c.id as class_id, c.grade, c.letter, p.id as person_id, p.full_name as person_name
+      c.id as class_id, c.grade, c.letter, p.id as person_id, p.full_name as person_name,
+      ch.id as chat_id, ch.title as chat_title
     from invites i left join classes c on c.id = i.class_id left join users p on p.id = i.person_id
+      left join chats ch on ch.id = i.chat_id
     where i.school_id = ${viewer.schoolId} ${scopeFor(viewer, 'i')}
     order by i.created_at desc, i.id desc limit 500`);
   return result.rows.map((row) => ({
@@ -30,6 +32,7 @@ export async function listInvites(db: Queryable, viewer: Person): Promise<TInvit
     class: row.class_id
       ? { id: row.class_id as number, name: className(row.grade as number, row.letter as string) }
       : null,
+    chat: row.chat_id ? { id: row.chat_id as number, title: row.chat_title as string } : null,
     person: row.person_id ? { id: row.person_id as number, fullName: row.person_name as string } : null,
     maxUses: row.max_uses as number | null,
     uses: row.uses as number,

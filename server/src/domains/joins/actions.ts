@@ -56,7 +56,7 @@ export const approveJoins: Action<{ ids: number[] }, { approved: number }> = asy
         tx,
         reviewer.schoolId,
         row.userId,
-        { role: row.role as Role, classId: row.classId, childId: row.childId },
+        { role: row.role as Role, classId: row.classId, childId: row.childId, chatId: row.chatId },
         now,
       )),
     );

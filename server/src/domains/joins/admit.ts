@@ -1,7 +1,7 @@
 import type { Role } from '@parta/protocol';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
-import { classes, guardianships, users } from '../../db/schema.js';
+import { chatMembers, classes, guardianships, users } from '../../db/schema.js';
 import type { EventDraft } from '../../infra/events.js';
 import { syncStructuralChats } from '../org/sync.js';
 
@@ -9,6 +9,8 @@ export interface Admission {
   role: Role;
   classId: number | null;
   childId: number | null;
+  /** a chat the invite also admits into */
+  chatId: number | null;
 }
 
 /**
@@ -38,7 +40,28 @@ export async function admit(
       .values({ parentId: userId, studentId: admission.childId })
       .onConflictDoNothing();
   }
-  return syncStructuralChats(tx, schoolId, now);
+  const events = await syncStructuralChats(tx, schoolId, now);
+  if (admission.chatId !== null) events.push(...(await joinChat(tx, admission.chatId, userId, now)));
+  return events;
+}
+
+async function joinChat(tx: Tx, chatId: number, userId: number, now: Date): Promise<EventDraft[]> {
+  const added = await tx
+    .insert(chatMembers)
+    .values({ chatId, userId, role: 'member', joinedAt: now })
+    .onConflictDoNothing()
+    .returning({ userId: chatMembers.userId });
+  if (added.length === 0) return [];
+  const members = await tx
+    .select({ userId: chatMembers.userId })
+    .from(chatMembers)
+    .where(eq(chatMembers.chatId, chatId));
+  return [
+    {
+      payload: { type: 'chats.add_members', chatId, userIds: [userId], memberCount: members.length },
+      userIds: members.map((m) => m.userId),
+    },
+  ];
 }
 
 /** Who reviews requests for a class: the school's admins and that class's teacher. */

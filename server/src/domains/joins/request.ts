@@ -51,6 +51,7 @@ export interface JoinClaim {
   role: InviteRole;
   classId: number | null;
   childId: number | null;
+  chatId: number | null;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function openJoinRequest(
 ): Promise<{ requestId: number; created: boolean; events: EventDraft[] }> {
   const [created] = await tx
     .insert(joinRequests)
-    .values({ ...claim, status: 'pending', createdAt: now })
+    .values({ ...claim, status: 'pending', rulesAcceptedAt: now, createdAt: now })
     .onConflictDoNothing()
     .returning({ id: joinRequests.id });
   if (!created) {

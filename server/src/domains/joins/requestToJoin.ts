@@ -50,7 +50,7 @@ export const requestToJoin: Action<
   }
   const request = await openJoinRequest(
     tx,
-    { schoolId: school.id, inviteId: null, userId, role: input.role, classId, childId },
+    { schoolId: school.id, inviteId: null, userId, role: input.role, classId, childId, chatId: null },
     now,
   );
   return {

@@ -4,6 +4,8 @@ import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
 import { hashToken, newToken } from '../../auth/secrets.js';
+import { accessChat } from '../../chats/access.js';
+import { canAddMembers } from '../../chats/policy.js';
 import { findPerson, lockClass } from '../../org/load.js';
 import { classTeacherOf } from '../load.js';
 import { canManageInvites } from '../policy.js';
@@ -30,6 +32,10 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
       classTeacherId: await classTeacherOf(tx, person.schoolId, classId),
     }),
   );
+  if (input.chatId !== undefined) {
+    const { chat } = await accessChat(tx, person, input.chatId, canAddMembers, true);
+    if (chat.structuralKey !== null) throw new AppError('invites.structural_chat');
+  }
   if (input.personId !== undefined) {
     const target = await findPerson(tx, person.schoolId, input.personId);
     if (target.leftAt) throw new AppError('org.person_left');
@@ -43,6 +49,7 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
       role: input.role,
       classId,
       personId: input.personId ?? null,
+      chatId: input.chatId ?? null,
       maxUses: input.maxUses ?? (input.personId !== undefined ? 1 : null),
       expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
       createdBy: person.userId,

@@ -74,7 +74,7 @@ export const redeemInvite: Action<
       tx,
       invite.schoolId,
       userId,
-      { role: role as Role, classId: invite.classId, childId },
+      { role: role as Role, classId: invite.classId, childId, chatId: invite.chatId },
       now,
     );
     return {
@@ -86,7 +86,15 @@ export const redeemInvite: Action<
   }
   const request = await openJoinRequest(
     tx,
-    { schoolId: invite.schoolId, inviteId: invite.id, userId, role, classId: invite.classId, childId },
+    {
+      schoolId: invite.schoolId,
+      inviteId: invite.id,
+      userId,
+      role,
+      classId: invite.classId,
+      childId,
+      chatId: invite.chatId,
+    },
     now,
   );
   if (request.created) await countUse();
