@@ -1,61 +1,48 @@
 import type { Role } from '@parta/protocol';
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
-import {
-  chatMembers,
-  chats,
-  classes,
-  committeeMembers,
-  guardianships,
-  schools,
-  subjectTeachers,
-  users,
-} from '../../db/schema.js';
+import { chatMembers, chats } from '../../db/schema.js';
 import type { EventDraft } from '../../infra/events.js';
 import { deriveStructuralChats, type MemberRole, type Structure } from './structure.js';
 
-/** Reads the school's structure as the derivation needs it. */
+/**
+ * Reads the school's structure as the derivation needs it, in one round trip:
+ * every structure action runs this, so it is on the path of a transfer.
+ */
 export async function loadStructure(db: Queryable, schoolId: number): Promise<Structure> {
-  const [school] = await db.select().from(schools).where(eq(schools.id, schoolId));
-  // One after another: inside a transaction they share one connection.
-  const people = await db
-    .select({ id: users.id, roles: users.roles, classId: users.classId, leftAt: users.leftAt })
-    .from(users)
-    .where(eq(users.schoolId, schoolId));
-  const classRows = await db.select().from(classes).where(eq(classes.schoolId, schoolId));
-  const subjects = await db
-    .select({ classId: subjectTeachers.classId, teacherId: subjectTeachers.teacherId })
-    .from(subjectTeachers)
-    .innerJoin(classes, eq(classes.id, subjectTeachers.classId))
-    .where(eq(classes.schoolId, schoolId));
-  const guardians = await db
-    .select({ parentId: guardianships.parentId, studentId: guardianships.studentId })
-    .from(guardianships)
-    .innerJoin(users, eq(users.id, guardianships.studentId))
-    .where(eq(users.schoolId, schoolId));
-  const committee = await db
-    .select({ classId: committeeMembers.classId, parentId: committeeMembers.parentId })
-    .from(committeeMembers)
-    .innerJoin(classes, eq(classes.id, committeeMembers.classId))
-    .where(eq(classes.schoolId, schoolId));
+  const result = await db.execute<{
+    subject_teachers: boolean;
+    people: [number, Role[], number | null, boolean][];
+    classes: [number, number, string, number | null, boolean][];
+    subjects: [number, number][];
+    guardians: [number, number][];
+    committee: [number, number][];
+  }>(sql`select
+    (select subject_teachers_in_parent_chats from schools where id = ${schoolId}) as subject_teachers,
+    (select coalesce(json_agg(json_build_array(id, roles, class_id, left_at is not null)), '[]')
+      from users where school_id = ${schoolId}) as people,
+    (select coalesce(json_agg(json_build_array(id, grade, letter, class_teacher_id, archived_at is not null)), '[]')
+      from classes where school_id = ${schoolId}) as classes,
+    (select coalesce(json_agg(json_build_array(st.class_id, st.teacher_id)), '[]')
+      from subject_teachers st join classes c on c.id = st.class_id where c.school_id = ${schoolId}) as subjects,
+    (select coalesce(json_agg(json_build_array(g.parent_id, g.student_id)), '[]')
+      from guardianships g join users s on s.id = g.student_id where s.school_id = ${schoolId}) as guardians,
+    (select coalesce(json_agg(json_build_array(cm.class_id, cm.parent_id)), '[]')
+      from committee_members cm join classes c on c.id = cm.class_id where c.school_id = ${schoolId}) as committee`);
+  const row = result.rows[0]!;
   return {
-    subjectTeachersInParentChats: school?.subjectTeachersInParentChats ?? false,
-    people: people.map((p) => ({
-      id: p.id,
-      roles: p.roles as Role[],
-      classId: p.classId,
-      left: p.leftAt !== null,
+    subjectTeachersInParentChats: row.subject_teachers ?? false,
+    people: row.people.map(([id, roles, classId, left]) => ({ id, roles, classId, left })),
+    classes: row.classes.map(([id, grade, letter, classTeacherId, archived]) => ({
+      id,
+      grade,
+      letter,
+      classTeacherId,
+      archived,
     })),
-    classes: classRows.map((c) => ({
-      id: c.id,
-      grade: c.grade,
-      letter: c.letter,
-      classTeacherId: c.classTeacherId,
-      archived: c.archivedAt !== null,
-    })),
-    subjectTeachers: subjects,
-    guardianships: guardians,
-    committee,
+    subjectTeachers: row.subjects.map(([classId, teacherId]) => ({ classId, teacherId })),
+    guardianships: row.guardians.map(([parentId, studentId]) => ({ parentId, studentId })),
+    committee: row.committee.map(([classId, parentId]) => ({ classId, parentId })),
   };
 }
 
