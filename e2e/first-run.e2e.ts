@@ -55,7 +55,8 @@ describe('first run: from an empty server to a live conversation', () => {
     expect(await admin.getByRole('link', { name: /5А — родители/ }).count()).toBe(0);
     expect(new URL(admin.url()).pathname).toBe('/');
 
-    // «Люди»: add a teacher and copy the one-time link.
+    // «Школа» → «Люди»: add a teacher and copy the one-time link.
+    await admin.getByRole('link', { name: 'Школа' }).click();
     await admin.getByRole('link', { name: 'Люди' }).click();
     await admin.getByRole('heading', { name: 'Люди', level: 1 }).waitFor();
     await admin.getByRole('button', { name: 'Добавить человека' }).first().click();

@@ -7,6 +7,15 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(this.baseUrl + path, {
+      headers: this.#cookie ? { cookie: this.#cookie } : {},
+    });
+    const data = (await response.json()) as T;
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(data)}`);
+    return data;
+  }
+
   async post<T>(path: string, body: unknown): Promise<T> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.#cookie) headers.cookie = this.#cookie;
@@ -31,25 +40,38 @@ export interface Seeded {
   chat: TChat;
 }
 
-/** A school with its admin, one teacher with a password, and a chat of the two — through the API. */
-export async function seedSchool(baseUrl: string, chatTitle: string): Promise<Seeded> {
+/** A fresh server set up through the API: the school and its admin, logged in as `client`. */
+export async function setUpSchool(baseUrl: string): Promise<{ admin: Seeded['admin']; client: ApiClient }> {
   const admin = { login: 'safina', password: 'admin-password-1', fullName: 'Сафина Гульнара Ильдаровна' };
-  const teacher = { login: 'galieva', password: 'teacher-password-2', fullName: 'Галиева Алсу Ринатовна' };
-  const adminClient = new ApiClient(baseUrl);
-  await adminClient.post<TMe>('/api/setup', {
+  const client = new ApiClient(baseUrl);
+  await client.post<TMe>('/api/setup', {
     schoolName: 'Гимназия № 5 г. Казани',
     timeZone: 'Europe/Moscow',
     adminName: admin.fullName,
     login: admin.login,
     password: admin.password,
   });
+  return { admin, client };
+}
+
+/** Follows a one-time link as its owner would: sets the password (and logs that client in). */
+export async function setPassword(baseUrl: string, linkUrl: string, newPassword: string): Promise<ApiClient> {
+  const token = new URL(linkUrl).pathname.split('/').at(-1)!;
+  const client = new ApiClient(baseUrl);
+  await client.post<TMe>('/api/auth/reset', { token, newPassword });
+  return client;
+}
+
+/** A school with its admin, one teacher with a password, and a chat of the two — through the API. */
+export async function seedSchool(baseUrl: string, chatTitle: string): Promise<Seeded> {
+  const teacher = { login: 'galieva', password: 'teacher-password-2', fullName: 'Галиева Алсу Ринатовна' };
+  const { admin, client: adminClient } = await setUpSchool(baseUrl);
   const created = await adminClient.post<TCreatedPerson>('/api/people', {
     fullName: teacher.fullName,
     login: teacher.login,
     roles: ['teacher'],
   });
-  const token = new URL(created.setPasswordLink.url).pathname.split('/').at(-1)!;
-  await new ApiClient(baseUrl).post<TMe>('/api/auth/reset', { token, newPassword: teacher.password });
+  await setPassword(baseUrl, created.setPasswordLink.url, teacher.password);
   const chat = await adminClient.post<TChat>('/api/chats', {
     title: chatTitle,
     memberIds: [created.person.id],

@@ -59,6 +59,16 @@ export async function messageTexts(page: Page): Promise<string[]> {
   return page.getByTestId('message-body').allInnerTexts();
 }
 
+/** Logs in through the login page and waits for the chat list. */
+export async function logIn(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Вход' }).waitFor();
+  await page.getByLabel('Логин, e-mail или телефон').fill(login);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
+}
+
 /** Uncaught errors of a page; a scenario ends by checking there were none. */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];

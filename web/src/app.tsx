@@ -1,17 +1,20 @@
 import { useEffect } from 'preact/hooks';
 import { ConnectionBar } from './components/ConnectionBar.js';
+import { Lazy } from './components/Lazy.js';
 import { Nav } from './components/Nav.js';
 import { EmptyState } from './components/ui.js';
 import { language, t } from './i18n/index.js';
 import { followLink, navigate, path, type Route, route } from './router.js';
 import { ChatsScreen } from './screens/ChatsScreen.js';
 import { LoginScreen } from './screens/LoginScreen.js';
-import { PeopleScreen } from './screens/PeopleScreen.js';
 import { ProfileScreen } from './screens/ProfileScreen.js';
 import { ResetScreen } from './screens/ResetScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { chatList } from './state/chats.js';
-import { isAdmin, phase, start } from './state/session.js';
+import { canSeeSchool, isAdmin, isStaff, leadsClassOnly, me, phase, start } from './state/session.js';
+
+/** The admin screens: fetched the first time someone opens «Школа», never by a parent's phone. */
+const loadSchool = () => import('./screens/school/index.js');
 
 /** Where to go after logging in: the page the reader opened while logged out. */
 let afterLogin = '/';
@@ -70,13 +73,37 @@ function Shell({ route: current }: { route: Route }) {
 }
 
 function Screen({ route: current }: { route: Route }) {
+  // Each admin screen starts at its top: a fresh element per address, not a reused, scrolled one.
+  const at = path.value;
   switch (current.name) {
     case 'chats':
       return <ChatsScreen chatId={null} />;
     case 'chat':
       return <ChatsScreen chatId={current.chatId} />;
-    case 'people':
-      if (isAdmin.value) return <PeopleScreen />;
+    case 'school':
+      if (canSeeSchool.value || leadsClassOnly.value) {
+        return <Lazy key={at} load={loadSchool} render={(m) => <m.SchoolScreen tab={current.tab} />} />;
+      }
+      break;
+    case 'rollover':
+      if (isAdmin.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.RolloverScreen />} />;
+      break;
+    case 'class':
+      if (canSeeSchool.value || me.value!.roles.includes('class_teacher')) {
+        return (
+          <Lazy
+            load={loadSchool}
+            render={(m) => <m.ClassScreen key={current.classId} classId={current.classId} />}
+          />
+        );
+      }
+      break;
+    case 'person':
+      if (isStaff.value) {
+        return (
+          <Lazy key={at} load={loadSchool} render={(m) => <m.PersonScreen personId={current.personId} />} />
+        );
+      }
       break;
     case 'profile':
       return <ProfileScreen />;

@@ -3,30 +3,47 @@ import { computed, signal } from '@preact/signals';
 export type Route =
   | { name: 'chats' }
   | { name: 'chat'; chatId: number }
-  | { name: 'people' }
+  | { name: 'school'; tab: SchoolTab }
+  | { name: 'rollover' }
+  | { name: 'class'; classId: number }
+  | { name: 'person'; personId: number }
   | { name: 'profile' }
   | { name: 'login' }
   | { name: 'setup' }
   | { name: 'reset'; token: string }
   | { name: 'missing' };
 
+/** The tabs of «Школа»: the classes grid, the people, the school's settings. */
+export type SchoolTab = 'classes' | 'people' | 'settings';
+
 export const path = signal(location.pathname);
 
 /** The screen for the address bar's path. */
 export const route = computed<Route>(() => match(path.value));
 
+const isId = (part: string | undefined) => part !== undefined && /^\d{1,15}$/.test(part);
+
 export function match(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   const [first, second] = parts;
   if (parts.length === 0 || (parts.length === 1 && first === 'chats')) return { name: 'chats' };
-  if (
-    parts.length === 1 &&
-    (first === 'people' || first === 'profile' || first === 'login' || first === 'setup')
-  ) {
+  if (parts.length === 1 && (first === 'profile' || first === 'login' || first === 'setup')) {
     return { name: first };
   }
-  if (parts.length === 2 && first === 'chats' && /^\d{1,15}$/.test(second!)) {
+  if (parts.length === 1 && first === 'school') return { name: 'school', tab: 'classes' };
+  // «Люди» lives in «Школа» now; the old address still leads there.
+  if (parts.length === 1 && first === 'people') return { name: 'school', tab: 'people' };
+  if (parts.length === 2 && first === 'school' && (second === 'people' || second === 'settings')) {
+    return { name: 'school', tab: second };
+  }
+  if (parts.length === 2 && first === 'school' && second === 'rollover') return { name: 'rollover' };
+  if (parts.length === 2 && first === 'chats' && isId(second))
     return { name: 'chat', chatId: Number(second) };
+  if (parts.length === 2 && first === 'classes' && isId(second)) {
+    return { name: 'class', classId: Number(second) };
+  }
+  if (parts.length === 2 && first === 'people' && isId(second)) {
+    return { name: 'person', personId: Number(second) };
   }
   if (parts.length === 2 && first === 'reset') return { name: 'reset', token: second! };
   return { name: 'missing' };

@@ -21,11 +21,14 @@ export function LinkCard({
   created,
   reissued,
   onDone,
+  doneLabel,
 }: {
   created: TCreatedPerson;
   /** a new link for someone who already had one (a forgotten password) */
   reissued: boolean;
   onDone: () => void;
+  /** the closing button's words when not the default «Добавить ещё» / «Готово» */
+  doneLabel?: string;
 }) {
   const [copied, setCopied] = useState(false);
   let field: HTMLInputElement | null = null;
@@ -65,7 +68,7 @@ export function LinkCard({
       {reissued && <p class="form__note">{t('people.reissuedNote')}</p>}
       <div class="form__actions">
         <button type="button" class="button" onClick={onDone}>
-          {reissued ? t('common.done') : t('people.addAnother')}
+          {doneLabel ?? (reissued ? t('common.done') : t('people.addAnother'))}
         </button>
       </div>
     </section>

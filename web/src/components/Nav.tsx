@@ -2,8 +2,8 @@ import type { JSX } from 'preact';
 import { t } from '../i18n/index.js';
 import { followLink, type Route } from '../router.js';
 import { chatList } from '../state/chats.js';
-import { isAdmin } from '../state/session.js';
-import { ChatsIcon, PeopleIcon, ProfileIcon } from './icons.js';
+import { canSeeSchool, leadsClassOnly } from '../state/session.js';
+import { ChatsIcon, ClassIcon, ProfileIcon, SchoolIcon } from './icons.js';
 
 interface Place {
   href: string;
@@ -13,7 +13,12 @@ interface Place {
   count?: number;
 }
 
-/** The places: a bottom bar on a phone, a rail on the left of a desktop. */
+const schoolRoutes: ReadonlySet<Route['name']> = new Set(['school', 'rollover', 'class', 'person']);
+
+/**
+ * The places: a bottom bar on a phone, a rail on the left of a desktop. At
+ * most four: «Чаты», «Школа» (or a class teacher's «Мой класс»), «Профиль».
+ */
 export function Nav({ route }: { route: Route }) {
   const unreadChats = chatList.value.filter((chat) => chat.unreadCount > 0).length;
   const places: Place[] = [
@@ -25,12 +30,12 @@ export function Nav({ route }: { route: Route }) {
       count: unreadChats,
     },
   ];
-  if (isAdmin.value) {
+  if (canSeeSchool.value || leadsClassOnly.value) {
     places.push({
-      href: '/people',
-      label: t('nav.people'),
-      icon: PeopleIcon,
-      active: route.name === 'people',
+      href: '/school',
+      label: canSeeSchool.value ? t('nav.school') : t('nav.myClass'),
+      icon: canSeeSchool.value ? SchoolIcon : ClassIcon,
+      active: schoolRoutes.has(route.name),
     });
   }
   places.push({

@@ -85,3 +85,22 @@ export const CloseIcon = (p: Props) => (
     <path d="M6 6l12 12M18 6L6 18" />
   </Icon>
 );
+export const SchoolIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M3 10.5L12 5l9 5.5" />
+    <path d="M5 9.5V19h14V9.5" />
+    <path d="M10 19v-4.5h4V19" />
+    <path d="M3 19h18" />
+  </Icon>
+);
+export const ClassIcon = (p: Props) => (
+  <Icon {...p}>
+    <rect x="3.5" y="4.5" width="17" height="11" rx="1.5" />
+    <path d="M8 19.5h8M12 15.5v4" />
+  </Icon>
+);
+export const ChevronIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M9 5l7 7-7 7" />
+  </Icon>
+);

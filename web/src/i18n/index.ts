@@ -50,6 +50,14 @@ function apply(lng: Locale): void {
   configureHttp({ language: lng, unexpected: () => t('errors.unexpected') });
 }
 
+/**
+ * Words of a part of the app loaded later (the admin screens bring their own,
+ * so a parent's phone never downloads them), in every language at once.
+ */
+export function addTranslations(bundles: Record<Locale, object>): void {
+  for (const lng of languages) i18n.addResourceBundle(lng, 'translation', bundles[lng], true, false);
+}
+
 export async function setLanguage(lng: Locale, remember = true): Promise<void> {
   if (remember) {
     try {

@@ -12,6 +12,16 @@ export const isAdmin = computed(() => me.value?.roles.includes('admin') ?? false
 export const canCreateChats = computed(() =>
   (me.value?.roles ?? []).some((role) => role === 'admin' || role === 'administration'),
 );
+/** «Школа», the classes grid: the admin builds it, the administration oversees it. */
+export const canSeeSchool = canCreateChats;
+/** Staff see person cards (names, roles, classes); families do not. */
+export const isStaff = computed(() =>
+  (me.value?.roles ?? []).some((role) => role !== 'parent' && role !== 'student'),
+);
+/** A class teacher who is neither: «Мой класс» instead of the whole school. */
+export const leadsClassOnly = computed(
+  () => !canSeeSchool.value && (me.value?.roles.includes('class_teacher') ?? false),
+);
 
 export async function start(): Promise<void> {
   phase.value = 'starting';

@@ -1,0 +1,43 @@
+import {
+  type Role,
+  type TCreateClassRequest,
+  type TSubjectTeacherRequest,
+  ZClassCard,
+  ZOk,
+  ZPersonCard,
+  ZRolloverPlan,
+  ZSchoolStructure,
+} from '@parta/protocol';
+import { request } from './http.js';
+
+/**
+ * The school's structure (server/src/domains/org/routes/{classes,people}.ts).
+ * Only the admin screens use it, so it travels in their lazily loaded chunk.
+ */
+export const schoolApi = {
+  structure: () => request('GET', '/api/school/structure', ZSchoolStructure),
+  setSettings: (subjectTeachersInParentChats: boolean) =>
+    request('POST', '/api/school/settings', ZOk, { subjectTeachersInParentChats }),
+  createClass: (body: TCreateClassRequest) => request('POST', '/api/classes', ZClassCard, body),
+  classCard: (id: number) => request('GET', `/api/classes/${id}`, ZClassCard),
+  setClassTeacher: (id: number, teacherId: number | null) =>
+    request('POST', `/api/classes/${id}/class-teacher`, ZOk, { teacherId }),
+  addSubjectTeacher: (id: number, body: TSubjectTeacherRequest) =>
+    request('POST', `/api/classes/${id}/subject-teachers`, ZOk, body),
+  removeSubjectTeacher: (id: number, body: TSubjectTeacherRequest) =>
+    request('POST', `/api/classes/${id}/subject-teachers/remove`, ZOk, body),
+  setCommittee: (id: number, parentId: number, member: boolean) =>
+    request('POST', `/api/classes/${id}/committee`, ZOk, { parentId, member }),
+
+  person: (id: number) => request('GET', `/api/people/${id}`, ZPersonCard),
+  setRoles: (id: number, roles: Role[]) => request('POST', `/api/people/${id}/roles`, ZPersonCard, { roles }),
+  leave: (id: number) => request('POST', `/api/people/${id}/leave`, ZOk),
+  placeStudent: (id: number, classId: number) => request('POST', `/api/people/${id}/class`, ZOk, { classId }),
+  linkGuardian: (studentId: number, parentId: number) =>
+    request('POST', `/api/people/${studentId}/guardians`, ZOk, { parentId }),
+  unlinkGuardian: (studentId: number, parentId: number) =>
+    request('POST', `/api/people/${studentId}/guardians/remove`, ZOk, { parentId }),
+
+  rolloverPlan: () => request('GET', '/api/school/rollover', ZRolloverPlan),
+  rollover: (fromYear: number) => request('POST', '/api/school/rollover', ZRolloverPlan, { fromYear }),
+};

@@ -1,0 +1,180 @@
+import type { Role, TCreatedPerson, TCreatePersonRequest, TPersonSummary } from '@parta/protocol';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../../api/endpoints.js';
+import { Dialog } from '../../components/Dialog.js';
+import { LinkCard } from '../../components/LinkCard.js';
+import { ErrorNote, Field, invalidFields, SkeletonList } from '../../components/ui.js';
+import { t } from '../../i18n/index.js';
+import { blankPerson, type NewPerson, NewPersonFields } from './NewPersonFields.js';
+
+const SHOWN = 60;
+
+export interface ChooseProps {
+  title: string;
+  /** who is listed: people with one of these roles; a new person gets the first */
+  roles: readonly [Role, ...Role[]];
+  /** already in place (this class's students, this child's parents) */
+  exclude?: ReadonlySet<number>;
+  intro?: string;
+  /** the admin may add someone new right here; a class teacher only picks */
+  allowCreate: boolean;
+  submitLabel: string;
+  /** more to fill in (a subject) and whether it is filled */
+  extra?: ComponentChildren;
+  ready?: boolean;
+  act: (personId: number) => Promise<unknown>;
+  /** something changed: the screen behind reloads */
+  onDone: () => void;
+  onClose: () => void;
+}
+
+/**
+ * Pick a person from the school's list — or, for the admin, add a new one — and
+ * do one thing with them (assign, enrol, link). A new person's one-time link is
+ * shown at the end, to hand over.
+ */
+export function ChoosePersonDialog(props: ChooseProps) {
+  const { roles, exclude, allowCreate } = props;
+  const [people, setPeople] = useState<TPersonSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [mode, setMode] = useState<'pick' | 'new'>('pick');
+  const [filter, setFilter] = useState('');
+  const [picked, setPicked] = useState<number | null>(null);
+  const [draft, setDraft] = useState<NewPerson>(blankPerson);
+  const [created, setCreated] = useState<TCreatedPerson | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.people().then(
+      (list) => {
+        const fit = list.people.filter(
+          (person) => person.roles.some((role) => roles.includes(role)) && !exclude?.has(person.id),
+        );
+        setPeople(fit);
+        if (fit.length === 0 && allowCreate) setMode('new');
+      },
+      (failure: unknown) => setLoadError(failure),
+    );
+  }, []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    let made = created;
+    try {
+      if (mode === 'new') {
+        const body: TCreatePersonRequest = {
+          fullName: draft.fullName.trim(),
+          login: draft.login.trim(),
+          roles: [roles[0]],
+        };
+        if (draft.phone.trim()) body.phone = draft.phone.trim();
+        made = await api.createPerson(body);
+        setCreated(made);
+        // If the next step fails, the new person is already there: offer them in the list.
+        setPeople((list) => [made!.person, ...(list ?? [])]);
+        setPicked(made.person.id);
+        setMode('pick');
+      }
+      const personId = mode === 'new' ? made!.person.id : picked!;
+      await props.act(personId);
+      props.onDone();
+      if (made && made.person.id === personId) setDone(true);
+      else props.onClose();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done && created) {
+    return (
+      <Dialog title={props.title} onClose={props.onClose}>
+        <div class="dialog__body">
+          <LinkCard created={created} reissued={false} onDone={props.onClose} doneLabel={t('common.done')} />
+        </div>
+      </Dialog>
+    );
+  }
+
+  const needle = filter.trim().toLocaleLowerCase();
+  const matching = (people ?? []).filter(
+    (person) => !needle || person.fullName.toLocaleLowerCase().includes(needle),
+  );
+  const canSubmit =
+    (props.ready ?? true) &&
+    (mode === 'pick' ? picked !== null : draft.fullName.trim() !== '' && draft.login.trim().length >= 3);
+  return (
+    <Dialog title={props.title} onClose={props.onClose}>
+      <form class="form dialog__body" onSubmit={submit}>
+        {props.intro && <p class="form__note">{props.intro}</p>}
+        {allowCreate && (
+          <div class="segmented segmented--full" role="radiogroup" aria-label={t('chooser.how')}>
+            {(['pick', 'new'] as const).map((option) => (
+              <label key={option} class="segmented__option">
+                <input
+                  type="radio"
+                  name="choose-mode"
+                  checked={mode === option}
+                  onChange={() => setMode(option)}
+                />
+                <span>{option === 'pick' ? t('chooser.fromList') : t(`chooser.new.${roles[0]}`)}</span>
+              </label>
+            ))}
+          </div>
+        )}
+        {mode === 'new' ? (
+          <NewPersonFields value={draft} onChange={setDraft} invalid={invalidFields(error)} />
+        ) : (
+          <fieldset class="form__group picker">
+            <legend>{t(`chooser.list.${roles[0]}`)}</legend>
+            {people === null && !loadError && <SkeletonList rows={3} label={t('people.loading')} />}
+            <ErrorNote error={loadError} />
+            {people && people.length > 6 && (
+              <Field label={t('chooser.filter')} type="search" value={filter} onValue={setFilter} />
+            )}
+            {people && people.length === 0 && <p class="form__note">{t(`chooser.nobody.${roles[0]}`)}</p>}
+            <ul class="picker__list">
+              {matching.slice(0, SHOWN).map((person) => (
+                <li key={person.id}>
+                  <label class="picker__item">
+                    <input
+                      type="radio"
+                      name="chosen-person"
+                      checked={picked === person.id}
+                      onChange={() => setPicked(person.id)}
+                    />
+                    <span class="picker__name">{person.fullName}</span>
+                    {person.roles.some((role) => !roles.includes(role)) && (
+                      <span class="picker__roles">
+                        {person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                      </span>
+                    )}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {matching.length > SHOWN && (
+              <p class="form__note">{t('chooser.more', { count: matching.length - SHOWN })}</p>
+            )}
+          </fieldset>
+        )}
+        {props.extra}
+        <ErrorNote error={error} />
+        <div class="dialog__actions dialog__actions--sticky">
+          <button type="button" class="button button--quiet" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" class="button button--primary" disabled={busy || !canSubmit}>
+            {busy ? t('common.saving') : props.submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { schoolApi } from '../../api/school.js';
+import { BackIcon } from '../../components/icons.js';
+import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { schoolYear } from '../../format/names.js';
+import { t } from '../../i18n/index.js';
+import { goBack } from '../../router.js';
+import { classAccess } from './access.js';
+import { JoinedMeter } from './ClassTile.js';
+import { CommitteeSection } from './CommitteeSection.js';
+import { StudentsSection } from './StudentsSection.js';
+import { ClassTeacherSection, SubjectTeachersSection } from './TeacherSections.js';
+import { useLoad } from './useLoad.js';
+
+/**
+ * The class card: its teacher, students with their parents, committee and
+ * subject teachers. The admin builds it; its class teacher links parents and
+ * edits the committee; the administration looks.
+ */
+export function ClassScreen({ classId, root = false }: { classId: number; root?: boolean }) {
+  const { data: card, error, reload } = useLoad(() => schoolApi.classCard(classId), classId);
+  const can = card && classAccess(card);
+  const missing = error instanceof Error && 'code' in error && error.code === 'classes.not_found';
+
+  return (
+    <main class="page" aria-labelledby="class-title">
+      <header class="page__header page__header--back">
+        {!root && (
+          <a
+            class="icon-button"
+            href="/school"
+            onClick={(event) => {
+              event.preventDefault();
+              goBack('/school');
+            }}
+            aria-label={t('classCard.back')}
+          >
+            <BackIcon />
+          </a>
+        )}
+        <div class="page__heading">
+          <h1 class="page__title" id="class-title">
+            {card ? t('classCard.title', { name: card.name }) : t('classCard.titleLoading')}
+          </h1>
+          {card && (
+            <p class="page__subtitle">
+              {t('classCard.year', { year: schoolYear(card.academicYear) })}
+              {card.archived && <span class="tag">{t('classCard.archived')}</span>}
+            </p>
+          )}
+        </div>
+      </header>
+      <div class="page__body page__body--wide">
+        {missing ? (
+          <EmptyState title={t('classCard.notFoundTitle')} text={t('classCard.notFoundText')} />
+        ) : error && !card ? (
+          <ErrorNote error={error}>
+            <button type="button" class="button" onClick={reload}>
+              {t('common.retry')}
+            </button>
+          </ErrorNote>
+        ) : card === null || can === null ? (
+          <SkeletonList label={t('classCard.loading')} />
+        ) : (
+          <>
+            {card.archived && <p class="notice">{t('classCard.archivedNote')}</p>}
+            <section class="card class-stats" aria-label={t('classCard.stats')}>
+              <p class="class-stats__facts">
+                <span>{t('classes.students', { count: card.counts.students })}</span>
+                <span>{t('classes.parentsLinked', { count: card.counts.parentsLinked })}</span>
+                <span>{t('classes.teachers', { count: card.counts.teachers })}</span>
+              </p>
+              <JoinedMeter counts={card.counts} />
+            </section>
+            <ErrorNote error={error} />
+            <div class="class-layout">
+              <div class="class-layout__main">
+                <StudentsSection card={card} can={can} onChanged={reload} />
+              </div>
+              <div class="class-layout__side">
+                <ClassTeacherSection card={card} can={can} onChanged={reload} />
+                <CommitteeSection card={card} can={can} onChanged={reload} />
+                <SubjectTeachersSection card={card} can={can} onChanged={reload} />
+              </div>
+            </div>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

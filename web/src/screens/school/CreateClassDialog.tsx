@@ -1,0 +1,87 @@
+import type { TClassCard } from '@parta/protocol';
+import { useId, useState } from 'preact/hooks';
+import { schoolApi } from '../../api/school.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorNote, Field } from '../../components/ui.js';
+import { t } from '../../i18n/index.js';
+
+const grades = Array.from({ length: 11 }, (_, index) => index + 1);
+
+/** «Создать класс»: a grade from 1 to 11 and one Russian letter; its two chats appear by themselves. */
+export function CreateClassDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (created: TClassCard) => void;
+}) {
+  const [grade, setGrade] = useState(5);
+  const [letter, setLetter] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const gradeId = useId();
+  const clean = letter.trim().toUpperCase();
+  const valid = /^[А-ЯЁ]$/.test(clean);
+  const name = `${grade}${clean}`;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!valid) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated(await schoolApi.createClass({ grade, letter: clean }));
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('classes.createTitle')} onClose={onClose}>
+      <form class="form dialog__body" onSubmit={submit}>
+        <div class="form__row form__row--pair">
+          <div class="field">
+            <label for={gradeId}>{t('classes.gradeLabel')}</label>
+            <select
+              id={gradeId}
+              value={grade}
+              onChange={(event) => setGrade(Number(event.currentTarget.value))}
+            >
+              {grades.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field
+            label={t('classes.letterLabel')}
+            value={letter}
+            onValue={(value) => setLetter(value.toUpperCase())}
+            maxLength={1}
+            autocomplete="off"
+            required
+            invalid={letter.trim() !== '' && !valid}
+          />
+        </div>
+        <p class={`form__note${letter.trim() !== '' && !valid ? ' form__note--bad' : ''}`}>
+          {letter.trim() !== '' && !valid
+            ? t('classes.letterHint')
+            : valid
+              ? t('classes.createExplain', { name })
+              : t('classes.letterHint')}
+        </p>
+        <ErrorNote error={error} />
+        <div class="dialog__actions">
+          <button type="button" class="button button--quiet" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" class="button button--primary" disabled={busy || !valid}>
+            {busy ? t('classes.creating') : t('classes.createSubmit', { name: valid ? name : '' }).trim()}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

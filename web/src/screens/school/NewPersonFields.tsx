@@ -1,0 +1,68 @@
+import { Field } from '../../components/ui.js';
+import { suggestLogin } from '../../format/names.js';
+import { t } from '../../i18n/index.js';
+
+export interface NewPerson {
+  fullName: string;
+  login: string;
+  /** the admin typed a login of their own: stop suggesting one */
+  loginTouched: boolean;
+  phone: string;
+}
+
+export const blankPerson: NewPerson = { fullName: '', login: '', loginTouched: false, phone: '' };
+
+/** ФИО, a login offered from it, and a phone to log in with (optional). */
+export function NewPersonFields({
+  value,
+  onChange,
+  invalid,
+}: {
+  value: NewPerson;
+  onChange: (next: NewPerson) => void;
+  invalid: ReadonlySet<string>;
+}) {
+  return (
+    <>
+      <Field
+        label={t('people.fullName')}
+        hint={t('people.fullNameHint')}
+        value={value.fullName}
+        onValue={(fullName) =>
+          onChange({
+            ...value,
+            fullName,
+            login: value.loginTouched ? value.login : suggestLogin(fullName),
+          })
+        }
+        maxLength={200}
+        invalid={invalid.has('fullName')}
+        required
+      />
+      <div class="form__row">
+        <Field
+          label={t('people.login')}
+          hint={t('chooser.loginHint')}
+          value={value.login}
+          onValue={(login) => onChange({ ...value, login, loginTouched: true })}
+          autocapitalize="none"
+          spellcheck={false}
+          minLength={3}
+          maxLength={64}
+          pattern="[a-zA-Z0-9._\-]+"
+          invalid={invalid.has('login')}
+          required
+        />
+        <Field
+          label={t('people.phone')}
+          hint={t('people.optional')}
+          type="tel"
+          value={value.phone}
+          onValue={(phone) => onChange({ ...value, phone })}
+          autocomplete="off"
+          invalid={invalid.has('phone')}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { roles as allRoles, type Role, type TPersonCard } from '@parta/protocol';
+import { useState } from 'preact/hooks';
+import { schoolApi } from '../../api/school.js';
+import { ErrorNote } from '../../components/ui.js';
+import { t } from '../../i18n/index.js';
+
+/** The roles given by hand; «классный руководитель» follows the class a person leads. */
+const editable = allRoles.filter((role) => role !== 'class_teacher');
+
+/**
+ * «Роли»: several per person, edited in place (a teacher who is also a
+ * parent keeps one account). The admin edits all; the administration
+ * appoints and removes admins only.
+ */
+export function RoleEditor({
+  person,
+  scope,
+  onSaved,
+}: {
+  person: TPersonCard;
+  /** what the reader may change */
+  scope: 'all' | 'admin-only' | 'none';
+  onSaved: (card: TPersonCard) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [picked, setPicked] = useState<ReadonlySet<Role>>(new Set(person.roles));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const leads = person.leads.map((item) => item.name).join(', ');
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const card = await schoolApi.setRoles(
+        person.id,
+        editable.filter((role) => picked.has(role)),
+      );
+      onSaved({ ...person, roles: card.roles });
+      setEditing(false);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function toggle(role: Role) {
+    const next = new Set(picked);
+    if (next.has(role)) next.delete(role);
+    else next.add(role);
+    setPicked(next);
+  }
+
+  return (
+    <section class="card" aria-labelledby="roles-title">
+      <h2 class="card__title" id="roles-title">
+        {t('person.roles')}
+      </h2>
+      {!editing ? (
+        <>
+          <p class="role-tags">
+            {person.roles.length === 0 && <span class="form__note">{t('person.noRoles')}</span>}
+            {person.roles.map((role) => (
+              <span key={role} class="tag tag--role">
+                {t(`roles.${role}`)}
+              </span>
+            ))}
+          </p>
+          {scope !== 'none' && !person.left && (
+            <div class="section-actions">
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => {
+                  setPicked(new Set(person.roles));
+                  setEditing(true);
+                }}
+              >
+                {t('person.editRoles')}
+              </button>
+            </div>
+          )}
+        </>
+      ) : (
+        <form class="form" onSubmit={save}>
+          <fieldset class="form__group">
+            <legend class="visually-hidden">{t('person.roles')}</legend>
+            <ul class="checks">
+              {editable.map((role) => (
+                <li key={role}>
+                  <label class="check">
+                    <input
+                      type="checkbox"
+                      checked={picked.has(role)}
+                      disabled={scope === 'admin-only' && role !== 'admin'}
+                      onChange={() => toggle(role)}
+                    />
+                    <span>
+                      <span class="check__label">{t(`person.role.${role}`)}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+              <li>
+                <label class="check check--readonly">
+                  <input type="checkbox" checked={person.roles.includes('class_teacher')} disabled />
+                  <span>
+                    <span class="check__label">{t('person.role.class_teacher')}</span>
+                    <span class="check__hint">
+                      {leads ? t('person.classTeacherOf', { classes: leads }) : t('person.classTeacherHint')}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            </ul>
+          </fieldset>
+          <ErrorNote error={error} />
+          <div class="form__actions">
+            <button type="button" class="button button--quiet" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" class="button button--primary" disabled={busy}>
+              {busy ? t('common.saving') : t('person.saveRoles')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

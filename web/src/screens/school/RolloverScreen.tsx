@@ -1,0 +1,202 @@
+import type { TRolloverPlan } from '@parta/protocol';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { schoolApi } from '../../api/school.js';
+import { BackIcon, CheckIcon } from '../../components/icons.js';
+import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { schoolYear } from '../../format/names.js';
+import { t } from '../../i18n/index.js';
+import { followLink, goBack } from '../../router.js';
+import { me } from '../../state/session.js';
+import { useLoad } from './useLoad.js';
+
+type Step = 'preview' | 'confirm' | 'done';
+
+/**
+ * «Новый учебный год»: what will happen (5А → 6А; 11А graduates), a
+ * confirmation, then the result. Running it twice changes nothing the second time.
+ */
+export function RolloverScreen() {
+  const { data: plan, error, reload } = useLoad(schoolApi.rolloverPlan, 'rollover');
+  const [step, setStep] = useState<Step>('preview');
+  const [result, setResult] = useState<TRolloverPlan | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [runError, setRunError] = useState<unknown>(null);
+  const confirmCard = useRef<HTMLElement>(null);
+
+  // The question comes into view below the plan it asks about.
+  useEffect(() => {
+    if (step === 'confirm') confirmCard.current?.scrollIntoView({ block: 'nearest' });
+  }, [step]);
+
+  async function run() {
+    if (!plan) return;
+    setBusy(true);
+    setRunError(null);
+    try {
+      setResult(await schoolApi.rollover(plan.fromYear));
+      setStep('done');
+    } catch (failure) {
+      setRunError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="page" aria-labelledby="rollover-title">
+      <header class="page__header page__header--back">
+        <a
+          class="icon-button"
+          href="/school/settings"
+          onClick={(event) => {
+            event.preventDefault();
+            goBack('/school/settings');
+          }}
+          aria-label={t('rollover.back')}
+        >
+          <BackIcon />
+        </a>
+        <div class="page__heading">
+          <h1 class="page__title" id="rollover-title">
+            {t('rollover.title')}
+          </h1>
+          {plan && (
+            <p class="page__subtitle">
+              {t('rollover.years', { from: schoolYear(plan.fromYear), to: schoolYear(plan.toYear) })}
+            </p>
+          )}
+        </div>
+      </header>
+      <div class="page__body page__body--narrow">
+        {error ? (
+          <ErrorNote error={error}>
+            <button type="button" class="button" onClick={reload}>
+              {t('common.retry')}
+            </button>
+          </ErrorNote>
+        ) : plan === null ? (
+          <SkeletonList rows={3} label={t('rollover.loading')} />
+        ) : step === 'done' && result ? (
+          <Result plan={result} />
+        ) : !plan.pending ? (
+          <Result plan={plan} />
+        ) : (
+          <>
+            <ol class="steps" aria-label={t('rollover.stepsLabel')}>
+              <li aria-current={step === 'preview' ? 'step' : undefined}>{t('rollover.stepPreview')}</li>
+              <li aria-current={step === 'confirm' ? 'step' : undefined}>{t('rollover.stepConfirm')}</li>
+            </ol>
+            <Preview plan={plan} />
+            {step === 'preview' ? (
+              <div class="form__actions">
+                <button type="button" class="button button--primary" onClick={() => setStep('confirm')}>
+                  {t('rollover.next')}
+                </button>
+              </div>
+            ) : (
+              <section class="card card--warn" aria-labelledby="rollover-confirm" ref={confirmCard}>
+                <h2 class="card__title" id="rollover-confirm">
+                  {t('rollover.confirmTitle', { year: schoolYear(plan.toYear) })}
+                </h2>
+                <p>{t('rollover.confirmText')}</p>
+                <ErrorNote error={runError} />
+                <div class="form__actions">
+                  <button type="button" class="button button--quiet" onClick={() => setStep('preview')}>
+                    {t('rollover.backToPreview')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--primary"
+                    disabled={busy}
+                    onClick={() => void run()}
+                  >
+                    {busy ? t('rollover.running') : t('rollover.run', { year: schoolYear(plan.toYear) })}
+                  </button>
+                </div>
+              </section>
+            )}
+          </>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** The school year the calendar is in, in the school's zone: from July on, the coming one. */
+function calendarYear(timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+  }).formatToParts(new Date());
+  const year = Number(parts.find((part) => part.type === 'year')?.value);
+  const month = Number(parts.find((part) => part.type === 'month')?.value);
+  return month >= 7 ? year : year - 1;
+}
+
+function Preview({ plan }: { plan: TRolloverPlan }) {
+  const early = plan.toYear > calendarYear(me.value!.school.timeZone);
+  if (plan.promoted.length === 0 && plan.graduated.length === 0) {
+    return <p class="notice">{t('rollover.nothing')}</p>;
+  }
+  return (
+    <>
+      {early && <p class="notice notice--warn">{t('rollover.early', { year: schoolYear(plan.fromYear) })}</p>}
+      {plan.promoted.length > 0 && (
+        <section class="card" aria-labelledby="promoted-title">
+          <h2 class="card__title" id="promoted-title">
+            {t('rollover.promoted', { count: plan.promoted.length })}
+          </h2>
+          <ul class="moves">
+            {plan.promoted.map((row) => (
+              <li key={row.classId} class="moves__item">
+                <span>{row.from}</span>
+                <span aria-hidden="true">→</span>
+                <span class="visually-hidden">{t('rollover.becomes')}</span>
+                <strong>{row.to}</strong>
+              </li>
+            ))}
+          </ul>
+          <p class="form__note">{t('rollover.promotedNote')}</p>
+        </section>
+      )}
+      {plan.graduated.length > 0 && (
+        <section class="card" aria-labelledby="graduated-title">
+          <h2 class="card__title" id="graduated-title">
+            {t('rollover.graduatedTitle')}
+          </h2>
+          <p>
+            {t('rollover.graduated', {
+              classes: plan.graduated
+                .map((row) => t('rollover.graduatedClass', { name: row.name, count: row.students }))
+                .join(', '),
+            })}
+          </p>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Result({ plan }: { plan: TRolloverPlan }) {
+  return (
+    <section class="card card--success" aria-labelledby="rollover-result" role="status">
+      <h2 class="card__title" id="rollover-result">
+        <CheckIcon />
+        {plan.pending
+          ? t('rollover.doneTitle', { year: schoolYear(plan.toYear) })
+          : t('rollover.alreadyTitle', { year: schoolYear(plan.toYear) })}
+      </h2>
+      <p>
+        {plan.pending
+          ? t('rollover.doneText', { promoted: plan.promoted.length, graduated: plan.graduated.length })
+          : t('rollover.alreadyText', { year: schoolYear(plan.fromYear) })}
+      </p>
+      <div class="form__actions">
+        <a class="button button--primary" href="/school" onClick={(event) => followLink(event, '/school')}>
+          {t('rollover.toClasses')}
+        </a>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { schoolApi } from '../../api/school.js';
+import { ClassIcon } from '../../components/icons.js';
+import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { t } from '../../i18n/index.js';
+import { followLink, type SchoolTab } from '../../router.js';
+import { canSeeSchool, isAdmin, me } from '../../state/session.js';
+import { PeopleScreen } from '../PeopleScreen.js';
+import { ClassesScreen } from './ClassesScreen.js';
+import { ClassScreen } from './ClassScreen.js';
+import { SettingsScreen } from './SettingsScreen.js';
+import { useLoad } from './useLoad.js';
+
+/** «Школа» for the admin and the administration; «Мой класс» for a class teacher. */
+export function SchoolScreen({ tab }: { tab: SchoolTab }) {
+  if (!canSeeSchool.value) return <MyClasses />;
+  if (tab === 'people') return <PeopleScreen />;
+  if (tab === 'settings' && isAdmin.value) return <SettingsScreen />;
+  return <ClassesScreen />;
+}
+
+/** The classes a class teacher leads (`leads` of their own card): one opens at once, several are listed. */
+function MyClasses() {
+  const myId = me.value!.id;
+  const { data, error, reload } = useLoad(() => schoolApi.person(myId), myId);
+  if (data?.leads.length === 1) return <ClassScreen classId={data.leads[0]!.id} root />;
+  return (
+    <main class="page" aria-labelledby="my-classes-title">
+      <header class="page__header">
+        <h1 class="page__title" id="my-classes-title">
+          {t('myClasses.title')}
+        </h1>
+      </header>
+      <div class="page__body">
+        {error ? (
+          <ErrorNote error={error}>
+            <button type="button" class="button" onClick={reload}>
+              {t('common.retry')}
+            </button>
+          </ErrorNote>
+        ) : data === null ? (
+          <SkeletonList rows={2} label={t('classes.loading')} />
+        ) : data.leads.length === 0 ? (
+          <EmptyState title={t('myClasses.emptyTitle')} text={t('myClasses.emptyText')} />
+        ) : (
+          <ul class="rows card">
+            {data.leads.map((item) => (
+              <li key={item.id} class="rows__item">
+                <a
+                  class="rows__link"
+                  href={`/classes/${item.id}`}
+                  onClick={(event) => followLink(event, `/classes/${item.id}`)}
+                >
+                  <ClassIcon />
+                  {item.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,103 @@
+import type { TClassSummary } from '@parta/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { schoolApi } from '../../api/school.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { t } from '../../i18n/index.js';
+
+/**
+ * «Перевести в другой класс» (or enrol a student who has none): the student
+ * and their parents change class chats by themselves.
+ */
+export function TransferDialog({
+  student,
+  from,
+  onDone,
+  onClose,
+}: {
+  student: { id: number; fullName: string };
+  /** the class the student is in now, if any */
+  from: { id: number; name: string } | null;
+  onDone: () => void;
+  onClose: () => void;
+}) {
+  const [classes, setClasses] = useState<TClassSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [picked, setPicked] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    schoolApi.structure().then(
+      (structure) => setClasses(structure.classes.filter((item) => item.id !== from?.id)),
+      (failure: unknown) => setLoadError(failure),
+    );
+  }, [from?.id]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (picked === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await schoolApi.placeStudent(student.id, picked);
+      onDone();
+      onClose();
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  const target = classes?.find((item) => item.id === picked);
+  return (
+    <Dialog title={from ? t('transfer.title') : t('transfer.enrolTitle')} onClose={onClose}>
+      <form class="form dialog__body" onSubmit={submit}>
+        <p>
+          {from
+            ? t('transfer.intro', { name: student.fullName, from: from.name })
+            : t('transfer.enrolIntro', { name: student.fullName })}
+        </p>
+        <fieldset class="form__group picker">
+          <legend>{t('transfer.to')}</legend>
+          {classes === null && !loadError && <SkeletonList rows={3} label={t('classes.loading')} />}
+          <ErrorNote error={loadError} />
+          {classes && classes.length === 0 && <p class="form__note">{t('transfer.noClasses')}</p>}
+          <ul class="picker__list picker__list--classes">
+            {(classes ?? []).map((item) => (
+              <li key={item.id}>
+                <label class="picker__item">
+                  <input
+                    type="radio"
+                    name="target-class"
+                    checked={picked === item.id}
+                    onChange={() => setPicked(item.id)}
+                  />
+                  <span class="picker__name">{item.name}</span>
+                  <span class="picker__roles">
+                    {t('classes.students', { count: item.counts.students })}
+                    {item.classTeacher ? ` · ${item.classTeacher.fullName}` : ''}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        {target && <p class="form__note">{t('transfer.chats', { name: target.name })}</p>}
+        <ErrorNote error={error} />
+        <div class="dialog__actions dialog__actions--sticky">
+          <button type="button" class="button button--quiet" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" class="button button--primary" disabled={busy || picked === null}>
+            {busy
+              ? t('common.saving')
+              : target
+                ? t(from ? 'transfer.submitTo' : 'transfer.enrolTo', { name: target.name })
+                : t(from ? 'transfer.submit' : 'transfer.enrol')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * The admin screens, loaded on first use with `import()` (see app.tsx): their
+ * code, words and styles stay out of the first load of every parent's phone.
+ */
+import '../../styles/school-grid.css';
+import '../../styles/school-class.css';
+import '../../styles/school-person.css';
+import { addTranslations } from '../../i18n/index.js';
+import en from '../../i18n/school/en.json';
+import ru from '../../i18n/school/ru.json';
+
+addTranslations({ ru, en });
+
+export { ClassScreen } from './ClassScreen.js';
+export { PersonScreen } from './PersonScreen.js';
+export { RolloverScreen } from './RolloverScreen.js';
+export { SchoolScreen } from './SchoolScreen.js';
