@@ -30,6 +30,7 @@ export const errorCodes = [
   'org.not_a_teacher',
   'org.not_class_parent',
   'org.person_left',
+  'school.rollover_too_early',
   'invites.invalid',
   'invites.expired',
   'invites.revoked',

@@ -29,6 +29,8 @@ export const ZEventPayload = z.discriminatedUnion('type', [
   }),
   /** title or archive state changed (a class moved up a year, or graduated) */
   z.object({ type: z.literal('chats.update'), chatId: ZId, title: z.string(), archived: z.boolean() }),
+  /** the person's roles or classes changed: their client reloads `me` */
+  z.object({ type: z.literal('people.update'), personId: ZId }),
   /** a join request was made (to its reviewers) or decided (to them and the applicant) */
   z.object({
     type: z.literal('joins.update'),

@@ -49,7 +49,12 @@ export type TSchoolStructure = z.infer<typeof ZSchoolStructure>;
 const ZPersonRef = z.object({ id: ZId, fullName: z.string() });
 
 export const ZClassCard = ZClassSummary.extend({
-  students: z.array(ZPersonRef.extend({ parents: z.array(ZPersonRef) })),
+  students: z.array(
+    ZPersonRef.extend({
+      /** `joined`: has set a password and can log in */
+      parents: z.array(ZPersonRef.extend({ joined: z.boolean() })),
+    }),
+  ),
   subjectTeachers: z.array(z.object({ teacher: ZPersonRef, subject: z.string() })),
   committee: z.array(ZPersonRef),
 });
@@ -101,6 +106,8 @@ export const ZRolloverPlan = z.object({
   graduated: z.array(z.object({ classId: ZId, name: z.string(), students: z.number().int() })),
   /** false when this year was already rolled over */
   pending: z.boolean(),
+  /** the first day the rollover may be applied (1 July of the new year), as YYYY-MM-DD */
+  availableFrom: z.string(),
 });
 export type TRolloverPlan = z.infer<typeof ZRolloverPlan>;
 export const ZRolloverRequest = z.strictObject({ fromYear: z.number().int().min(2000).max(2100) });

@@ -18,7 +18,13 @@ export const ZCreatePersonRequest = z.strictObject({
 export type TCreatePersonRequest = z.infer<typeof ZCreatePersonRequest>;
 
 /** What anyone in the school may see of a person: no contact data. */
-export const ZPersonSummary = z.object({ id: ZId, fullName: z.string(), roles: z.array(ZRole) });
+export const ZPersonSummary = z.object({
+  id: ZId,
+  fullName: z.string(),
+  roles: z.array(ZRole),
+  /** a student's class («5А»), if any */
+  className: z.string().nullable().optional(),
+});
 export type TPersonSummary = z.infer<typeof ZPersonSummary>;
 
 export const ZPeopleList = z.object({ people: z.array(ZPersonSummary) });

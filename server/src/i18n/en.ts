@@ -28,6 +28,7 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'org.not_a_teacher': 'This person is not marked as a teacher.',
   'org.not_class_parent': 'This parent has no child in this class.',
   'org.person_left': 'This person has already left the school.',
+  'school.rollover_too_early': 'The new school year can be started from 1 July {{year}}.',
   'invites.invalid':
     'This invite link does not work. Check that it was copied whole, or ask the class teacher for a new one.',
   'invites.expired': 'This invite link has expired. Ask the class teacher or the school admin for a new one.',

@@ -28,6 +28,7 @@ export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'org.not_a_teacher': 'Этот человек не отмечен как педагог.',
   'org.not_class_parent': 'У этого родителя нет ребёнка в этом классе.',
   'org.person_left': 'Этот человек уже выбыл из школы.',
+  'school.rollover_too_early': 'Новый учебный год можно начать с 1 июля {{year}} года.',
   'invites.invalid':
     'Ссылка-приглашение не подходит. Проверьте, что она скопирована целиком, или попросите новую у классного руководителя.',
   'invites.expired':

@@ -26,6 +26,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'org.not_a_teacher': 400,
   'org.not_class_parent': 400,
   'org.person_left': 409,
+  'school.rollover_too_early': 409,
   'invites.invalid': 404,
   'invites.expired': 410,
   'invites.revoked': 410,

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
 import { chatMembers, classes, guardianships, users } from '../../db/schema.js';
 import type { EventDraft } from '../../infra/events.js';
+import { personUpdated } from '../org/change.js';
 import { syncStructuralChats } from '../org/sync.js';
 
 export interface Admission {
@@ -40,7 +41,7 @@ export async function admit(
       .values({ parentId: userId, studentId: admission.childId })
       .onConflictDoNothing();
   }
-  const events = await syncStructuralChats(tx, schoolId, now);
+  const events = [...(await syncStructuralChats(tx, schoolId, now)), personUpdated(userId)];
   if (admission.chatId !== null) events.push(...(await joinChat(tx, admission.chatId, userId, now)));
   return events;
 }

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { schools } from '../../db/schema.js';
 import type { Actor } from '../../infra/actor.js';
 import { AppError } from '../../infra/errors.js';
+import type { EventDraft } from '../../infra/events.js';
 import { enforce, requirePerson } from '../../infra/require.js';
 import type { Verdict } from '../../infra/verdict.js';
 
@@ -18,4 +19,9 @@ export async function beginStructureChange(tx: Tx, actor: Actor, gate: (actor: A
   const [school] = await tx.select().from(schools).where(eq(schools.id, person.schoolId)).for('update');
   if (!school) throw new AppError('auth.required');
   return { person, school };
+}
+
+/** Tells a person's open tabs that their roles or classes changed, so they reload who they are. */
+export function personUpdated(personId: number): EventDraft {
+  return { payload: { type: 'people.update', personId }, userIds: [personId] };
 }

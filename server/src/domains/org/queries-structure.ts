@@ -85,9 +85,11 @@ interface Ref extends Record<string, unknown> {
 export async function classCard(db: Queryable, schoolId: number, classId: number): Promise<TClassCard> {
   const [summary] = await classSummaries(db, schoolId, classId);
   if (!summary) throw new AppError('classes.not_found');
-  const students = await db.execute<Ref & { parents: { id: number; fullName: string }[] }>(sql`
-    select s.id, s.full_name, coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name)
-        order by p.full_name) filter (where p.id is not null), '[]') as parents
+  const students = await db.execute<
+    Ref & { parents: { id: number; fullName: string; joined: boolean }[] }
+  >(sql`
+    select s.id, s.full_name, coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name,
+        'joined', p.password_hash is not null) order by p.full_name) filter (where p.id is not null), '[]') as parents
     from users s
     left join guardianships g on g.student_id = s.id
     left join users p on p.id = g.parent_id and p.left_at is null

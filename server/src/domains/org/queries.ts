@@ -1,7 +1,8 @@
 import type { Role, TPersonSummary } from '@parta/protocol';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { schools, users } from '../../db/schema.js';
+import { classes, schools, users } from '../../db/schema.js';
+import { className } from './calendar.js';
 
 export async function isSetUp(db: Queryable): Promise<boolean> {
   const [row] = await db.select({ id: schools.id }).from(schools).limit(1);
@@ -11,9 +12,20 @@ export async function isSetUp(db: Queryable): Promise<boolean> {
 /** Names and roles only: contact data stays with the person and the admins. */
 export async function listPeople(db: Queryable, schoolId: number): Promise<TPersonSummary[]> {
   const rows = await db
-    .select({ id: users.id, fullName: users.fullName, roles: users.roles })
+    .select({
+      id: users.id,
+      fullName: users.fullName,
+      roles: users.roles,
+      grade: classes.grade,
+      letter: classes.letter,
+    })
     .from(users)
-    .where(eq(users.schoolId, schoolId))
+    .leftJoin(classes, eq(classes.id, users.classId))
+    .where(and(eq(users.schoolId, schoolId), isNull(users.leftAt)))
     .orderBy(asc(users.fullName));
-  return rows.map((row) => ({ ...row, roles: row.roles as Role[] }));
+  return rows.map(({ grade, letter, ...row }) => ({
+    ...row,
+    roles: row.roles as Role[],
+    className: grade === null ? null : className(grade, letter!),
+  }));
 }

@@ -35,6 +35,7 @@ export async function planRollover(
   return {
     fromYear,
     toYear: fromYear + 1,
+    availableFrom: `${fromYear + 1}-07-01`,
     promoted: rows
       .filter((row) => row.grade < LAST_GRADE)
       .map((row) => ({

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema.js';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, setUpSchool } from '../../test/school.js';
+import { ADMIN, addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 
 /** The school structure through the API, as an admin and a class teacher use it. */
@@ -66,6 +66,11 @@ describe('building a class', () => {
     const card = (await admin.get(`/api/classes/${class5a}`)).body;
     expect(card.counts).toEqual({ students: 1, parentsLinked: 1, parentsJoined: 1, teachers: 1 });
     expect(card.classTeacher.fullName).toBe('Галиева Алсу Ринатовна');
+    expect(card.students[0].parents).toEqual([
+      { id: parent.id, fullName: 'Петрова Анна Ивановна', joined: true },
+    ]);
+    const people = (await admin.get('/api/people')).body.people;
+    expect(people.find((p: { id: number }) => p.id === student.id).className).toBe('5А');
     socket.close();
   });
 
@@ -74,7 +79,14 @@ describe('building a class', () => {
     const parentsChat = chats.find((c: { title: string }) => c.title === '5А — родители');
     const members = (await teacher.client.get(`/api/chats/${parentsChat.id}/members`)).body.members;
     expect(members.find((m: { id: number }) => m.id === teacher.id).role).toBe('owner');
+    const tab = await otherTeacher.client.socket((await otherTeacher.client.get('/api/chats')).body.cursor);
+    await tab.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
     await admin.post(`/api/classes/${class5a}/class-teacher`, { teacherId: otherTeacher.id });
+    await tab.waitFor(
+      (s) => s.events().some((e) => e.payload.type === 'people.update'),
+      'a reload of me, live',
+    );
+    tab.close();
     expect(await chatTitles(teacher.client)).not.toContain('5А — родители');
     const after = (await otherTeacher.client.get(`/api/chats/${parentsChat.id}/members`)).body.members;
     expect(after.find((m: { id: number }) => m.id === otherTeacher.id).role).toBe('owner');
@@ -135,6 +147,8 @@ describe('changes that move people', () => {
     });
     await admin.post(`/api/people/${parent.id}/leave`);
     expect((await parent.client.get('/api/chats')).status).toBe(401);
+    const people = (await admin.get('/api/people')).body.people.map((p: { id: number }) => p.id);
+    expect(people).not.toContain(parent.id);
     const history = (await director.client.get(`/api/chats/${committeeChat.id}/messages`)).body.messages;
     expect(history.map((m: { authorName: string }) => m.authorName)).toEqual(['Петрова Анна Ивановна']);
     const members = (await director.client.get(`/api/chats/${committeeChat.id}/members`)).body.members;
@@ -210,7 +224,16 @@ describe('the new school year', () => {
     ]);
     expect(preview.graduated).toEqual([{ classId: eleven, name: '11А', students: 1 }]);
     const year = preview.fromYear;
+    expect(preview.availableFrom).toBe(`${year + 1}-07-01`);
+    const early = await admin.post('/api/school/rollover', { fromYear: year });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe(`Новый учебный год можно начать с 1 июля ${year + 1} года.`);
 
+    // Summer: the clock moves ten months, so everyone logs in again.
+    server.clock.set(new Date(`${year + 1}-07-02T06:00:00Z`));
+    admin = server.client();
+    await admin.login(ADMIN.login, ADMIN.password);
+    await student.client.login('misha', student.password);
     const applied = await admin.post('/api/school/rollover', { fromYear: year });
     expect(applied.status).toBe(200);
     expect(await chatTitles(student.client)).toEqual(['6Б — ученики']);
@@ -245,6 +268,7 @@ describe('personal data', () => {
       await server.db.select({ n: count() }).from(auditLog).where(eq(auditLog.type, 'people.contacts_read'))
     )[0]!.n;
     expect(after).toBe(before + 1);
+    await otherTeacher.client.login('safin', otherTeacher.password);
     expect((await otherTeacher.client.get(`/api/people/${teacher.id}`)).body.contacts).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { schools, users } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
 import type { Person } from '../../infra/actor.js';
+import { ManualClock } from '../../infra/clock.js';
 import { AppError } from '../../infra/errors.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 import * as org from './actions/index.js';
@@ -18,7 +19,8 @@ import { loadStructuralMembers, loadStructure } from './sync.js';
  */
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Far in the future, so that every generated rollover is already allowed by the calendar.
+  server = await startTestServer({ clock: new ManualClock(new Date('2040-08-01T06:00:00Z')) });
 });
 afterAll(() => server?.close());
 

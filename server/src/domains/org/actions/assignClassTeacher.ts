@@ -3,7 +3,7 @@ import type { Tx } from '../../../db/client.js';
 import { classes, users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
-import { beginStructureChange } from '../change.js';
+import { beginStructureChange, personUpdated } from '../change.js';
 import { findPresentPerson, lockClass } from '../load.js';
 import { canManageStructure } from '../policy.js';
 import { syncStructuralChats } from '../sync.js';
@@ -30,11 +30,11 @@ export const assignClassTeacher: Action<{ classId: number; teacherId: number | n
     );
   }
   await tx.update(classes).set({ classTeacherId: input.teacherId }).where(eq(classes.id, schoolClass.id));
-  for (const id of [schoolClass.classTeacherId, input.teacherId])
-    if (id !== null) await refreshClassTeacherRole(tx, id);
+  const touched = [schoolClass.classTeacherId, input.teacherId].filter((id): id is number => id !== null);
+  for (const id of touched) await refreshClassTeacherRole(tx, id);
   return {
     result: null,
-    events: await syncStructuralChats(tx, school.id, now),
+    events: [...(await syncStructuralChats(tx, school.id, now)), ...touched.map(personUpdated)],
     audit: {
       type: 'classes.assign_teacher',
       subjectId: schoolClass.id,

@@ -2,6 +2,8 @@ import type { TRolloverPlan } from '@parta/protocol';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { classes, schools, users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
+import { AppError } from '../../../infra/errors.js';
+import { academicYearAt } from '../calendar.js';
 import { beginStructureChange } from '../change.js';
 import { canManageStructure } from '../policy.js';
 import { planRollover } from '../rollover.js';
@@ -21,6 +23,10 @@ export const rolloverYear: Action<{ fromYear: number }, TRolloverPlan> = async (
   const { school } = await beginStructureChange(tx, actor, canManageStructure);
   const plan = await planRollover(tx, school, input.fromYear);
   if (!plan.pending) return { result: plan, audit: null };
+  // The new year starts in summer: a rollover in May would move every class a year too early.
+  if (academicYearAt(now, school.timeZone) < plan.toYear) {
+    throw new AppError('school.rollover_too_early', { year: plan.toYear });
+  }
   const graduated = plan.graduated.map((row) => row.classId);
   const promoted = plan.promoted.map((row) => row.classId);
   const events = await archiveClassChats(tx, graduated, now);

@@ -5,7 +5,7 @@ import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce } from '../../../infra/require.js';
 import { ensureAnotherAdmin } from '../admins.js';
-import { beginStructureChange } from '../change.js';
+import { beginStructureChange, personUpdated } from '../change.js';
 import { findPerson } from '../load.js';
 import { canSetRoles } from '../policy.js';
 import { syncStructuralChats } from '../sync.js';
@@ -34,7 +34,7 @@ export const setRoles: Action<TSetRolesRequest & { personId: number }, { roles: 
   await tx.update(users).set({ roles }).where(eq(users.id, person.id));
   return {
     result: { roles },
-    events: await syncStructuralChats(tx, school.id, now),
+    events: [...(await syncStructuralChats(tx, school.id, now)), personUpdated(person.id)],
     audit: {
       type: 'people.set_roles',
       subjectId: person.id,
