@@ -97,6 +97,26 @@ const arbitraryContentType = fc.constantFrom(
   'none',
 );
 
+/** Extra headers a confused proxy or a hostile script might send; values are printable ASCII. */
+const printable = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 60,
+});
+const arbitraryHeaders = fc.dictionary(
+  fc.constantFrom(
+    'accept-language',
+    'origin',
+    'sec-fetch-site',
+    'x-forwarded-for',
+    'accept',
+    'x-parta',
+    'range',
+    'if-none-match',
+  ),
+  printable,
+  { maxKeys: 3 },
+);
+
 describe('random input at every route', () => {
   it('never answers 5xx and never changes state', async () => {
     const routes = server.parta.routes.filter((route) => !route.websocket);
@@ -112,7 +132,8 @@ describe('random input at every route', () => {
           arbitraryAuth,
           arbitraryContentType,
           fc.string({ maxLength: 40 }),
-          async (body, id, auth, contentType, query) => {
+          arbitraryHeaders,
+          async (body, id, auth, contentType, query, extra) => {
             const url = `${route.url.replace(':id', id)}?${encodeURIComponent(query)}=${encodeURIComponent(query)}`;
             const raw = body && typeof body === 'object' && 'raw' in body ? String(body.raw) : undefined;
             const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -121,7 +142,7 @@ describe('random input at every route', () => {
             const typeValid = payload === undefined || contentType === 'application/json';
             // A request that is valid in every way may change state legitimately: only invalid ones here.
             if (mutating) fc.pre(!(auth === 'admin' && bodyValid && paramsValid && typeValid));
-            const headers: Record<string, string> = {};
+            const headers: Record<string, string> = { ...extra };
             if (contentType !== 'none' && payload !== undefined) headers['content-type'] = contentType;
             if (auth.startsWith('admin')) headers.cookie = admin.cookie!;
             if (auth === 'admin') headers['x-csrf-token'] = admin.csrfToken!;
