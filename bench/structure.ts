@@ -42,11 +42,17 @@ const PASSWORD = 'bench-demo-password';
 function runDemo(databaseUrl: string): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serverMain, 'demo', '--admin-password', PASSWORD, '--log-level', 'warn'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`demo exited ${code}`))));
+    const child = spawn(
+      process.execPath,
+      [serverMain, 'demo', '--admin-password', PASSWORD, '--log-level', 'warn'],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`demo exited ${code}`)),
+    );
   });
 }
 
@@ -61,7 +67,14 @@ const scratch = scratchDir('parta-structure-');
 const logFile = path.join(scratch, 'server.log');
 const database = await createScratchDatabase(serverUrl);
 const port = await freePort();
-const server = spawnParta({ command: 'serve', dataDir: path.join(scratch, 'data'), databaseUrl: database.url, port, logFile, logLevel: 'warn' });
+const server = spawnParta({
+  command: 'serve',
+  dataDir: path.join(scratch, 'data'),
+  databaseUrl: database.url,
+  port,
+  logFile,
+  logLevel: 'warn',
+});
 try {
   const seedMs = await runDemo(database.url);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -69,7 +82,9 @@ try {
   const admin = new Client(baseUrl);
   await admin.expect(200, '/api/auth/login', { login: 'admin', password: PASSWORD });
   const structure = (await admin.get('/api/school/structure')).body;
-  const byName = new Map<string, number>(structure.classes.map((c: { name: string; id: number }) => [c.name, c.id]));
+  const byName = new Map<string, number>(
+    structure.classes.map((c: { name: string; id: number }) => [c.name, c.id]),
+  );
 
   // Transfers: students of 5А to 5Б and back, one request at a time, as an admin clicks.
   const from = byName.get('5А')!;
@@ -80,15 +95,27 @@ try {
   for (let i = 0; i < transfers; i++) {
     const student = students[i % students.length]!;
     const target = i < students.length ? to : i % 2 ? from : to;
-    const [, took] = await timed(() => admin.expect(200, `/api/people/${student}/class`, { classId: target }));
+    const [, took] = await timed(() =>
+      admin.expect(200, `/api/people/${student}/class`, { classId: target }),
+    );
     latencies.push(took);
   }
   const [plan, previewMs] = await timed(async () => (await admin.get('/api/school/rollover')).body);
-  const [, rolloverMs] = await timed(() => admin.expect(200, '/api/school/rollover', { fromYear: plan.fromYear }));
-  const [again, repeatMs] = await timed(() => admin.expect(200, '/api/school/rollover', { fromYear: plan.fromYear }));
-  console.log(`demo school: ${structure.classes.length} classes; seeded in ${ms(seedMs)} (parta demo, whole process)`);
-  console.log(`transfer (POST /api/people/:id/class, HTTP round trip): ${formatSummary(summarize(latencies))}`);
-  console.log(`rollover preview: ${ms(previewMs)}; rollover of ${plan.promoted.length} classes + ${plan.graduated.length} graduating: ${ms(rolloverMs)}`);
+  const [, rolloverMs] = await timed(() =>
+    admin.expect(200, '/api/school/rollover', { fromYear: plan.fromYear }),
+  );
+  const [again, repeatMs] = await timed(() =>
+    admin.expect(200, '/api/school/rollover', { fromYear: plan.fromYear }),
+  );
+  console.log(
+    `demo school: ${structure.classes.length} classes; seeded in ${ms(seedMs)} (parta demo, whole process)`,
+  );
+  console.log(
+    `transfer (POST /api/people/:id/class, HTTP round trip): ${formatSummary(summarize(latencies))}`,
+  );
+  console.log(
+    `rollover preview: ${ms(previewMs)}; rollover of ${plan.promoted.length} classes + ${plan.graduated.length} graduating: ${ms(rolloverMs)}`,
+  );
   console.log(`rollover again for the same year (no change, pending=${again.pending}): ${ms(repeatMs)}`);
 } catch (error) {
   console.error((error as Error).message);

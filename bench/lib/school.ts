@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { Client, mapLimit } from './http.js';
+
+export const BENCH_ADMIN = { login: 'bench-admin', password: 'bench-admin-password' };
+
+/**
+ * The admin's client: runs the first-run setup on a fresh database, or logs in
+ * with the given account when the school already exists (a server from --url).
+ */
+export async function adminClient(
+  baseUrl: string,
+  account: { login?: string; password?: string },
+  timeZone: string,
+): Promise<Client> {
+  const admin = new Client(baseUrl);
+  const status = await admin.get<{ needed: boolean }>('/api/setup');
+  if (status.body.needed) {
+    await admin.expect(201, '/api/setup', {
+      schoolName: 'Нагрузочная школа',
+      timeZone,
+      adminName: 'Администратор нагрузки',
+      login: account.login ?? BENCH_ADMIN.login,
+      password: account.password ?? BENCH_ADMIN.password,
+    });
+    return admin;
+  }
+  if (!account.login || !account.password) {
+    throw new Error(
+      'this server already has a school: pass --admin-login and --admin-password (or PARTA_ADMIN_PASSWORD)',
+    );
+  }
+  await admin.expect(200, '/api/auth/login', { login: account.login, password: account.password });
+  return admin;
+}
+
+export interface Member {
+  id: number;
+  client: Client;
+}
+
+/**
+ * Adds `count` people; each sets a password through their link and is then
+ * logged in (no password logins, so the login rate limit never applies).
+ * Logins carry a random run tag, so runs against the same server do not clash.
+ */
+export async function addMembers(admin: Client, count: number, teachers: number): Promise<Member[]> {
+  const tag = randomBytes(3).toString('hex');
+  return mapLimit(
+    Array.from({ length: count }, (_, i) => i),
+    8,
+    async (i) => {
+      const created = await admin.expect<{ person: { id: number }; setPasswordLink: { url: string } }>(
+        201,
+        '/api/people',
+        {
+          fullName: `Участник нагрузки ${i + 1}`,
+          login: `bench-${tag}-${i + 1}`,
+          roles: i < teachers ? ['teacher'] : ['parent'],
+        },
+      );
+      const token = new URL(created.setPasswordLink.url).pathname.split('/').pop();
+      const client = new Client(admin.baseUrl);
+      await client.expect(200, '/api/auth/reset', { token, newPassword: `bench-password-${tag}-${i}` });
+      return { id: created.person.id, client };
+    },
+  );
+}
