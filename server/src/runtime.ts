@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
-import { type Bus, MemoryBus, RedisBus } from './infra/bus.js';
+import { type Bus, MemoryBus } from './infra/bus.js';
 import { systemClock } from './infra/clock.js';
 import { FatalError } from './infra/fatal.js';
 import {
@@ -44,7 +44,8 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   }
 }
 
-async function connectRedis(url: string, logger: Logger): Promise<RedisBus> {
+async function connectRedis(url: string, logger: Logger) {
+  const { RedisBus } = await import('./infra/redis-bus.js');
   try {
     return await RedisBus.connect(url, logger);
   } catch (error) {

@@ -25,7 +25,8 @@ const EVENTS_LOCK = 7_147_002;
  * Appends events inside the action's transaction. The advisory lock is held
  * until commit, so a larger cursor always commits after a smaller one: a
  * reader that sees cursor N has already seen every committed event below N.
- * The price is that event-writing transactions commit one at a time.
+ * The price is that event-writing transactions commit one at a time, so the
+ * lock is taken by the insert statement itself: one round trip, then COMMIT.
  */
 export async function appendEvents(
   tx: Tx,
@@ -35,20 +36,32 @@ export async function appendEvents(
 ): Promise<StoredEvent[]> {
   const audible = drafts.filter((draft) => draft.userIds.length > 0);
   if (audible.length === 0) return [];
-  await tx.execute(sql`select pg_advisory_xact_lock(${EVENTS_LOCK})`);
-  const rows = await tx
-    .insert(events)
-    .values(
-      audible.map((draft) => ({
-        schoolId,
-        userIds: [...new Set(draft.userIds)],
-        type: draft.payload.type,
-        payload: draft.payload,
-        createdAt: at,
-      })),
-    )
-    .returning();
-  return rows.map(toStored);
+  const items = audible.map((draft) => ({
+    u: [...new Set(draft.userIds)],
+    t: draft.payload.type,
+    p: draft.payload,
+  }));
+  // The lock is in the FROM clause: it is held before the first row is produced, so before any id is drawn.
+  const result = await tx.execute<{
+    id: number;
+    school_id: number;
+    user_ids: number[];
+    payload: TEventPayload;
+    created_at: Date;
+  }>(sql`
+    insert into events (school_id, user_ids, type, payload, created_at)
+    select ${schoolId}, array(select jsonb_array_elements_text(e.item->'u')::integer), e.item->>'t', e.item->'p', ${at}
+    from (select pg_advisory_xact_lock(${EVENTS_LOCK})) as locked,
+      jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e(item, n)
+    order by e.n
+    returning id, school_id, user_ids, payload, created_at`);
+  return result.rows.map((row) => ({
+    cursor: Number(row.id),
+    schoolId: row.school_id,
+    userIds: row.user_ids,
+    at: new Date(row.created_at).toISOString(),
+    payload: row.payload,
+  }));
 }
 
 /** Every school's events after `cursor`, oldest first: what a node fans out. */

@@ -6,6 +6,18 @@ import { type StoredEvent, toWire } from '../infra/events.js';
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 const CLOSE_GRACE_MS = 5000;
 
+const frames = new WeakMap<StoredEvent, string>();
+
+/** An event's frame, serialised once however many people receive it. */
+function eventFrame(event: StoredEvent): string {
+  let frame = frames.get(event);
+  if (frame === undefined) {
+    frame = JSON.stringify({ type: 'event', event: toWire(event) } satisfies TServerFrame);
+    frames.set(event, frame);
+  }
+  return frame;
+}
+
 /**
  * One open WebSocket of one person. Until its `hello` has been answered with
  * the replay from the database, live events wait in a buffer; afterwards each
@@ -46,7 +58,7 @@ export class Connection {
   async replay(event: StoredEvent): Promise<void> {
     if (event.cursor <= this.cursor || this.state === 'closed') return;
     this.cursor = event.cursor;
-    const data = JSON.stringify({ type: 'event', event: toWire(event) } satisfies TServerFrame);
+    const data = eventFrame(event);
     if (this.socket.bufferedAmount <= this.maxBufferedBytes / 2) {
       this.socket.send(data);
       return;
@@ -54,13 +66,13 @@ export class Connection {
     await new Promise<void>((resolve) => this.socket.send(data, () => resolve()));
   }
 
-  send(frame: TServerFrame): void {
+  send(frame: TServerFrame | string): void {
     if (this.state === 'closed') return;
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.close(wsCloseCodes.slowConsumer, 'slow consumer');
       return;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
   markClosed(): void {
@@ -83,6 +95,6 @@ export class Connection {
   #sendEvent(event: StoredEvent): void {
     if (event.cursor <= this.cursor) return;
     this.cursor = event.cursor;
-    this.send({ type: 'event', event: toWire(event) });
+    this.send(eventFrame(event));
   }
 }

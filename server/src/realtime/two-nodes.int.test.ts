@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RedisBus } from '../infra/bus.js';
 import { ManualClock } from '../infra/clock.js';
 import { LOGIN_WINDOW_MS, RedisFailureCounter } from '../infra/rate-limit.js';
+import { RedisBus } from '../infra/redis-bus.js';
 import { createTestDatabase } from '../test/database.js';
 import { addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
