@@ -20,8 +20,20 @@ export const ZMessage = z.object({
   clientId: z.string(),
   body: z.string(),
   createdAt: ZTimestamp,
+  /** how many members other than the author have read it («Прочитали 23 из 30») */
+  readCount: z.number().int().nonnegative().optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
+
+/** Who has read a message. The names of those who have not are for its author and the chat's owners. */
+export const ZMessageReads = z.object({
+  messageId: ZId,
+  readCount: z.number().int().nonnegative(),
+  /** members other than the author */
+  total: z.number().int().nonnegative(),
+  notRead: z.array(z.object({ id: ZId, fullName: z.string() })).nullable(),
+});
+export type TMessageReads = z.infer<typeof ZMessageReads>;
 
 export const ZChat = z.object({
   id: ZId,

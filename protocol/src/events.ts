@@ -37,6 +37,17 @@ export const ZEventPayload = z.discriminatedUnion('type', [
     requestId: ZId,
     status: z.enum(['pending', 'approved', 'rejected']),
   }),
+  /**
+   * Another member read the chat up to a message: read counts of messages in
+   * (previousMessageId, lastReadMessageId] not written by them go up by one.
+   */
+  z.object({
+    type: z.literal('messages.reads'),
+    chatId: ZId,
+    userId: ZId,
+    previousMessageId: z.number().int().nonnegative(),
+    lastReadMessageId: z.number().int().nonnegative(),
+  }),
   z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.number().int().nonnegative() }),
 ]);
 export type TEventPayload = z.infer<typeof ZEventPayload>;

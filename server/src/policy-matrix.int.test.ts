@@ -117,6 +117,10 @@ const matrix: Record<string, Row> = {
     allow: people,
     request: (fx) => ({ url: `/api/chats/${fx.chatId}/messages` }),
   },
+  'GET /api/chats/:id/messages/:messageId/reads': {
+    allow: people,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/messages/${fx.messageId}/reads` }),
+  },
   'POST /api/chats/:id/messages': {
     allow: people,
     request: (fx) => ({

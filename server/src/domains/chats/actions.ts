@@ -1,5 +1,5 @@
 import type { TAddMembersRequest, TCreateChatRequest, TMarkReadRequest } from '@parta/protocol';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { chatMembers, chats, messages, users } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
@@ -91,7 +91,10 @@ export const addMembers: Action<TAddMembersRequest & { chatId: number }, { added
   };
 };
 
-/** «Прочитано до»: moves forward only, and tells the reader's other tabs. */
+/**
+ * «Прочитано до»: moves forward only. Tells the reader's other tabs, and the
+ * other members, whose «Прочитали N из M» under earlier messages goes up.
+ */
 export const markRead: Action<TMarkReadRequest & { chatId: number }, { lastReadMessageId: number }> = async (
   { tx, actor },
   input,
@@ -103,16 +106,34 @@ export const markRead: Action<TMarkReadRequest & { chatId: number }, { lastReadM
     .from(messages)
     .where(and(eq(messages.id, input.messageId), eq(messages.chatId, input.chatId)));
   if (!message) throw new AppError('messages.not_found');
-  const [row] = await tx
-    .update(chatMembers)
-    .set({ lastReadMessageId: sql`greatest(${chatMembers.lastReadMessageId}, ${message.id})` })
-    .where(and(eq(chatMembers.chatId, input.chatId), eq(chatMembers.userId, person.userId)))
-    .returning({ lastReadMessageId: chatMembers.lastReadMessageId });
-  const lastReadMessageId = row!.lastReadMessageId;
+  const membership = and(eq(chatMembers.chatId, input.chatId), eq(chatMembers.userId, person.userId));
+  const [before] = await tx
+    .select({ lastReadMessageId: chatMembers.lastReadMessageId })
+    .from(chatMembers)
+    .where(membership)
+    .for('update');
+  const previousMessageId = before!.lastReadMessageId;
+  if (message.id <= previousMessageId)
+    return { result: { lastReadMessageId: previousMessageId }, audit: null };
+  await tx.update(chatMembers).set({ lastReadMessageId: message.id }).where(membership);
+  const others = (await memberIds(tx, input.chatId)).filter((id) => id !== person.userId);
   return {
-    result: { lastReadMessageId },
+    result: { lastReadMessageId: message.id },
     events: [
-      { payload: { type: 'chats.read', chatId: input.chatId, lastReadMessageId }, userIds: [person.userId] },
+      {
+        payload: { type: 'chats.read', chatId: input.chatId, lastReadMessageId: message.id },
+        userIds: [person.userId],
+      },
+      {
+        payload: {
+          type: 'messages.reads',
+          chatId: input.chatId,
+          userId: person.userId,
+          previousMessageId,
+          lastReadMessageId: message.id,
+        },
+        userIds: others,
+      },
     ],
     audit: null,
   };

@@ -38,6 +38,11 @@ export function canAddMembers(actor: Actor, chat?: ChatAccess): Verdict {
   return chat.membership?.role === 'owner' || hasRole(actor, 'admin') ? allow : deny('access.denied');
 }
 
+/** Who has not read a message yet: the teacher's key question, answered for the author and the chat's owners. */
+export function canSeeWhoHasNotRead(actor: Actor, chat: ChatAccess, authorId: number): boolean {
+  return actor.kind === 'person' && (actor.userId === authorId || chat.membership?.role === 'owner');
+}
+
 export function chatAbilities(actor: Actor, chat: ChatAccess) {
   return { post: canPostMessage(actor, chat).ok, addMembers: canAddMembers(actor, chat).ok };
 }

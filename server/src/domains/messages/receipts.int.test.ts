@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { TestClient } from '../../test/client.js';
+import { addPerson, setUpSchool } from '../../test/school.js';
+import { startTestServer, type TestServer } from '../../test/server.js';
+
+/** «Прочитали 2 из 3» and who has not: the class teacher's key question. */
+let server: TestServer;
+let admin: TestClient;
+let teacher: Awaited<ReturnType<typeof addPerson>>;
+const parents: Awaited<ReturnType<typeof addPerson>>[] = [];
+let chatId: number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await setUpSchool(server);
+  teacher = await addPerson(server, admin, {
+    fullName: 'Галиева Алсу Ринатовна',
+    login: 'galieva',
+    roles: ['teacher'],
+  });
+  for (const [i, fullName] of ['Петрова Анна', 'Сафина Лилия', 'Иванов Пётр'].entries()) {
+    parents.push(await addPerson(server, admin, { fullName, login: `parent-${i}`, roles: ['parent'] }));
+  }
+  const chat = await admin.post('/api/chats', {
+    title: '5А — родители',
+    memberIds: [teacher.id, ...parents.map((p) => p.id)],
+  });
+  chatId = chat.body.id;
+});
+afterAll(() => server?.close());
+
+it('counts who has read a notice and names, for its author only, who has not', async () => {
+  const { body } = await teacher.client.get('/api/chats');
+  const live = await teacher.client.socket(body.cursor);
+  await live.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+  const notice = await teacher.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'Завтра собрание в 18:00, кабинет 214.',
+  });
+  for (const parent of parents.slice(0, 2)) {
+    await parent.client.post(`/api/chats/${chatId}/read`, { messageId: notice.body.id });
+  }
+  await live.waitFor(
+    (s) => s.events().filter((e) => e.payload.type === 'messages.reads').length >= 2,
+    'two reads, live',
+  );
+
+  const forTeacher = await teacher.client.get(`/api/chats/${chatId}/messages/${notice.body.id}/reads`);
+  expect(forTeacher.body).toEqual({
+    messageId: notice.body.id,
+    readCount: 2,
+    total: 4,
+    notRead: [
+      expect.objectContaining({ fullName: 'Иванов Пётр' }),
+      expect.objectContaining({ fullName: 'Мусина Ирина Маратовна' }),
+    ],
+  });
+  const forParent = await parents[0]!.client.get(`/api/chats/${chatId}/messages/${notice.body.id}/reads`);
+  expect(forParent.body).toMatchObject({ readCount: 2, total: 4, notRead: null });
+
+  const page = await teacher.client.get(`/api/chats/${chatId}/messages`);
+  expect(page.body.messages.find((m: { id: number }) => m.id === notice.body.id).readCount).toBe(2);
+  live.close();
+});
+
+it('does not count a read twice, nor a read that goes backwards', async () => {
+  const first = await teacher.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'Первое',
+  });
+  const second = await teacher.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'Второе',
+  });
+  await parents[2]!.client.post(`/api/chats/${chatId}/read`, { messageId: second.body.id });
+  const back = await parents[2]!.client.post(`/api/chats/${chatId}/read`, { messageId: first.body.id });
+  expect(back.body.lastReadMessageId).toBe(second.body.id);
+  const reads = await teacher.client.get(`/api/chats/${chatId}/messages/${first.body.id}/reads`);
+  expect(reads.body.readCount).toBe(1);
+});
+
+it('answers "not found" for a message of another chat, and for a chat one is not in', async () => {
+  const other = await admin.post('/api/chats', { title: 'Педсовет', memberIds: [teacher.id] });
+  const hidden = await teacher.client.post(`/api/chats/${other.body.id}/messages`, {
+    clientId: randomUUID(),
+    body: 'Тайна',
+  });
+  const wrongChat = await teacher.client.get(`/api/chats/${chatId}/messages/${hidden.body.id}/reads`);
+  expect(wrongChat.body.error.code).toBe('messages.not_found');
+  const outsider = await parents[0]!.client.get(
+    `/api/chats/${other.body.id}/messages/${hidden.body.id}/reads`,
+  );
+  expect(outsider.body.error.code).toBe('chats.not_found');
+});
