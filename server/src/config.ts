@@ -25,6 +25,7 @@ const ZConfig = z.strictObject({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
+  dbPoolSize: z.coerce.number().int().min(2).max(200).default(20),
   trustProxy: z
     .enum(['true', 'false'])
     .default('false')
@@ -44,6 +45,7 @@ const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   redisUrl: 'REDIS_URL',
   logLevel: 'PARTA_LOG_LEVEL',
   bodyLimit: 'PARTA_BODY_LIMIT',
+  dbPoolSize: 'PARTA_DB_POOL_SIZE',
   trustProxy: 'PARTA_TRUST_PROXY',
   webDir: 'PARTA_WEB_DIR',
 };

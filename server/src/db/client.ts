@@ -37,7 +37,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     ? null
     : await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, 'pg'), logger });
   const url = config.databaseUrl ?? embedded!.url;
-  const { db, pool } = connect(url);
+  const { db, pool } = connect(url, config.dbPoolSize);
   try {
     await pool.query('select 1');
   } catch (error) {
