@@ -11,13 +11,34 @@ import { ProfileScreen } from './screens/ProfileScreen.js';
 import { ResetScreen } from './screens/ResetScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { chatList } from './state/chats.js';
-import { canSeeSchool, isAdmin, isStaff, leadsClassOnly, me, phase, start } from './state/session.js';
+import {
+  canSeeSchool,
+  isAdmin,
+  isApplicant,
+  isReviewer,
+  isStaff,
+  leadsClassOnly,
+  me,
+  phase,
+  rememberReturn,
+  start,
+  takeReturn,
+} from './state/session.js';
 
 /** The admin screens: fetched the first time someone opens «Школа», never by a parent's phone. */
 const loadSchool = () => import('./screens/school/index.js');
+/** The join page, the school's public page and the applicant's status: what a newcomer's phone loads. */
+const loadJoin = () => import('./screens/join/index.js');
 
-/** Where to go after logging in: the page the reader opened while logged out. */
-let afterLogin = '/';
+/**
+ * Pages that open without logging in: the invite (`/join/…`) and, for
+ * whoever has no «Школа» of their own, the school's public page (`/school`).
+ */
+function isPublic(current: Route, signedIn: boolean): boolean {
+  if (current.name === 'join') return true;
+  if (current.name !== 'school' || current.tab !== 'classes') return false;
+  return !signedIn || !(canSeeSchool.value || leadsClassOnly.value);
+}
 
 export function App() {
   const current = route.value;
@@ -28,18 +49,18 @@ export function App() {
     document.title = unread > 0 ? t('app.titleUnread', { count: unread }) : t('app.title');
   }, [unread, language.value]);
 
+  const open = isPublic(current, state === 'signed-in');
   useEffect(() => {
     if (state === 'setup' && current.name !== 'setup' && current.name !== 'reset')
       navigate('/setup', { replace: true });
-    if (state === 'signed-out' && current.name !== 'login' && current.name !== 'reset') {
-      afterLogin = path.value;
+    if (state === 'signed-out' && current.name !== 'login' && current.name !== 'reset' && !open) {
+      rememberReturn(path.value);
       navigate('/login', { replace: true });
     }
     if (state === 'signed-in' && (current.name === 'login' || current.name === 'setup')) {
-      navigate(afterLogin, { replace: true });
-      afterLogin = '/';
+      navigate(takeReturn(), { replace: true });
     }
-  }, [state, current.name]);
+  }, [state, current.name, open]);
 
   if (current.name === 'reset') return <ResetScreen token={current.token} />;
   if (state === 'starting') return <div class="splash" role="status" aria-label={t('common.loading')} />;
@@ -55,6 +76,12 @@ export function App() {
     );
   }
   if (state === 'setup') return <SetupScreen />;
+  if (open && current.name === 'join') {
+    return (
+      <Lazy load={loadJoin} render={(m) => <m.JoinScreen key={current.token} token={current.token} />} />
+    );
+  }
+  if (open) return <Lazy load={loadJoin} render={(m) => <m.SchoolJoinScreen />} />;
   if (state === 'signed-out') return <LoginScreen />;
   return <Shell route={current} />;
 }
@@ -77,6 +104,10 @@ function Screen({ route: current }: { route: Route }) {
   const at = path.value;
   switch (current.name) {
     case 'chats':
+      // Someone who asked to join and has no chats yet sees how their request is doing.
+      if (isApplicant.value && chatList.value.length === 0) {
+        return <Lazy load={loadJoin} render={(m) => <m.MyJoinsScreen />} />;
+      }
       return <ChatsScreen chatId={null} />;
     case 'chat':
       return <ChatsScreen chatId={current.chatId} />;
@@ -88,6 +119,14 @@ function Screen({ route: current }: { route: Route }) {
     case 'rollover':
       if (isAdmin.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.RolloverScreen />} />;
       break;
+    case 'invitePrint':
+      if (isReviewer.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.PrintSlipsScreen />} />;
+      break;
+    case 'joins':
+      if (isReviewer.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.JoinsScreen />} />;
+      break;
+    case 'myJoins':
+      return <Lazy key={at} load={loadJoin} render={(m) => <m.MyJoinsScreen />} />;
     case 'class':
       if (canSeeSchool.value || me.value!.roles.includes('class_teacher')) {
         return (

@@ -11,10 +11,14 @@ export type Route =
   | { name: 'login' }
   | { name: 'setup' }
   | { name: 'reset'; token: string }
+  | { name: 'invitePrint' }
+  | { name: 'join'; token: string }
+  | { name: 'joins' }
+  | { name: 'myJoins' }
   | { name: 'missing' };
 
-/** The tabs of «Школа»: the classes grid, the people, the school's settings. */
-export type SchoolTab = 'classes' | 'people' | 'settings';
+/** The tabs of «Школа»: the classes grid, the people, the invites, the school's settings. */
+export type SchoolTab = 'classes' | 'people' | 'invites' | 'settings';
 
 export const path = signal(location.pathname);
 
@@ -33,9 +37,20 @@ export function match(pathname: string): Route {
   if (parts.length === 1 && first === 'school') return { name: 'school', tab: 'classes' };
   // «Люди» lives in «Школа» now; the old address still leads there.
   if (parts.length === 1 && first === 'people') return { name: 'school', tab: 'people' };
-  if (parts.length === 2 && first === 'school' && (second === 'people' || second === 'settings')) {
+  if (
+    parts.length === 2 &&
+    first === 'school' &&
+    (second === 'people' || second === 'invites' || second === 'settings')
+  ) {
     return { name: 'school', tab: second };
   }
+  if (parts.length === 3 && first === 'school' && second === 'invites' && parts[2] === 'print') {
+    return { name: 'invitePrint' };
+  }
+  // The page a parent opens from a QR code, and the requests to join.
+  if (parts.length === 2 && first === 'join') return { name: 'join', token: second! };
+  if (parts.length === 1 && first === 'joins') return { name: 'joins' };
+  if (parts.length === 2 && first === 'joins' && second === 'mine') return { name: 'myJoins' };
   if (parts.length === 2 && first === 'school' && second === 'rollover') return { name: 'rollover' };
   if (parts.length === 2 && first === 'chats' && isId(second))
     return { name: 'chat', chatId: Number(second) };

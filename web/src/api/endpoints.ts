@@ -12,6 +12,7 @@ import {
   ZChatMembers,
   ZCount,
   ZCreatedPerson,
+  ZJoinList,
   ZMe,
   ZMessage,
   ZMessagePage,
@@ -57,4 +58,8 @@ export const api = {
     request('POST', `/api/chats/${id}/messages`, ZMessage, body),
   markRead: (id: number, messageId: number) =>
     request('POST', `/api/chats/${id}/read`, ZLastRead, { messageId }),
+
+  /** the count on «Заявки» needs these on every reviewer's first load; the rest is in api/invites.ts */
+  pendingJoins: () => request('GET', '/api/joins?status=pending', ZJoinList),
+  myJoins: () => request('GET', '/api/joins/mine', ZJoinList),
 };

@@ -82,6 +82,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
                   <span class="picker__name">{person.fullName}</span>
                   <span class="picker__roles">
                     {person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                    {person.className ? ` · ${person.className}` : ''}
                   </span>
                 </label>
               </li>

@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { me } from '../state/session.js';
 import { CheckIcon } from './icons.js';
 
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -2,8 +2,9 @@ import type { JSX } from 'preact';
 import { t } from '../i18n/index.js';
 import { followLink, type Route } from '../router.js';
 import { chatList } from '../state/chats.js';
-import { canSeeSchool, leadsClassOnly } from '../state/session.js';
-import { ChatsIcon, ClassIcon, ProfileIcon, SchoolIcon } from './icons.js';
+import { pendingCount } from '../state/joins.js';
+import { canSeeSchool, isReviewer, leadsClassOnly } from '../state/session.js';
+import { ChatsIcon, ClassIcon, InboxIcon, ProfileIcon, SchoolIcon } from './icons.js';
 
 interface Place {
   href: string;
@@ -11,13 +12,22 @@ interface Place {
   icon: (props: JSX.SVGAttributes<SVGSVGElement>) => JSX.Element;
   active: boolean;
   count?: number;
+  /** what the count means, for a screen reader */
+  countLabel?: string;
 }
 
-const schoolRoutes: ReadonlySet<Route['name']> = new Set(['school', 'rollover', 'class', 'person']);
+const schoolRoutes: ReadonlySet<Route['name']> = new Set([
+  'school',
+  'rollover',
+  'class',
+  'person',
+  'invitePrint',
+]);
 
 /**
  * The places: a bottom bar on a phone, a rail on the left of a desktop. At
- * most four: «Чаты», «Школа» (or a class teacher's «Мой класс»), «Профиль».
+ * most four: «Чаты», «Заявки» (for those who review them), «Школа» (or a
+ * class teacher's «Мой класс»), «Профиль».
  */
 export function Nav({ route }: { route: Route }) {
   const unreadChats = chatList.value.filter((chat) => chat.unreadCount > 0).length;
@@ -28,8 +38,20 @@ export function Nav({ route }: { route: Route }) {
       icon: ChatsIcon,
       active: route.name === 'chats' || route.name === 'chat',
       count: unreadChats,
+      countLabel: t('nav.unreadChats', { count: unreadChats }),
     },
   ];
+  if (isReviewer.value) {
+    const pending = pendingCount.value;
+    places.push({
+      href: '/joins',
+      label: t('nav.joins'),
+      icon: InboxIcon,
+      active: route.name === 'joins',
+      count: pending,
+      countLabel: t('nav.pendingJoins', { count: pending }),
+    });
+  }
   if (canSeeSchool.value || leadsClassOnly.value) {
     places.push({
       href: '/school',
@@ -49,10 +71,11 @@ export function Nav({ route }: { route: Route }) {
       <span class="places__brand" aria-hidden="true">
         P
       </span>
-      {places.map(({ href, label, icon: PlaceIcon, active, count }) => (
+      {places.map(({ href, label, icon: PlaceIcon, active, count, countLabel }) => (
         <a
           key={href}
           class="places__link"
+          data-testid={`place-${href.slice(1) || 'chats'}`}
           href={href}
           aria-current={active ? 'page' : undefined}
           onClick={(event) => followLink(event, href)}
@@ -66,7 +89,7 @@ export function Nav({ route }: { route: Route }) {
             ) : null}
           </span>
           <span class="places__label">{label}</span>
-          {count ? <span class="visually-hidden">{t('nav.unreadChats', { count })}</span> : null}
+          {count ? <span class="visually-hidden">{countLabel}</span> : null}
         </a>
       ))}
     </nav>

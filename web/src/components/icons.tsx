@@ -104,3 +104,28 @@ export const ChevronIcon = (p: Props) => (
     <path d="M9 5l7 7-7 7" />
   </Icon>
 );
+export const InboxIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M4 13.5l2.2-7.2A1.5 1.5 0 0 1 7.6 5.2h8.8a1.5 1.5 0 0 1 1.4 1.1l2.2 7.2" />
+    <path d="M4 13.5V18a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4.5h-4.5l-1.2 2h-4.6l-1.2-2z" />
+  </Icon>
+);
+export const PrintIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M7 9V4h10v5" />
+    <rect x="3.5" y="9" width="17" height="7.5" rx="1.5" />
+    <path d="M7 14h10v6H7z" />
+  </Icon>
+);
+export const CopyIcon = (p: Props) => (
+  <Icon {...p}>
+    <rect x="8.5" y="8.5" width="11" height="11" rx="1.5" />
+    <path d="M15.5 8.5V6a1.5 1.5 0 0 0-1.5-1.5H6A1.5 1.5 0 0 0 4.5 6v8A1.5 1.5 0 0 0 6 15.5h2.5" />
+  </Icon>
+);
+export const LinkIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+    <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+  </Icon>
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schoolYear, suggestLogin, surnameWithInitials } from './names.js';
+import { childName, schoolYear, suggestLogin, surnameWithInitials } from './names.js';
 
 describe('names', () => {
   it('writes a teacher the way a school table does', () => {
@@ -19,5 +19,11 @@ describe('names', () => {
     expect(suggestLogin('Ёлкина-Хабибуллина Элина')).toBe('elkinakhabibullina.e');
     expect(suggestLogin('Ли')).toBe('');
     expect(suggestLogin('')).toBe('');
+  });
+
+  it('shows another family a child by first name and initial', () => {
+    expect(childName('Петров Михаил Андреевич')).toBe('Михаил П.');
+    expect(childName(' Ёлкина  Ева ')).toBe('Ева Ё.');
+    expect(childName('Тимур')).toBe('Тимур');
   });
 });

@@ -34,3 +34,12 @@ export function suggestLogin(fullName: string): string {
   const login = initials ? `${surname}.${initials}` : surname;
   return login.length >= 3 ? login.slice(0, 64) : '';
 }
+
+/**
+ * «Петров Михаил Андреевич» → «Михаил П.»: how one family sees another
+ * family's child (the server's join lists name them the same way).
+ */
+export function childName(fullName: string): string {
+  const [surname, given] = fullName.trim().split(/\s+/);
+  return given ? `${given} ${surname!.charAt(0)}.` : fullName.trim();
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n, t } from '../i18n/index.js';
-import { calendarDate, clock, dayTitle, whenShort } from './time.js';
+import { calendarDate, clock, dayTitle, fullDate, whenShort } from './time.js';
 
 const zone = 'Europe/Moscow';
 // 12 December 2025, 10:00 in Moscow.
@@ -35,5 +35,10 @@ describe('Russian plurals through Intl.PluralRules', () => {
     expect(t('chat.members', { count: 5 })).toBe('5 участников');
     expect(t('chat.members', { count: 21 })).toBe('21 участник');
     expect(t('chats.unread', { count: 12 })).toBe('12 непрочитанных сообщений');
+  });
+
+  it('writes a calendar day with its year: «Можно начать с 1 июля 2027 года»', () => {
+    expect(fullDate('2027-07-01')).toBe('1 июля 2027');
+    expect(fullDate('2026-12-31')).toBe('31 декабря 2026');
   });
 });

@@ -67,3 +67,11 @@ export function whenFull(iso: string, timeZone: string, now = new Date()): strin
   const date = new Date(iso);
   return t('time.dateAt', { date: calendarDate(date, timeZone, now), time: clock(date, timeZone) });
 }
+
+/** A calendar day given as `YYYY-MM-DD`, with its year: «1 июля 2027». */
+export function fullDate(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return format('UTC', { day: 'numeric', month: 'long', year: 'numeric' })
+    .format(new Date(Date.UTC(year!, month! - 1, date!, 12)))
+    .replace(/\s*г\.$/, '');
+}

@@ -3,13 +3,16 @@ import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
 import { ErrorNote, Field } from '../components/ui.js';
 import { t } from '../i18n/index.js';
-import { signIn } from '../state/session.js';
+import { followLink } from '../router.js';
+import { peekReturn, signIn } from '../state/session.js';
 
 export function LoginScreen() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Came from an invite («Уже есть учётная запись? Войти»): back there after logging in.
+  const invite = peekReturn().startsWith('/join/') ? peekReturn() : null;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -25,6 +28,14 @@ export function LoginScreen() {
 
   return (
     <AuthPage title={t('login.title')}>
+      {invite && (
+        <p class="notice">
+          {t('login.toInvite')}{' '}
+          <a href={invite} onClick={(event) => followLink(event, invite)}>
+            {t('login.backToInvite')}
+          </a>
+        </p>
+      )}
       <form class="form" onSubmit={submit} noValidate={false}>
         <Field
           label={t('login.login')}

@@ -125,6 +125,7 @@ export function PeopleScreen() {
                   <span class="people__name">{person.fullName}</span>
                   <span class="people__roles">
                     {person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                    {person.className ? ` · ${person.className}` : ''}
                   </span>
                 </a>
                 {manage && person.id !== myId && (

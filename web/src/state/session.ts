@@ -3,6 +3,8 @@ import { computed, signal } from '@preact/signals';
 import { api } from '../api/endpoints.js';
 import { ApiError, configureHttp } from '../api/http.js';
 import { navigate } from '../router.js';
+import { loadChats } from './chats.js';
+import { clearJoins, refreshJoins, reviews } from './joins.js';
 import { forgetDevice, startSync, stopSync } from './sync.js';
 
 export const me = signal<TMe | null>(null);
@@ -22,6 +24,27 @@ export const isStaff = computed(() =>
 export const leadsClassOnly = computed(
   () => !canSeeSchool.value && (me.value?.roles.includes('class_teacher') ?? false),
 );
+/** «Заявки»: the admins and the class teachers review requests to join. */
+export const isReviewer = computed(() => reviews(me.value?.roles ?? []));
+/** Registered through an invite or the school code, not admitted yet: no roles, no chats. */
+export const isApplicant = computed(() => me.value !== null && me.value.roles.length === 0);
+
+/** Where to go after logging in: the page the reader opened while logged out (an invite, say). */
+let returnPath = '/';
+
+export function rememberReturn(path: string): void {
+  returnPath = path;
+}
+
+export function peekReturn(): string {
+  return returnPath;
+}
+
+export function takeReturn(): string {
+  const path = returnPath;
+  returnPath = '/';
+  return path;
+}
 
 export async function start(): Promise<void> {
   phase.value = 'starting';
@@ -45,27 +68,53 @@ export function signIn(next: TMe): void {
   configureHttp({ csrfToken: next.csrfToken });
   me.value = next;
   phase.value = 'signed-in';
-  startSync(next, sessionEnded);
+  clearJoins();
+  startSync(next, {
+    onSessionEnded: sessionEnded,
+    onPersonChanged: () => void reloadMe(),
+    onJoinsChanged: () => refreshJoins(me.peek()?.roles ?? []),
+  });
+  refreshJoins(next.roles);
+}
+
+/**
+ * The reader's roles or classes changed (made class teacher, admitted after a
+ * request): who they are, their chats and their requests, fetched again.
+ */
+export async function reloadMe(): Promise<void> {
+  try {
+    const next = await api.me();
+    if (phase.peek() !== 'signed-in' || me.peek()?.id !== next.id) return;
+    configureHttp({ csrfToken: next.csrfToken });
+    me.value = next;
+    refreshJoins(next.roles);
+    await loadChats();
+  } catch {
+    // The live stream reconnects and asks again; the screen keeps what it has.
+  }
 }
 
 /** The server no longer knows this session (expired, ended elsewhere). */
 export function sessionEnded(): void {
   if (phase.value !== 'signed-in') return;
   stopSync();
+  clearJoins();
   configureHttp({ csrfToken: null });
   me.value = null;
   phase.value = 'signed-out';
 }
 
-export async function signOut(): Promise<void> {
+/** «Выйти»; `stay` keeps the page open (the join page: «Это не вы?»). */
+export async function signOut({ stay = false }: { stay?: boolean } = {}): Promise<void> {
   try {
     await api.logout();
   } catch {
     // Logged out here anyway; the server forgets the session when it expires.
   }
   forgetDevice();
+  clearJoins();
   configureHttp({ csrfToken: null });
   me.value = null;
   phase.value = 'signed-out';
-  navigate('/login', { replace: true });
+  if (!stay) navigate('/login', { replace: true });
 }

@@ -16,7 +16,17 @@ import { closeOutbox, flush, openOutbox, settle } from './outbox.js';
 import { addMessage, clearThreads, reloadThreads } from './threads.js';
 import { isReading } from './view.js';
 
+/** What the session does when the live stream says the person or their requests changed. */
+export interface SyncHooks {
+  onSessionEnded: () => void;
+  /** `people.update` about the reader: roles or classes changed, reload who they are */
+  onPersonChanged: () => void;
+  /** `joins.update`: a request was made or decided */
+  onJoinsChanged: () => void;
+}
+
 let live: LiveStream | null = null;
+let hooks: SyncHooks | null = null;
 let myId = 0;
 let running = false;
 let firstLoadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -52,6 +62,12 @@ function apply(event: TEvent): void {
     case 'chats.read':
       noteRead(payload.chatId, payload.lastReadMessageId);
       break;
+    case 'people.update':
+      if (payload.personId === myId) hooks?.onPersonChanged();
+      break;
+    case 'joins.update':
+      hooks?.onJoinsChanged();
+      break;
   }
 }
 
@@ -59,12 +75,13 @@ function apply(event: TEvent): void {
  * After logging in: the chat list (and its cursor), then the live stream from
  * that cursor, and the outbox of unsent messages.
  */
-export function startSync(me: TMe, onSessionEnded: () => void): void {
+export function startSync(me: TMe, next: SyncHooks): void {
   stopSync();
   running = true;
   myId = me.id;
+  hooks = next;
   openOutbox(me.id, receive);
-  void firstLoad(onSessionEnded, 0);
+  void firstLoad(next.onSessionEnded, 0);
 }
 
 async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<void> {
@@ -95,6 +112,9 @@ async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<v
     onResync: async () => {
       const fresh = await loadChats();
       reloadThreads();
+      // Events were lost: who the reader is and their requests may have changed meanwhile.
+      hooks?.onPersonChanged();
+      hooks?.onJoinsChanged();
       return fresh;
     },
     onSessionEnded,
@@ -107,6 +127,7 @@ export function stopSync(): void {
   clearTimeout(firstLoadTimer);
   live?.stop();
   live = null;
+  hooks = null;
   clearThreads();
   clearChats();
   resetConnection();

@@ -97,7 +97,13 @@ export async function listJoinRequests(
     class: row.class_id
       ? { id: row.class_id as number, name: className(row.grade as number, row.letter as string) }
       : null,
-    child: row.child_id ? { id: row.child_id as number, fullName: row.child_name as string } : null,
+    // An applicant picked the child from short names: their own requests never tell them more.
+    child: row.child_id
+      ? {
+          id: row.child_id as number,
+          fullName: filter.mine ? shortName(row.child_name as string) : (row.child_name as string),
+        }
+      : null,
     inviteId: (row.invite_id as number | null) ?? null,
     reason: (row.reason as string | null) ?? null,
     createdAt: new Date(row.created_at as string).toISOString(),

@@ -150,10 +150,8 @@ export function ChoosePersonDialog(props: ChooseProps) {
                       onChange={() => setPicked(person.id)}
                     />
                     <span class="picker__name">{person.fullName}</span>
-                    {person.roles.some((role) => !roles.includes(role)) && (
-                      <span class="picker__roles">
-                        {person.roles.map((role) => t(`roles.${role}`)).join(', ')}
-                      </span>
+                    {(person.className || person.roles.some((role) => !roles.includes(role))) && (
+                      <span class="picker__roles">{personLine(person, roles)}</span>
                     )}
                   </label>
                 </li>
@@ -177,4 +175,12 @@ export function ChoosePersonDialog(props: ChooseProps) {
       </form>
     </Dialog>
   );
+}
+
+/** «5А» for a student; the roles when the person has others too («Учитель, Родитель»). */
+function personLine(person: TPersonSummary, listed: readonly Role[]): string {
+  const roles = person.roles.some((role) => !listed.includes(role))
+    ? person.roles.map((role) => t(`roles.${role}`)).join(', ')
+    : '';
+  return [person.className ?? '', roles].filter(Boolean).join(' · ');
 }

@@ -7,6 +7,7 @@ import { goBack } from '../../router.js';
 import { classAccess } from './access.js';
 import { JoinedMeter } from './ClassTile.js';
 import { CommitteeSection } from './CommitteeSection.js';
+import { InviteSection } from './InviteSection.js';
 import { StudentsSection } from './StudentsSection.js';
 import { ClassTeacherSection, SubjectTeachersSection } from './TeacherSections.js';
 import { useLoad } from './useLoad.js';
@@ -78,6 +79,7 @@ export function ClassScreen({ classId, root = false }: { classId: number; root?:
               </div>
               <div class="class-layout__side">
                 <ClassTeacherSection card={card} can={can} onChanged={reload} />
+                {can.edit && <InviteSection card={card} />}
                 <CommitteeSection card={card} can={can} onChanged={reload} />
                 <SubjectTeachersSection card={card} can={can} onChanged={reload} />
               </div>

@@ -4,6 +4,7 @@ import { schoolApi } from '../../api/school.js';
 import { BackIcon, CheckIcon } from '../../components/icons.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
+import { dayKey, fullDate } from '../../format/time.js';
 import { t } from '../../i18n/index.js';
 import { followLink, goBack } from '../../router.js';
 import { me } from '../../state/session.js';
@@ -89,7 +90,12 @@ export function RolloverScreen() {
             <Preview plan={plan} />
             {step === 'preview' ? (
               <div class="form__actions">
-                <button type="button" class="button button--primary" onClick={() => setStep('confirm')}>
+                <button
+                  type="button"
+                  class="button button--primary"
+                  disabled={tooEarly(plan)}
+                  onClick={() => setStep('confirm')}
+                >
                   {t('rollover.next')}
                 </button>
               </div>
@@ -122,26 +128,26 @@ export function RolloverScreen() {
   );
 }
 
-/** The school year the calendar is in, in the school's zone: from July on, the coming one. */
-function calendarYear(timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-  }).formatToParts(new Date());
-  const year = Number(parts.find((part) => part.type === 'year')?.value);
-  const month = Number(parts.find((part) => part.type === 'month')?.value);
-  return month >= 7 ? year : year - 1;
+/** Before 1 July (the server's `availableFrom`, in the school's zone) the rollover waits. */
+function tooEarly(plan: TRolloverPlan): boolean {
+  return plan.pending && dayKey(new Date(), me.value!.school.timeZone) < plan.availableFrom;
 }
 
 function Preview({ plan }: { plan: TRolloverPlan }) {
-  const early = plan.toYear > calendarYear(me.value!.school.timeZone);
+  const early = tooEarly(plan);
   if (plan.promoted.length === 0 && plan.graduated.length === 0) {
     return <p class="notice">{t('rollover.nothing')}</p>;
   }
   return (
     <>
-      {early && <p class="notice notice--warn">{t('rollover.early', { year: schoolYear(plan.fromYear) })}</p>}
+      {early && (
+        <p class="notice notice--warn" data-testid="rollover-early">
+          {t('rollover.availableFrom', {
+            date: fullDate(plan.availableFrom),
+            year: schoolYear(plan.fromYear),
+          })}
+        </p>
+      )}
       {plan.promoted.length > 0 && (
         <section class="card" aria-labelledby="promoted-title">
           <h2 class="card__title" id="promoted-title">

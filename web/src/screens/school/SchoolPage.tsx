@@ -2,11 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { schoolYear } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
 import { followLink, type SchoolTab } from '../../router.js';
-import { isAdmin, me } from '../../state/session.js';
+import { isAdmin, isReviewer, me } from '../../state/session.js';
 
 /**
  * A tab of «Школа»: the tab's name as the title, the school below it, the
- * tabs (Классы, Люди, Настройки), then the tab itself.
+ * tabs (Классы, Люди, Приглашения, Настройки), then the tab itself.
  */
 export function SchoolPage({
   tab,
@@ -26,8 +26,12 @@ export function SchoolPage({
     { id: 'classes', href: '/school', label: t('school.tabs.classes') },
     { id: 'people', href: '/school/people', label: t('school.tabs.people') },
   ];
-  if (isAdmin.value)
+  if (isReviewer.value) {
+    tabs.push({ id: 'invites', href: '/school/invites', label: t('school.tabs.invites') });
+  }
+  if (isAdmin.value) {
     tabs.push({ id: 'settings', href: '/school/settings', label: t('school.tabs.settings') });
+  }
   return (
     <main class="page" aria-labelledby="school-title">
       <header class="page__header page__header--tabs">

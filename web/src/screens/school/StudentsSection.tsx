@@ -85,8 +85,20 @@ export function StudentsSection({
                     aria-label={t('classCard.parentsOf', { name: student.fullName })}
                   >
                     {student.parents.map((parent) => (
-                      <li key={parent.id} class="parent-chip">
+                      <li
+                        key={parent.id}
+                        class={`parent-chip${parent.joined ? '' : ' parent-chip--away'}`}
+                        data-joined={parent.joined}
+                      >
                         <PersonLink person={parent} open={can.openPeople} class="parent-chip__name" />
+                        {!parent.joined && (
+                          <span
+                            class="tag tag--away"
+                            title={t('classCard.notJoinedFor', { name: parent.fullName })}
+                          >
+                            {t('classCard.notJoined')}
+                          </span>
+                        )}
                         {committee.has(parent.id) && (
                           <span class="tag tag--committee">{t('classCard.committeeTag')}</span>
                         )}

@@ -5,13 +5,19 @@
 import '../../styles/school-grid.css';
 import '../../styles/school-class.css';
 import '../../styles/school-person.css';
+import '../../styles/school-invites.css';
 import { addTranslations } from '../../i18n/index.js';
+import invitesEn from '../../i18n/invites/en.json';
+import invitesRu from '../../i18n/invites/ru.json';
 import en from '../../i18n/school/en.json';
 import ru from '../../i18n/school/ru.json';
 
 addTranslations({ ru, en });
+addTranslations({ ru: invitesRu, en: invitesEn });
 
 export { ClassScreen } from './ClassScreen.js';
+export { JoinsScreen } from './JoinsScreen.js';
 export { PersonScreen } from './PersonScreen.js';
+export { PrintSlipsScreen } from './PrintSlipsScreen.js';
 export { RolloverScreen } from './RolloverScreen.js';
 export { SchoolScreen } from './SchoolScreen.js';

@@ -1,0 +1,190 @@
+import {
+  type InviteRole,
+  type TRedeemInviteRequest,
+  type TSchoolPreview,
+  ZSchoolCode,
+} from '@parta/protocol';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { api } from '../../api/endpoints.js';
+import { joinApi } from '../../api/join.js';
+import { ErrorNote, Field } from '../../components/ui.js';
+import { t } from '../../i18n/index.js';
+import { navigate } from '../../router.js';
+import { phase, signIn, start } from '../../state/session.js';
+import { type ChildOption, JoinForm } from './JoinForm.js';
+import { JoinPage } from './JoinPage.js';
+
+const roles: readonly InviteRole[] = ['parent', 'student', 'teacher', 'staff'];
+
+/** «1234 5678»: easier to read back over the phone. */
+function spaced(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code;
+}
+
+/**
+ * `/school`: a family without a slip types the school's eight-digit code,
+ * picks the class and their child, and asks to join. The request is reviewed
+ * like one made through an invite.
+ */
+export function SchoolJoinScreen() {
+  const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
+  const [school, setSchool] = useState<{ code: string; preview: TSchoolPreview } | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [role, setRole] = useState<InviteRole>('parent');
+  const [classId, setClassId] = useState<number | null>(null);
+  const [children, setChildren] = useState<ChildOption[] | null>(null);
+  const [childrenError, setChildrenError] = useState<unknown>(null);
+  const classSelect = useId();
+
+  async function find(event: Event) {
+    event.preventDefault();
+    const clean = ZSchoolCode.safeParse(code).data ?? code;
+    setFinding(true);
+    setError(null);
+    try {
+      setSchool({ code: clean, preview: await joinApi.school(clean) });
+      setCode(spaced(clean));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setFinding(false);
+    }
+  }
+
+  const needsClass = role === 'parent' || role === 'student';
+  useEffect(() => {
+    setChildren(null);
+    setChildrenError(null);
+    if (!school || classId === null || role !== 'parent') return;
+    let alive = true;
+    joinApi.children(school.code, classId).then(
+      (list) => alive && setChildren(list.children),
+      (failure: unknown) => alive && setChildrenError(failure),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [school?.code, classId, role]);
+
+  async function send(body: TRedeemInviteRequest) {
+    if (!school) return;
+    const signedIn = phase.peek() === 'signed-in';
+    await joinApi.joinByCode({
+      ...body,
+      code: school.code,
+      role,
+      ...(needsClass && classId !== null ? { classId } : {}),
+    });
+    if (!signedIn) {
+      try {
+        signIn(await api.me());
+      } catch {
+        await start();
+      }
+    }
+    navigate('/joins/mine', { replace: true });
+  }
+
+  const className = school?.preview.classes.find((item) => item.id === classId)?.name ?? null;
+  return (
+    <JoinPage
+      school={school?.preview.school}
+      title={t('schoolJoin.title')}
+      lead={school ? undefined : t('schoolJoin.lead')}
+    >
+      {!school ? (
+        <form class="form join__form" onSubmit={find}>
+          <Field
+            label={t('schoolJoin.code')}
+            hint={t('schoolJoin.codeHint')}
+            value={code}
+            onValue={setCode}
+            name="school-code"
+            inputMode="numeric"
+            autocomplete="off"
+            maxLength={20}
+            class="join__code"
+            required
+          />
+          <ErrorNote error={error} />
+          <button type="submit" class="button button--primary button--wide button--large" disabled={finding}>
+            {finding ? t('schoolJoin.finding') : t('schoolJoin.find')}
+          </button>
+        </form>
+      ) : (
+        <>
+          <p class="join__code-line">
+            <span>
+              {t('schoolJoin.code')}: <strong>{spaced(school.code)}</strong>
+            </span>
+            <button
+              type="button"
+              class="button button--quiet button--inline"
+              onClick={() => {
+                setSchool(null);
+                setClassId(null);
+              }}
+            >
+              {t('schoolJoin.otherCode')}
+            </button>
+          </p>
+          <JoinForm
+            childOptions={role === 'parent' && classId !== null ? (children ?? []) : null}
+            childrenLoading={role === 'parent' && classId !== null && children === null && !childrenError}
+            reviewNote={className ? t('join.reviewClass', { name: className }) : t('join.reviewSchool')}
+            returnPath={`/school?code=${school.code}`}
+            ready={!needsClass || classId !== null}
+            send={send}
+            before={
+              <>
+                <fieldset class="join__group">
+                  <legend class="join__legend">{t('schoolJoin.who')}</legend>
+                  <div class="segmented segmented--join" role="radiogroup">
+                    {roles.map((option) => (
+                      <label key={option} class="segmented__option">
+                        <input
+                          type="radio"
+                          name="join-role"
+                          checked={role === option}
+                          onChange={() => setRole(option)}
+                        />
+                        <span>{t(`schoolJoin.role.${option}`)}</span>
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+                {needsClass &&
+                  (school.preview.classes.length === 0 ? (
+                    <p class="notice notice--plain">{t('schoolJoin.noClasses')}</p>
+                  ) : (
+                    <div class="field">
+                      <label for={classSelect}>
+                        {role === 'parent' ? t('schoolJoin.classParent') : t('schoolJoin.classStudent')}
+                      </label>
+                      <select
+                        id={classSelect}
+                        value={classId ?? ''}
+                        onChange={(event) =>
+                          setClassId(event.currentTarget.value ? Number(event.currentTarget.value) : null)
+                        }
+                        required
+                      >
+                        <option value="">{t('schoolJoin.classPick')}</option>
+                        {school.preview.classes.map((item) => (
+                          <option key={item.id} value={item.id}>
+                            {item.name}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  ))}
+                <ErrorNote error={childrenError} />
+              </>
+            }
+          />
+        </>
+      )}
+    </JoinPage>
+  );
+}

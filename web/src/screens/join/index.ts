@@ -1,0 +1,15 @@
+/**
+ * What a newcomer's phone loads: the invite page (`/join/…`), the school's
+ * public page (`/school`) and the status of their request. Fetched on first
+ * use (see app.tsx), so the chats of everyone else do not carry it.
+ */
+import '../../styles/join.css';
+import { addTranslations } from '../../i18n/index.js';
+import en from '../../i18n/join/en.json';
+import ru from '../../i18n/join/ru.json';
+
+addTranslations({ ru, en });
+
+export { JoinScreen } from './JoinScreen.js';
+export { MyJoinsScreen } from './MyJoinsScreen.js';
+export { SchoolJoinScreen } from './SchoolJoinScreen.js';

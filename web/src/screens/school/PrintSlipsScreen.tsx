@@ -1,0 +1,189 @@
+import type { TInvite } from '@parta/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { schoolApi } from '../../api/school.js';
+import { BackIcon, PrintIcon } from '../../components/icons.js';
+import { EmptyState, ErrorNote, Field, SkeletonList } from '../../components/ui.js';
+import { calendarDate } from '../../format/time.js';
+import { t } from '../../i18n/index.js';
+import { followLink, goBack } from '../../router.js';
+import { me } from '../../state/session.js';
+import { justCreated, shortLink } from './invite-state.js';
+import { QrCode } from './QrCode.js';
+
+const PER_SHEET = 8;
+const MAX_SLIPS = 200;
+/** Without a class (teachers, staff): a handful, to change as needed. */
+const DEFAULT_SLIPS = 8;
+
+/**
+ * «Распечатать для собрания»: one slip per family of the class — the school,
+ * the class, the QR code, the short link and three steps — eight to an A4
+ * page with cut lines. What is on screen is what `window.print()` prints.
+ */
+export function PrintSlipsScreen() {
+  const created = justCreated.value;
+  const classId = created?.invite.class?.id ?? null;
+  const personal = created?.invite.person !== null;
+  const [students, setStudents] = useState<number | null>(null);
+  const [count, setCount] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!created) return;
+    if (classId === null || personal) {
+      setCount(String(personal ? 1 : DEFAULT_SLIPS));
+      return;
+    }
+    let alive = true;
+    schoolApi.classCard(classId).then(
+      (card) => {
+        if (!alive) return;
+        setStudents(card.counts.students);
+        setCount(String(card.counts.students || DEFAULT_SLIPS));
+      },
+      (failure: unknown) => {
+        if (!alive) return;
+        setError(failure);
+        setCount(String(DEFAULT_SLIPS));
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [created?.url]);
+
+  const slips = Math.min(MAX_SLIPS, Math.max(1, Math.floor(Number(count)) || 1));
+  const sheets = Math.ceil(slips / PER_SHEET);
+  return (
+    <main class="page print-page" aria-labelledby="print-title">
+      <header class="page__header page__header--back print-hidden">
+        <a
+          class="icon-button"
+          href="/school/invites"
+          onClick={(event) => {
+            event.preventDefault();
+            goBack('/school/invites');
+          }}
+          aria-label={t('invites.print.back')}
+        >
+          <BackIcon />
+        </a>
+        <div class="page__heading">
+          <h1 class="page__title" id="print-title">
+            {t('invites.print.title')}
+          </h1>
+          {created && <p class="page__subtitle">{slipTitle(created.invite)}</p>}
+        </div>
+      </header>
+      {!created ? (
+        <div class="page__body page__body--narrow">
+          <EmptyState title={t('invites.print.goneTitle')} text={t('invites.print.goneText')}>
+            <a
+              class="button button--primary"
+              href="/school/invites"
+              onClick={(event) => followLink(event, '/school/invites')}
+            >
+              {t('invites.print.toInvites')}
+            </a>
+          </EmptyState>
+        </div>
+      ) : count === '' ? (
+        <div class="page__body">
+          <SkeletonList rows={3} label={t('common.loading')} />
+        </div>
+      ) : (
+        <div class="page__body page__body--wide print-body">
+          <section class="card print-toolbar print-hidden" aria-label={t('invites.print.title')}>
+            <div class="print-toolbar__row">
+              <Field
+                label={t('invites.print.count')}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={MAX_SLIPS}
+                value={count}
+                onValue={setCount}
+                class="print-toolbar__count"
+              />
+              <button
+                type="button"
+                class="button button--primary button--print"
+                onClick={() => window.print()}
+              >
+                <PrintIcon width="20" height="20" />
+                {t('invites.print.print')}
+              </button>
+            </div>
+            <p class="form__note">
+              {students !== null && created.invite.class && (
+                <>{t('invites.print.students', { count: students, name: created.invite.class.name })} </>
+              )}
+              {t('invites.print.pages', { count: sheets })}
+            </p>
+            <ErrorNote error={error} />
+          </section>
+          <h2 class="section-title print-hidden">{t('invites.print.preview')}</h2>
+          <Slips invite={created.invite} url={created.url} slips={slips} />
+        </div>
+      )}
+    </main>
+  );
+}
+
+function slipTitle(invite: TInvite): string {
+  if (invite.person) return t('invites.print.slip.personal', { name: invite.person.fullName });
+  return invite.class
+    ? t(`invites.print.slip.${invite.role}_class`, { name: invite.class.name })
+    : t(`invites.print.slip.${invite.role}`);
+}
+
+function Slips({ invite, url, slips }: { invite: TInvite; url: string; slips: number }) {
+  const school = me.value!.school;
+  const title = slipTitle(invite);
+  const link = shortLink(url);
+  const until = t('invites.print.until', { date: calendarDate(new Date(invite.expiresAt), school.timeZone) });
+  const steps = [
+    t('invites.print.stepScan'),
+    invite.person
+      ? t('invites.print.stepPersonal')
+      : invite.role === 'parent' && invite.class
+        ? t('invites.print.stepParent')
+        : t('invites.print.stepOther'),
+  ];
+  if (!invite.person) {
+    steps.push(invite.class ? t('invites.print.stepWaitClass') : t('invites.print.stepWait'));
+  }
+  const sheets = Array.from({ length: Math.ceil(slips / PER_SHEET) }, (_, sheet) =>
+    Math.min(PER_SHEET, slips - sheet * PER_SHEET),
+  );
+  return (
+    <div class="sheets">
+      {sheets.map((onSheet, sheet) => (
+        <section
+          key={sheet}
+          class="sheet"
+          aria-label={t('invites.print.sheet', { n: sheet + 1, total: sheets.length })}
+        >
+          {Array.from({ length: onSheet }, (_, index) => (
+            <article key={index} class="slip" data-testid="slip">
+              <p class="slip__school">{t('invites.print.slip.lead', { school: school.name })}</p>
+              <h3 class="slip__title">{title}</h3>
+              <div class="slip__body">
+                <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
+                <ol class="slip__steps">
+                  {steps.map((step) => (
+                    <li key={step}>{step}</li>
+                  ))}
+                </ol>
+              </div>
+              <p class="slip__link" data-testid="slip-link">
+                {link}
+              </p>
+              <p class="slip__until">{until}</p>
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { TJoinRequest } from '@parta/protocol';
+import { useId, useState } from 'preact/hooks';
+import { invitesApi } from '../../api/invites.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorNote } from '../../components/ui.js';
+import { t } from '../../i18n/index.js';
+
+/** «Отклонить» with a reason the applicant reads on their page; a few common ones to tap. */
+export function RejectDialog({
+  request,
+  onDone,
+  onClose,
+}: {
+  request: TJoinRequest;
+  onDone: () => void;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const id = useId();
+  const ready = reason.trim().length >= 3;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await invitesApi.reject(request.id, reason.trim());
+      onDone();
+      onClose();
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('joinsQueue.rejectTitle')} onClose={onClose}>
+      <form class="form dialog__body" onSubmit={submit}>
+        <p>{t('joinsQueue.rejectIntro', { name: request.applicant.fullName })}</p>
+        <div class="field">
+          <label for={id}>{t('joinsQueue.reason')}</label>
+          <textarea
+            id={id}
+            class="reason-field"
+            rows={3}
+            maxLength={500}
+            value={reason}
+            onInput={(event) => setReason(event.currentTarget.value)}
+            aria-describedby={`${id}-hint`}
+            required
+          />
+          <p class="field__hint" id={`${id}-hint`}>
+            {t('joinsQueue.reasonHint')}
+          </p>
+        </div>
+        <ul class="reason-suggestions">
+          {t('joinsQueue.reasonSuggestions')
+            .split(';')
+            .map((suggestion) => (
+              <li key={suggestion}>
+                <button type="button" class="chip-button" onClick={() => setReason(suggestion)}>
+                  {suggestion}
+                </button>
+              </li>
+            ))}
+        </ul>
+        <ErrorNote error={error} />
+        <div class="dialog__actions">
+          <button type="button" class="button button--quiet" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" class="button button--danger-solid" disabled={busy || !ready}>
+            {busy ? t('common.saving') : t('joinsQueue.rejectConfirm')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
