@@ -1,41 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  collectPageErrors,
-  desktop,
-  launchBrowser,
-  messageTexts,
-  openContext,
-  phone,
-  screenshot,
-} from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { desktop, messageTexts, phone, screenshot } from './support/browser.js';
+import { useStage } from './support/stage.js';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-  const context = await openContext(browser, server.url, viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: collectPageErrors(page) };
-}
+const stage = useStage();
+const open = stage.open;
 
 describe('first run: from an empty server to a live conversation', () => {
   it('sets up the school, adds a teacher, and both talk live in Russian', async () => {
-    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
     const { page: admin, errors: adminErrors } = await open(desktop);
 
     // The wizard, in Russian, with Moscow time preselected.
@@ -68,7 +40,7 @@ describe('first run: from an empty server to a live conversation', () => {
     await admin.getByRole('button', { name: 'Скопировать' }).click();
     await admin.getByRole('button', { name: 'Скопировано' }).waitFor();
     const link = (await admin.evaluate('navigator.clipboard.readText()')) as string;
-    expect(link).toMatch(new RegExp(`^${server.url}/reset/[\\w-]{10,}$`));
+    expect(link).toMatch(new RegExp(`^${stage.server.url}/reset/[\\w-]{10,}$`));
     await screenshot(admin, 'desktop-people-link');
 
     // A chat «5А — родители» with the teacher.

@@ -1,46 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  collectPageErrors,
-  desktop,
-  launchBrowser,
-  logIn,
-  messageTexts,
-  openContext,
-  phone,
-  screenshot,
-} from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { desktop, logIn, messageTexts, phone, screenshot } from './support/browser.js';
 import {
   type ClassSchool,
   inviteParentsOnClassCard,
   requestToJoin,
   seedClassSchool,
 } from './support/invites.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { useStage } from './support/stage.js';
 
-let server: RunningServer;
-let browser: Browser;
 let school: ClassSchool;
-const contexts: BrowserContext[] = [];
+const stage = useStage();
+const open = stage.open;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  school = await seedClassSchool(server.url);
+  school = await seedClassSchool(stage.server.url);
 });
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-  const context = await openContext(browser, server.url, viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: collectPageErrors(page) };
-}
 
 /** The count on «Заявки» in the places bar ('' when there is none). */
 async function badge(page: Page): Promise<string> {
@@ -50,7 +25,7 @@ async function badge(page: Page): Promise<string> {
 
 describe('inviting the parents of a class', () => {
   it('takes a parent from the printed slip to the class chat, reviewed live by the class teacher', async () => {
-    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
     const { page: teacher, errors: teacherErrors } = await open(desktop);
     await logIn(teacher, school.teacher.login, school.teacher.password);
 
@@ -61,7 +36,7 @@ describe('inviting the parents of a class', () => {
 
     // The class card: «Пригласить родителей 3А»; the link is shown once, with its QR code.
     const url = await inviteParentsOnClassCard(teacher);
-    expect(url).toMatch(new RegExp(`^${server.url}/join/[\\w-]{20,}$`));
+    expect(url).toMatch(new RegExp(`^${stage.server.url}/join/[\\w-]{20,}$`));
     await teacher.getByTestId('created-invite').getByTestId('qr').waitFor();
 
     // «Распечатать для собрания»: one slip per student, each with the QR code and the short link.
@@ -150,7 +125,7 @@ describe('inviting the parents of a class', () => {
   });
 
   it('shows a declined applicant the reason live, and a cancelled link says so in Russian', async () => {
-    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
     const { page: teacher, errors: teacherErrors } = await open(desktop);
     await logIn(teacher, school.teacher.login, school.teacher.password);
     const url = await inviteParentsOnClassCard(teacher);

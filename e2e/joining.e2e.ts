@@ -1,34 +1,18 @@
 import type { TClassCard, TCreatedPerson, TInvitePreview } from '@parta/protocol';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { setPassword } from './support/api.js';
-import { collectPageErrors, desktop, launchBrowser, logIn, openContext, phone } from './support/browser.js';
+import { desktop, logIn, phone } from './support/browser.js';
 import { type ClassSchool, seedClassSchool } from './support/invites.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { useStage } from './support/stage.js';
 
-let server: RunningServer;
-let browser: Browser;
 let school: ClassSchool;
-const contexts: BrowserContext[] = [];
+const stage = useStage();
+const open = stage.open;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  school = await seedClassSchool(server.url);
+  school = await seedClassSchool(stage.server.url);
 });
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-  const context = await openContext(browser, server.url, viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: collectPageErrors(page) };
-}
 
 /** A family without a slip: the school code (typed with a space), the class, the child, an account. */
 async function joinByCode(page: Page, code: string, fullName: string, child: string): Promise<void> {
@@ -50,7 +34,7 @@ async function joinByCode(page: Page, code: string, fullName: string, child: str
 
 describe('joining without a slip, with a personal invite, and with one account', () => {
   it('takes requests by the school code, approves several at once, and admits a personal invite', async () => {
-    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
     const { page: admin, errors: adminErrors } = await open(desktop);
     await logIn(admin, school.admin.login, school.admin.password);
 
@@ -124,13 +108,13 @@ describe('joining without a slip, with a personal invite, and with one account',
   });
 
   it('lets a teacher who is also a parent log in from the invite, and shows a new class teacher «Мой класс» at once', async () => {
-    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
     const made = await school.adminClient.post<TCreatedPerson>('/api/people', {
       fullName: 'Морозова Елена Павловна',
       login: 'morozova',
       roles: ['teacher'],
     });
-    await setPassword(server.url, made.setPasswordLink.url, 'morozova-password-7');
+    await setPassword(stage.server.url, made.setPasswordLink.url, 'morozova-password-7');
     const invite = await school.teacherClient.post<{ url: string }>('/api/invites', {
       role: 'parent',
       classId: school.classId,

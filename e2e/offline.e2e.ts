@@ -1,44 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { seedSchool } from './support/api.js';
-import {
-  collectPageErrors,
-  desktop,
-  launchBrowser,
-  messageTexts,
-  openContext,
-  phone,
-  screenshot,
-} from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { desktop, messageTexts, phone, screenshot } from './support/browser.js';
+import { useStage } from './support/stage.js';
 
 const OFFLINE = 'Нет соединения — сообщения отправятся, когда связь вернётся';
 const RESTORED = 'Соединение восстановлено';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 async function logIn(
   viewport: { width: number; height: number },
   login: string,
   password: string,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await openContext(browser, server.url, viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
+  const { context, page, errors } = await stage.open(viewport);
   await page.goto('/');
   await page.getByRole('heading', { name: 'Вход' }).waitFor();
   await page.getByLabel('Логин, e-mail или телефон').fill(login);
@@ -55,8 +31,8 @@ async function send(page: Page, text: string): Promise<void> {
 
 describe('a connection that drops and comes back', () => {
   it('delivers what was missed and what was written offline, each exactly once and in order', async () => {
-    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
-    const { admin, teacher, chat } = await seedSchool(server.url, '5А — родители');
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    const { admin, teacher, chat } = await seedSchool(stage.server.url, '5А — родители');
     const a = await logIn(desktop, admin.login, admin.password);
     const b = await logIn(phone, teacher.login, teacher.password);
     for (const side of [a, b]) {

@@ -1,39 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { setUpSchool } from './support/api.js';
-import {
-  collectPageErrors,
-  desktop,
-  launchBrowser,
-  logIn,
-  openContext,
-  phone,
-  screenshot,
-} from './support/browser.js';
+import { desktop, logIn, phone, screenshot } from './support/browser.js';
 import { furnishSchool } from './support/school.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { useStage } from './support/stage.js';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-  const context = await openContext(browser, server.url, viewport);
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: collectPageErrors(page) };
-}
+const stage = useStage();
+const open = stage.open;
 
 async function createClass(page: Page, grade: string, letter: string): Promise<void> {
   await page.getByRole('button', { name: 'Создать класс' }).first().click();
@@ -59,8 +32,8 @@ async function addNewIn(page: Page, dialogName: string, fullName: string, submit
 
 describe('the school structure, built by the admin in the browser', () => {
   it('moves a parent between class chats live when their child changes class', async () => {
-    onTestFailed(() => console.error(`Parta's output:\n${server.output()}`));
-    const { admin, client } = await setUpSchool(server.url);
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    const { admin, client } = await setUpSchool(stage.server.url);
     const { page, errors: adminErrors } = await open(desktop);
     await logIn(page, admin.login, admin.password);
 
@@ -101,7 +74,7 @@ describe('the school structure, built by the admin in the browser', () => {
     await student.waitFor();
     await student.getByRole('button', { name: /Привязать родителя/ }).click();
     const link = await addNewIn(page, 'Привязать родителя', 'Петрова Анна Сергеевна', 'Привязать');
-    expect(link).toMatch(new RegExp(`^${server.url}/reset/[\\w-]{10,}$`));
+    expect(link).toMatch(new RegExp(`^${stage.server.url}/reset/[\\w-]{10,}$`));
     await student.getByRole('link', { name: 'Петрова Анна Сергеевна' }).waitFor();
 
     // The parent opens the link on a phone: «5А — родители» is in her chat list.
