@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { cli, numberOption } from './cli.js';
+
+export const usage = `Usage: npx tsx bench/ws-fanout.ts (--spawn [--db embedded|postgres://…] | --url http://127.0.0.1:PORT)
+  --members 30         receivers: people in the chat, one socket each (1…2000)
+  --senders 3          how many of them post (1…50)
+  --messages 200       messages to post (1…20000)
+  --rate 20            messages per second, open loop (0.1…5000)
+  --max-in-flight 64   unanswered POSTs at most; further sends wait
+  --drain-seconds 15   how long to wait for late deliveries after the last answer
+  --max-seconds 120    hard cap on the whole run, setup included
+  --quiet-wait 30      wait up to this long for the machine to be idle before measuring (0: don't)
+  --log-level info     the spawned server's log level
+  --lock-watch on      sample who holds the events lock (spawned servers only; off to skip)
+  --admin-login, --admin-password   an existing admin, for --url with a school already set up
+  --time-zone Europe/Moscow         the school's zone at setup
+  --json               print the result as one JSON line on stdout`;
+
+export const { values: flags } = cli(usage, () =>
+  parseArgs({
+    options: {
+      help: { type: 'boolean', default: false },
+      url: { type: 'string' },
+      spawn: { type: 'boolean', default: false },
+      db: { type: 'string', default: 'embedded' },
+      members: { type: 'string', default: '30' },
+      senders: { type: 'string', default: '3' },
+      messages: { type: 'string', default: '200' },
+      rate: { type: 'string', default: '20' },
+      'max-in-flight': { type: 'string', default: '64' },
+      'drain-seconds': { type: 'string', default: '15' },
+      'max-seconds': { type: 'string', default: '120' },
+      'log-level': { type: 'string', default: 'info' },
+      'lock-watch': { type: 'string', default: 'on' },
+      'quiet-wait': { type: 'string', default: '30' },
+      'time-zone': { type: 'string', default: 'Europe/Moscow' },
+      'admin-login': { type: 'string' },
+      'admin-password': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  }),
+);
+
+const bounded = (name: keyof typeof flags, min: number, max: number) =>
+  numberOption(name, flags[name] as string | undefined, min, max);
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+export const config = {
+  members: Math.round(bounded('members', 1, 2000)),
+  senders: Math.round(bounded('senders', 1, 50)),
+  messages: Math.round(bounded('messages', 1, 20_000)),
+  rate: bounded('rate', 0.1, 5000),
+  maxInFlight: Math.round(bounded('max-in-flight', 1, 1000)),
+  drainMs: bounded('drain-seconds', 1, 120) * 1000,
+  maxMs: bounded('max-seconds', 5, 600) * 1000,
+  quietWaitS: bounded('quiet-wait', 0, 300),
+};
+export type Config = typeof config;
+
+if (config.senders > config.members) fail('--senders cannot exceed --members');
+if (!flags.spawn === !flags.url) fail(`give either --url of a running server or --spawn\n\n${usage}`);
+if (flags.db !== 'embedded' && !['127.0.0.1', 'localhost'].includes(URL.parse(flags.db!)?.hostname ?? '')) {
+  fail(
+    '--db must be "embedded" or postgres://…@127.0.0.1:PORT: the bench sends traffic to this machine only',
+  );
+}
+if (flags.url && !/^http:\/\/127\.0\.0\.1(:\d+)?\/?$/.test(flags.url)) {
+  fail('--url must be http://127.0.0.1:PORT: the bench sends traffic to this machine only');
+}

@@ -1,0 +1,142 @@
+import type WebSocket from 'ws';
+import type { Sent } from './fanout-send.js';
+import type { Member } from './school.js';
+
+/** What one receiving socket saw. */
+export class Receiver {
+  closed: { code: number; reason: string } | null = null;
+  /** per message index: how many times it arrived */
+  readonly seen: Uint16Array;
+  /** first arrivals, in arrival order: message index and when */
+  readonly arrivals: { index: number; at: number }[] = [];
+  duplicates = 0;
+  /** an event whose cursor is not above the previous one: breaks the server's ordering promise */
+  outOfOrder = 0;
+  /** a message whose id is below one delivered before it (live order ≠ history order, see docs) */
+  idInversions = 0;
+  lastCursor = 0;
+  lastMessageId = 0;
+  readonly examples: string[] = [];
+
+  constructor(
+    readonly index: number,
+    readonly socket: WebSocket,
+    messages: number,
+  ) {
+    this.seen = new Uint16Array(messages);
+  }
+
+  note(problem: string): void {
+    if (this.examples.length < 3) this.examples.push(problem);
+  }
+}
+
+export async function openReceiver(
+  member: Member,
+  index: number,
+  chatId: number,
+  messages: number,
+  sent: Sent[],
+  byClientId: Map<string, number>,
+): Promise<Receiver> {
+  const { body } = await member.client.get<{ cursor: number }>('/api/chats');
+  const socket = await member.client.openSocket();
+  const receiver = new Receiver(index, socket, messages);
+  const ready = new Promise<void>((resolve, reject) => {
+    socket.on('message', (data) => {
+      const at = performance.now();
+      const frame = JSON.parse(data.toString());
+      if (frame.type === 'ready') resolve();
+      else if (frame.type === 'event') onEvent(receiver, frame.event, at, chatId, sent, byClientId);
+    });
+    socket.once('close', (code, reason) => {
+      receiver.closed = { code, reason: reason.toString() };
+      reject(new Error(`socket ${index} closed (${code}) before ready`));
+    });
+  });
+  socket.send(JSON.stringify({ type: 'hello', cursor: body.cursor }));
+  await ready;
+  return receiver;
+}
+
+function onEvent(
+  receiver: Receiver,
+  event: {
+    cursor: number;
+    payload: { type: string; message?: { id: number; chatId: number; clientId: string } };
+  },
+  at: number,
+  chatId: number,
+  sent: Sent[],
+  byClientId: Map<string, number>,
+): void {
+  const message = event.payload.message;
+  if (event.payload.type !== 'messages.send' || !message || message.chatId !== chatId) return;
+  const i = byClientId.get(message.clientId);
+  if (i === undefined || sent[i] === undefined) {
+    receiver.note(`unknown message ${message.id}`);
+    return;
+  }
+  if (event.cursor <= receiver.lastCursor) {
+    receiver.outOfOrder++;
+    receiver.note(`cursor ${event.cursor} after cursor ${receiver.lastCursor}`);
+  }
+  if (message.id < receiver.lastMessageId) receiver.idInversions++;
+  receiver.lastCursor = Math.max(receiver.lastCursor, event.cursor);
+  receiver.lastMessageId = Math.max(receiver.lastMessageId, message.id);
+  if (receiver.seen[i]! > 0) {
+    receiver.duplicates++;
+    receiver.note(`message ${message.id} twice`);
+  } else {
+    receiver.arrivals.push({ index: i, at });
+  }
+  receiver.seen[i]!++;
+}
+
+/** Whether two receivers saw the messages that both received in the same order. */
+function sameOrder(a: Receiver, b: Receiver): boolean {
+  const inA = a.arrivals.filter(({ index }) => b.seen[index]! > 0).map(({ index }) => index);
+  const inB = b.arrivals.filter(({ index }) => a.seen[index]! > 0).map(({ index }) => index);
+  return inA.length === inB.length && inA.every((index, i) => index === inB[i]);
+}
+
+/**
+ * Send → deliver latencies of every first arrival, and the exactly-once and
+ * ordering checks over all receivers for the acknowledged messages.
+ */
+export function checkDeliveries(
+  receivers: Receiver[],
+  sent: Sent[],
+  acked: Sent[],
+  byClientId: Map<string, number>,
+  firstSendAt: number,
+) {
+  const latencies: number[] = [];
+  let lastDeliveryAt = firstSendAt;
+  for (const receiver of receivers) {
+    for (const { index, at } of receiver.arrivals) {
+      lastDeliveryAt = Math.max(lastDeliveryAt, at);
+      latencies.push(at - sent[index]!.sentAt);
+    }
+  }
+  let missing = 0;
+  for (const receiver of receivers) {
+    for (const s of acked) {
+      if (receiver.seen[byClientId.get(s.clientId)!] === 0) {
+        missing++;
+        receiver.note(`message ${s.messageId} never arrived`);
+      }
+    }
+  }
+  const sum = (pick: (r: Receiver) => number) => receivers.reduce((a, r) => a + pick(r), 0);
+  const violations = {
+    missing,
+    duplicates: sum((r) => r.duplicates),
+    outOfOrder: sum((r) => r.outOfOrder),
+    receiversInAnotherOrder: receivers.filter((r) => !sameOrder(r, receivers[0]!)).length,
+    closedSockets: receivers.filter((r) => r.closed).map((r) => r.closed),
+    examples: receivers.flatMap((r) => r.examples.map((e) => `receiver ${r.index}: ${e}`)).slice(0, 10),
+  };
+  const idInversions = sum((r) => r.idInversions) / Math.max(1, receivers.length);
+  return { latencies, lastDeliveryAt, violations, idInversions };
+}
