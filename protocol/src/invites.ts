@@ -45,6 +45,8 @@ export const ZInvitePreview = z.object({
   role: ZInviteRole,
   className: z.string().nullable(),
   personal: z.boolean(),
+  /** a personal invite's person, so the page can greet them («Здравствуйте, Лейсан Хабибуллина») */
+  personName: z.string().nullable().optional(),
   /** parent invites to a class: the children to pick from, as «Мария И.» */
   children: z.array(z.object({ id: ZId, name: z.string() })),
 });

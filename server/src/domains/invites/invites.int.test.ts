@@ -67,6 +67,7 @@ describe('a class teacher invites the parents of their class', () => {
       role: 'parent',
       className: '3А',
       personal: false,
+      personName: null,
       children: [
         { id: expect.any(Number), name: 'Алия С.' },
         { id: misha, name: 'Миша П.' },
@@ -234,6 +235,8 @@ describe('personal invites and annulling', () => {
     await admin.post(`/api/people/${misha}/guardians`, { parentId: created.body.person.id });
     const invite = await admin.post('/api/invites', { role: 'parent', personId: created.body.person.id });
     expect(invite.body.invite.maxUses).toBe(1);
+    const preview = await server.client().post('/api/invites/preview', { token: tokenOf(invite.body.url) });
+    expect(preview.body).toMatchObject({ personal: true, personName: 'Хабибуллина Лейсан' });
     const parent = server.client();
     const redeemed = await parent.post('/api/invites/redeem', {
       token: tokenOf(invite.body.url),

@@ -63,8 +63,16 @@ export async function previewInvite(
           select id, full_name from users where class_id = ${invite.classId} and left_at is null
             and 'student' = any(roles) order by full_name`)
       : { rows: [] };
+  const person = invite.personId
+    ? (
+        await db.execute<{ full_name: string }>(
+          sql`select full_name from users where id = ${invite.personId}`,
+        )
+      ).rows[0]
+    : undefined;
   return {
     school: school.rows[0]!.name,
+    personName: person?.full_name ?? null,
     role: invite.role as InviteRole,
     className: schoolClass ? className(schoolClass.grade, schoolClass.letter) : null,
     personal: invite.personId !== null,
