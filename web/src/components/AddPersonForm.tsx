@@ -2,7 +2,7 @@ import { type Role, roles, type TCreatedPerson, type TCreatePersonRequest } from
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { t } from '../i18n/index.js';
-import { ErrorNote, Field, invalidFields } from './ui.js';
+import { ErrorNote, Field, invalidFields, loginRules } from './ui.js';
 
 /** Roles an admin gives by hand here; parents and students will come with invitations. */
 const offered: Role[] = [...roles.filter((role) => role !== 'admin'), 'admin'];
@@ -59,11 +59,7 @@ export function AddPersonForm({
         hint={t('common.loginHint')}
         value={login}
         onValue={setLogin}
-        autocapitalize="none"
-        spellcheck={false}
-        minLength={3}
-        maxLength={64}
-        pattern="[a-zA-Z0-9._\-]+"
+        {...loginRules}
         invalid={invalid.has('login')}
         required
       />

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { t } from '../i18n/index.js';
-import { ErrorNote, Field, invalidFields } from './ui.js';
+import { ErrorNote, Field, invalidFields, passwordLength } from './ui.js';
 
 /** «Сменить пароль»: the current one, then the new one. */
 export function PasswordForm() {
@@ -50,8 +50,7 @@ export function PasswordForm() {
         value={newPassword}
         onValue={setNew}
         autocomplete="new-password"
-        minLength={8}
-        maxLength={200}
+        {...passwordLength}
         invalid={invalid.has('newPassword')}
         required
       />

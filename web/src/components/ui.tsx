@@ -36,6 +36,18 @@ export function invalidFields(error: unknown): ReadonlySet<string> {
 
 type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onInput'>;
 
+/** The rules the server checks for a login (protocol `ZLogin`), for the browser to check first. */
+export const loginRules = {
+  autocapitalize: 'none',
+  spellcheck: false,
+  minLength: 3,
+  maxLength: 64,
+  pattern: '[a-zA-Z0-9._\\-]+',
+} as const;
+
+/** The length the server accepts for a new password (protocol `ZPassword`). */
+export const passwordLength = { minLength: 8, maxLength: 200 } as const;
+
 export function Field({
   label,
   hint,

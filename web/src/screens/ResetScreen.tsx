@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
-import { ErrorNote, Field, invalidFields } from '../components/ui.js';
+import { ErrorNote, Field, invalidFields, passwordLength } from '../components/ui.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { me, signIn } from '../state/session.js';
@@ -48,8 +48,7 @@ export function ResetScreen({ token }: { token: string }) {
           value={password}
           onValue={setPassword}
           autocomplete="new-password"
-          minLength={8}
-          maxLength={200}
+          {...passwordLength}
           invalid={invalid.has('newPassword')}
           required
         />

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
 import { AuthPage } from '../components/AuthPage.js';
-import { ErrorNote, Field, invalidFields } from '../components/ui.js';
+import { ErrorNote, Field, invalidFields, loginRules, passwordLength } from '../components/ui.js';
 import { t } from '../i18n/index.js';
 import { signIn, start } from '../state/session.js';
 
@@ -99,11 +99,7 @@ export function SetupScreen() {
             value={login}
             onValue={setLogin}
             autocomplete="username"
-            autocapitalize="none"
-            spellcheck={false}
-            minLength={3}
-            maxLength={64}
-            pattern="[a-zA-Z0-9._\-]+"
+            {...loginRules}
             invalid={invalid.has('login')}
             required
           />
@@ -114,8 +110,7 @@ export function SetupScreen() {
             value={password}
             onValue={setPassword}
             autocomplete="new-password"
-            minLength={8}
-            maxLength={200}
+            {...passwordLength}
             invalid={invalid.has('password')}
             required
           />

@@ -2,7 +2,7 @@ import type { TRedeemInviteRequest } from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http.js';
-import { ErrorNote, Field, invalidFields } from '../../components/ui.js';
+import { ErrorNote, Field, invalidFields, loginRules, passwordLength } from '../../components/ui.js';
 import { suggestLogin } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
@@ -209,11 +209,7 @@ export function JoinForm({
             }}
             name="username"
             autocomplete="username"
-            autocapitalize="none"
-            spellcheck={false}
-            minLength={3}
-            maxLength={64}
-            pattern="[a-zA-Z0-9._\-]+"
+            {...loginRules}
             invalid={loginTaken || invalid.has('register.login')}
             required
           />
@@ -307,8 +303,7 @@ function PasswordField({
         autocomplete="new-password"
         autocapitalize="none"
         spellcheck={false}
-        minLength={8}
-        maxLength={200}
+        {...passwordLength}
         invalid={invalid}
         required
       />

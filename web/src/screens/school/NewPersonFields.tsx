@@ -1,4 +1,4 @@
-import { Field } from '../../components/ui.js';
+import { Field, loginRules } from '../../components/ui.js';
 import { suggestLogin } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
 
@@ -45,11 +45,7 @@ export function NewPersonFields({
           hint={t('chooser.loginHint')}
           value={value.login}
           onValue={(login) => onChange({ ...value, login, loginTouched: true })}
-          autocapitalize="none"
-          spellcheck={false}
-          minLength={3}
-          maxLength={64}
-          pattern="[a-zA-Z0-9._\-]+"
+          {...loginRules}
           invalid={invalid.has('login')}
           required
         />
