@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -30,6 +31,9 @@ export const schools = pgTable(
     joinCode: text('join_code').notNull(),
     /** subject teachers also sit in their classes' parents' chats */
     subjectTeachersInParentChats: boolean('subject_teachers_in_parent_chats').notNull().default(false),
+    /** direct chats between two parents, between two students (off unless the school allows them) */
+    directParentToParent: boolean('direct_parent_to_parent').notNull().default(false),
+    directStudentToStudent: boolean('direct_student_to_student').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('schools_join_code_key').on(t.joinCode)],
@@ -66,6 +70,7 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(t.email).where(sql`${t.email} is not null`),
     uniqueIndex('users_phone_key').on(t.phone).where(sql`${t.phone} is not null`),
     index('users_school_idx').on(t.schoolId),
+    index('users_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
   ],
 );
 
@@ -190,6 +195,8 @@ export const chats = pgTable(
     /** structural chats only: which part of the structure it follows ('staff', 'class:12:parents', …) */
     structuralKey: text('structural_key'),
     classId: integer('class_id').references(() => classes.id),
+    /** direct chats only: 'lowerUserId:higherUserId', so two people have one direct chat */
+    directKey: text('direct_key'),
     /** read-only history (a graduated class) */
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
     createdBy: integer('created_by').references(() => users.id),
@@ -198,6 +205,7 @@ export const chats = pgTable(
   (t) => [
     index('chats_school_idx').on(t.schoolId),
     uniqueIndex('chats_structural_key').on(t.schoolId, t.structuralKey),
+    uniqueIndex('chats_direct_key').on(t.schoolId, t.directKey),
   ],
 );
 
@@ -217,6 +225,8 @@ export const chatMembers = pgTable(
   (t) => [primaryKey({ columns: [t.chatId, t.userId] }), index('chat_members_user_idx').on(t.userId)],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 export const messages = pgTable(
   'messages',
   {
@@ -231,13 +241,64 @@ export const messages = pgTable(
       .notNull()
       .references(() => users.id),
     clientId: uuid('client_id').notNull(),
+    /** as typed (see protocol/src/text.ts); '' once deleted (the old text is in message_versions) */
     body: text('body').notNull(),
+    replyToId: bigint('reply_to_id', { mode: 'number' }).references((): AnyPgColumn => messages.id),
+    /** a forwarded copy: the original's author, as a name (they may be of a chat the readers are not in) */
+    forwardedFromName: text('forwarded_from_name'),
+    /** members mentioned with @[Имя](id) when it was written or last edited */
+    mentions: integer('mentions').array().notNull().default(sql`'{}'`),
+    mentionsAll: boolean('mentions_all').notNull().default(false),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    pinnedAt: timestamp('pinned_at', { withTimezone: true, mode: 'date' }),
+    /** Russian stemming: «собрание» finds «собрания» */
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('russian'::regconfig, body)`),
     createdAt: createdAt(),
   },
   (t) => [
     index('messages_chat_idx').on(t.chatId, t.id),
     uniqueIndex('messages_client_key').on(t.chatId, t.authorId, t.clientId),
+    index('messages_pinned_idx').on(t.chatId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
+    index('messages_search_idx').using('gin', t.search),
+    index('messages_body_trgm_idx').using('gin', sql`${t.body} gin_trgm_ops`),
   ],
+);
+
+/** Earlier texts of edited and deleted messages, for the chat's moderators. */
+export const messageVersions = pgTable(
+  'message_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    messageId: bigint('message_id', { mode: 'number' })
+      .notNull()
+      .references(() => messages.id),
+    body: text('body').notNull(),
+    /** what ended this version */
+    change: text('change').notNull(),
+    byId: integer('by_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('message_versions_message_idx').on(t.messageId)],
+);
+
+export const messageReactions = pgTable(
+  'message_reactions',
+  {
+    messageId: bigint('message_id', { mode: 'number' })
+      .notNull()
+      .references(() => messages.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    emoji: text('emoji').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId, t.emoji] })],
 );
 
 /**
