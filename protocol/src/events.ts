@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZMessage } from './chats.js';
 import { ZId, ZTimestamp } from './common.js';
+import { ZMessage } from './messages.js';
 
 /**
  * Events are the live feed. Each one is persisted with a cursor that grows
@@ -9,6 +9,12 @@ import { ZId, ZTimestamp } from './common.js';
  */
 export const ZEventPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('messages.send'), message: ZMessage }),
+  /** an edit, a delete (the message becomes a tombstone), a reaction or a pin: the message as it is now */
+  z.object({
+    type: z.literal('messages.update'),
+    change: z.enum(['edit', 'delete', 'react', 'pin']),
+    message: ZMessage,
+  }),
   z.object({
     type: z.literal('chats.create'),
     chatId: ZId,

@@ -4,6 +4,8 @@ export * from './common.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './invites.js';
+export * from './messages.js';
 export * from './org.js';
 export * from './people.js';
+export * from './text.js';
 export * from './ws.js';

@@ -41,6 +41,9 @@ export const ZSchoolStructure = z.object({
     joinCode: z.string(),
     academicYear: z.number().int(),
     subjectTeachersInParentChats: z.boolean(),
+    /** direct chats between two parents / two students (off by default) */
+    directParentToParent: z.boolean(),
+    directStudentToStudent: z.boolean(),
   }),
   classes: z.array(ZClassSummary),
 });
@@ -95,7 +98,13 @@ export const ZSetRolesRequest = z.strictObject({
     ),
 });
 export type TSetRolesRequest = z.infer<typeof ZSetRolesRequest>;
-export const ZSchoolSettingsRequest = z.strictObject({ subjectTeachersInParentChats: z.boolean() });
+/** School-wide choices; what is left out stays as it is. */
+export const ZSchoolSettingsRequest = z.strictObject({
+  subjectTeachersInParentChats: z.boolean().optional(),
+  directParentToParent: z.boolean().optional(),
+  directStudentToStudent: z.boolean().optional(),
+});
+export type TSchoolSettingsRequest = z.infer<typeof ZSchoolSettingsRequest>;
 
 export const ZRolloverPlan = z.object({
   fromYear: z.number().int(),

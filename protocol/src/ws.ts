@@ -6,6 +6,15 @@ export const ZClientFrame = z.discriminatedUnion('type', [
   /** first frame: resume after `cursor` (null: only live events from now) */
   z.strictObject({ type: z.literal('hello'), cursor: z.number().int().nonnegative().nullable() }),
   z.strictObject({ type: z.literal('ping') }),
+  /** the person is typing in a chat; send at most every TYPING_INTERVAL_MS while they type */
+  z.strictObject({
+    type: z.literal('typing'),
+    chatId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1),
+  }),
 ]);
 export type TClientFrame = z.infer<typeof ZClientFrame>;
 
@@ -17,9 +26,19 @@ export const ZServerFrame = z.discriminatedUnion('type', [
   /** the cursor is older than the server keeps: reload state over HTTP, then reconnect */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('pong') }),
+  /** someone else is typing: show it for TYPING_SHOW_MS unless repeated (never stored, never replayed) */
+  z.object({
+    type: z.literal('typing'),
+    chatId: z.number().int(),
+    userId: z.number().int(),
+    fullName: z.string(),
+  }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type TServerFrame = z.infer<typeof ZServerFrame>;
+
+export const TYPING_INTERVAL_MS = 3000;
+export const TYPING_SHOW_MS = 6000;
 
 /** Close codes of /api/ws (4000–4999 are the application's range). */
 export const wsCloseCodes = {

@@ -10,6 +10,7 @@ import { joinRoutes } from './domains/joins/routes.js';
 import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
+import { searchRoutes } from './domains/search/routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
@@ -21,6 +22,7 @@ import { ActionRunner } from './infra/actions.js';
 import { EventFeed } from './realtime/feed.js';
 import { Hub } from './realtime/hub.js';
 import { realtimeRoutes } from './realtime/routes.js';
+import { TypingRelay } from './realtime/typing.js';
 
 export interface Parta {
   app: App;
@@ -68,7 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   publicJoinRoutes(app, routeDeps);
   chatRoutes(app, routeDeps);
   messageRoutes(app, routeDeps);
-  realtimeRoutes(app, routeDeps, hub);
+  searchRoutes(app, routeDeps);
+  realtimeRoutes(app, routeDeps, hub, new TypingRelay(deps.database.db, deps.bus, hub, deps.clock));
   await installWeb(app, deps.config.webDir ?? defaultWebDir);
 
   await feed.start();

@@ -32,6 +32,8 @@ const tables: [string, string][] = [
     'chats',
     'chat_members',
     'messages',
+    'message_versions',
+    'message_reactions',
     'events',
   ].map((table): [string, string] => [table, `${table} t`]),
   // An admin opening a person card is recorded on purpose (DESIGN §3.6): that read is not a change.

@@ -26,6 +26,8 @@ const staff: Actor[] = ['teacher', 'class_teacher', 'administration', 'admin'];
 interface Fixture {
   chatId: number;
   messageId: number;
+  /** another message of the admin's, one per call (for deleting) */
+  spareMessage: () => number;
   personId: number;
   classId: number;
   studentId: number;
@@ -97,8 +99,51 @@ const matrix: Record<string, Row> = {
   },
   'GET /api/chats': { allow: people, request: () => ({}) },
   'POST /api/chats': {
-    allow: ['admin', 'administration'],
+    allow: staff,
     request: () => ({ body: { title: 'Новый чат', memberIds: [] } }),
+  },
+  'POST /api/chats/direct': {
+    allow: people,
+    // the class teacher teaches the student's class and the parent's child; staff write to staff
+    request: (fx, actor) => ({
+      body: { userId: actor === 'class_teacher' ? fx.teacherId : fx.classTeacherId },
+    }),
+  },
+  'GET /api/direct-contacts': { allow: people, request: () => ({ url: '/api/direct-contacts?q=Роль' }) },
+  'GET /api/search': { allow: people, request: () => ({ url: '/api/search?q=Первое' }) },
+  'GET /api/chats/:id/pins': { allow: people, request: (fx) => ({ url: `/api/chats/${fx.chatId}/pins` }) },
+  'GET /api/chats/:id/messages/:messageId/history': {
+    allow: ['admin'],
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/messages/${fx.messageId}/history` }),
+  },
+  'PATCH /api/chats/:id/messages/:messageId': {
+    allow: ['admin'],
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/messages/${fx.messageId}`, body: { body: 'Первое' } }),
+  },
+  'DELETE /api/chats/:id/messages/:messageId': {
+    allow: ['admin'],
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/messages/${fx.spareMessage()}` }),
+  },
+  'POST /api/chats/:id/messages/:messageId/reactions': {
+    allow: people,
+    request: (fx) => ({
+      url: `/api/chats/${fx.chatId}/messages/${fx.messageId}/reactions`,
+      body: { emoji: '👍', on: true },
+    }),
+  },
+  'POST /api/chats/:id/messages/:messageId/pin': {
+    allow: ['admin'],
+    request: (fx) => ({
+      url: `/api/chats/${fx.chatId}/messages/${fx.messageId}/pin`,
+      body: { pinned: true },
+    }),
+  },
+  'POST /api/chats/:id/messages/:messageId/forward': {
+    allow: people,
+    request: (fx) => ({
+      url: `/api/chats/${fx.chatId}/messages/${fx.messageId}/forward`,
+      body: { toChatId: fx.chatId, clientId: randomUUID() },
+    }),
   },
   'GET /api/chats/:id': { allow: people, request: (fx) => ({ url: `/api/chats/${fx.chatId}` }) },
   'GET /api/chats/:id/members': {
@@ -297,6 +342,14 @@ beforeAll(async () => {
     clientId: randomUUID(),
     body: 'Первое',
   });
+  const spareMessages: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const spareMessage = await admin.post(`/api/chats/${chat.body.id}/messages`, {
+      clientId: randomUUID(),
+      body: `Запасное ${i}`,
+    });
+    spareMessages.push(spareMessage.body.id);
+  }
   const link = await admin.post('/api/invites', { role: 'parent', classId: schoolClass.body.id });
   const token = link.body.url.split('/join/')[1];
   const spareLink = await admin.post('/api/invites', { role: 'parent', classId: schoolClass.body.id });
@@ -318,6 +371,7 @@ beforeAll(async () => {
     pending: () => pendingIds.shift()!,
     chatId: chat.body.id,
     messageId: message.body.id,
+    spareMessage: () => spareMessages.shift()!,
     personId: ids.student!,
     classId: schoolClass.body.id,
     studentId: ids.student!,

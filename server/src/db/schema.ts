@@ -253,9 +253,7 @@ export const messages = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     pinnedAt: timestamp('pinned_at', { withTimezone: true, mode: 'date' }),
     /** Russian stemming: «собрание» finds «собрания» */
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('russian'::regconfig, body)`),
+    search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('russian'::regconfig, body)`),
     createdAt: createdAt(),
   },
   (t) => [

@@ -41,7 +41,13 @@ export const auditTypes = [
   'joins.reject',
   'chats.create',
   'chats.add_members',
+  'chats.open_direct',
   'messages.send',
+  'messages.forward',
+  'messages.edit',
+  'messages.delete',
+  'messages.react',
+  'messages.pin',
 ] as const;
 
 export const ZAuditEntry = z.object({

@@ -10,8 +10,20 @@ import type { StoredEvent } from './events.js';
 export interface Bus {
   publish(events: StoredEvent[]): Promise<void>;
   subscribe(listener: (events: StoredEvent[]) => void): () => void;
+  /** Short-lived signals (typing): never stored or replayed; a lost one is simply not shown. */
+  signal(signal: Signal): Promise<void>;
+  onSignal(listener: (signal: Signal) => void): () => void;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface Signal {
+  type: 'typing';
+  chatId: number;
+  userId: number;
+  fullName: string;
+  /** who should see it */
+  to: number[];
 }
 
 export class MemoryBus implements Bus {
@@ -22,6 +34,13 @@ export class MemoryBus implements Bus {
   subscribe(listener: (events: StoredEvent[]) => void): () => void {
     this.#emitter.on('events', listener);
     return () => this.#emitter.off('events', listener);
+  }
+  async signal(signal: Signal): Promise<void> {
+    this.#emitter.emit('signal', signal);
+  }
+  onSignal(listener: (signal: Signal) => void): () => void {
+    this.#emitter.on('signal', listener);
+    return () => this.#emitter.off('signal', listener);
   }
   async healthy(): Promise<boolean> {
     return true;

@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { type Bus, MemoryBus } from './bus.js';
+import { type Bus, MemoryBus, type Signal } from './bus.js';
 import type { StoredEvent } from './events.js';
 
 /** Imported only when REDIS_URL is set: ioredis costs start-up time a single node does not need. */
 const CHANNEL = 'parta:events';
+const SIGNALS = 'parta:signals';
 
 export class RedisBus implements Bus {
   readonly #publisher: Redis;
@@ -25,10 +26,11 @@ export class RedisBus implements Bus {
     }
     await Promise.all([publisher.connect(), subscriber.connect()]);
     const bus = new RedisBus(publisher, subscriber);
-    subscriber.on('message', (_channel, text: string) => {
-      void bus.#local.publish(JSON.parse(text) as StoredEvent[]);
+    subscriber.on('message', (channel, text: string) => {
+      if (channel === SIGNALS) void bus.#local.signal(JSON.parse(text) as Signal);
+      else void bus.#local.publish(JSON.parse(text) as StoredEvent[]);
     });
-    await subscriber.subscribe(CHANNEL);
+    await subscriber.subscribe(CHANNEL, SIGNALS);
     return bus;
   }
 
@@ -41,6 +43,12 @@ export class RedisBus implements Bus {
   }
   subscribe(listener: (events: StoredEvent[]) => void): () => void {
     return this.#local.subscribe(listener);
+  }
+  async signal(signal: Signal): Promise<void> {
+    await this.#publisher.publish(SIGNALS, JSON.stringify(signal));
+  }
+  onSignal(listener: (signal: Signal) => void): () => void {
+    return this.#local.onSignal(listener);
   }
   async healthy(): Promise<boolean> {
     try {

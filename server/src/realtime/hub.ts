@@ -32,6 +32,11 @@ export class Hub {
     return count;
   }
 
+  /** the open connections of these people on this node */
+  *connectionsOf(userIds: Iterable<number>): Iterable<Connection> {
+    for (const userId of userIds) yield* this.#byUser.get(userId) ?? [];
+  }
+
   add(connection: Connection): void {
     const set = this.#byUser.get(connection.userId) ?? new Set();
     set.add(connection);

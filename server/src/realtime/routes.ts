@@ -4,6 +4,7 @@ import type { App, RouteDeps } from '../http/types.js';
 import { can } from '../policies.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
+import type { TypingRelay } from './typing.js';
 
 const MAX_FRAME_BYTES = 4096;
 
@@ -11,7 +12,7 @@ const MAX_FRAME_BYTES = 4096;
  * `/api/ws`: the live stream. The browser sends `hello` with its cursor, gets
  * the events it missed, then `ready`, then live events. See protocol/ws.ts.
  */
-export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub): void {
+export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: TypingRelay): void {
   app.get(
     '/api/ws',
     { websocket: true, config: { policy: 'auth.own_account' }, schema: { hide: true } },
@@ -51,6 +52,10 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub): void {
         }
         if (frame.type === 'ping') {
           connection.send({ type: 'pong' });
+        } else if (frame.type === 'typing') {
+          typing.typing(connection, frame.chatId).catch((error: Error) => {
+            request.log.warn({ err: error.message }, 'typing relay failed');
+          });
         } else if (connection.state === 'waiting') {
           hub.resume(connection, frame.cursor).catch((error: Error) => {
             request.log.warn({ err: error.message }, 'replay failed');

@@ -51,6 +51,12 @@ export class TestClient {
   post<T = any>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body);
   }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
 
   async login(login: string, password: string): Promise<TMe> {
     const reply = await this.post('/api/auth/login', { login, password });

@@ -31,7 +31,7 @@ export const createChat: Action<TCreateChatRequest, { chatId: number }> = async 
     .insert(chats)
     .values({
       schoolId: creator.schoolId,
-      kind: 'group',
+      kind: input.announcement ? 'announcement' : 'group',
       title: input.title,
       createdBy: creator.userId,
       createdAt: now,

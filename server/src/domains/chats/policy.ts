@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from '../../infra/actor.js';
+import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
 import { allow, deny, type Verdict } from '../../infra/verdict.js';
 
 /** The viewer's place in a chat, as loaded (under lock when it matters). */
@@ -6,12 +6,13 @@ export interface ChatAccess {
   membership: { role: 'owner' | 'member' } | null;
   /** a graduated class's chat: history to read, nothing to add */
   archived?: boolean;
+  kind?: string;
 }
 
-/** For now the admin and the administration create chats by hand («другие чаты», §4.1–4.2). */
+/** Staff create group and announcement chats by hand («другие чаты», §4.1–4.2). */
 export function canCreateChat(actor: Actor): Verdict {
   if (actor.kind !== 'person') return deny('auth.required');
-  return hasRole(actor, 'admin', 'administration') ? allow : deny('access.denied');
+  return hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
 }
 
 /**
@@ -24,10 +25,36 @@ export function canReadChat(actor: Actor, chat?: ChatAccess): Verdict {
   return allow;
 }
 
-export function canPostMessage(actor: Actor, chat?: ChatAccess): Verdict {
+/** Reacting and marking as read need a live chat one is in; announcement readers react too. */
+export function canReact(actor: Actor, chat?: ChatAccess): Verdict {
   const read = canReadChat(actor, chat);
   if (!read.ok) return read;
   return chat?.archived ? deny('chats.read_only') : allow;
+}
+
+/** The chat's owners and the school's admins keep order: delete, see edit history, pin, `@все`. */
+export function isModerator(actor: Actor, chat: ChatAccess): boolean {
+  if (actor.kind !== 'person' || !chat.membership || chat.kind === 'direct') return false;
+  return chat.membership.role === 'owner' || hasRole(actor, 'admin');
+}
+
+export function canPostMessage(actor: Actor, chat?: ChatAccess): Verdict {
+  const live = canReact(actor, chat);
+  if (!live.ok || !chat) return live;
+  if (chat.kind === 'announcement' && !isModerator(actor, chat)) return deny('chats.owners_only');
+  return allow;
+}
+
+export function canPin(actor: Actor, chat?: ChatAccess): Verdict {
+  const live = canReact(actor, chat);
+  if (!live.ok || !chat) return live;
+  return chat.kind === 'direct' || isModerator(actor, chat) ? allow : deny('access.denied');
+}
+
+export function canModerate(actor: Actor, chat?: ChatAccess): Verdict {
+  const read = canReadChat(actor, chat);
+  if (!read.ok || !chat) return read;
+  return isModerator(actor, chat) ? allow : deny('access.denied');
 }
 
 export function canAddMembers(actor: Actor, chat?: ChatAccess): Verdict {
@@ -35,6 +62,7 @@ export function canAddMembers(actor: Actor, chat?: ChatAccess): Verdict {
   if (!chat) return allow;
   if (!chat.membership && !hasRole(actor, 'admin')) return deny('chats.not_found');
   if (chat.archived) return deny('chats.read_only');
+  if (chat.kind === 'direct') return deny('access.denied');
   return chat.membership?.role === 'owner' || hasRole(actor, 'admin') ? allow : deny('access.denied');
 }
 
@@ -44,12 +72,23 @@ export function canSeeWhoHasNotRead(actor: Actor, chat: ChatAccess, authorId: nu
 }
 
 export function chatAbilities(actor: Actor, chat: ChatAccess) {
-  return { post: canPostMessage(actor, chat).ok, addMembers: canAddMembers(actor, chat).ok };
+  return {
+    post: canPostMessage(actor, chat).ok,
+    addMembers: canAddMembers(actor, chat).ok,
+    pin: canPin(actor, chat).ok,
+    moderate: canModerate(actor, chat).ok,
+  };
 }
 
 export const chatPolicies = {
   'chats.create': canCreateChat,
   'chats.read': canReadChat,
   'chats.add_members': canAddMembers,
+  'chats.direct': canReadChat,
   'messages.post': canPostMessage,
+  'messages.react': canReact,
+  /** edit or delete: who wrote it and when is checked on the message */
+  'messages.change': canReact,
+  'messages.pin': canPin,
+  'messages.moderate': canModerate,
 } as const;

@@ -1,8 +1,9 @@
-import type { TChat, TMessage } from '@parta/protocol';
+import type { TChat } from '@parta/protocol';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { chatMembers, chats } from '../../db/schema.js';
 import type { Actor } from '../../infra/actor.js';
+import { selectMessages } from '../messages/present.js';
 import { type ChatAccess, chatAbilities } from './policy.js';
 
 /** The chat and the viewer's membership, or null when it is not in their school. */
@@ -27,6 +28,7 @@ export async function findChatAccess(
     chat,
     membership: member ? { role: member.role as 'owner' | 'member' } : null,
     archived: chat.archivedAt !== null,
+    kind: chat.kind,
   };
 }
 
@@ -48,7 +50,8 @@ interface ChatRow extends Record<string, unknown> {
   last_read_message_id: number;
   member_count: number;
   unread_count: number;
-  last_message: (Omit<TMessage, 'createdAt'> & { createdAt: string }) | null;
+  last_message_id: number | null;
+  peer: { id: number; fullName: string } | null;
 }
 
 /** The viewer's chats, most recently active first, with unread counts. */
@@ -61,29 +64,43 @@ export async function listChats(
     select c.id, c.kind, c.title, c.created_at, c.archived_at, m.role, m.last_read_message_id,
       (select count(*)::int from chat_members cm where cm.chat_id = c.id) as member_count,
       (select count(*)::int from messages x
-        where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}) as unread_count,
-      (select json_build_object('id', x.id, 'chatId', x.chat_id, 'authorId', x.author_id, 'authorName', u.full_name,
-          'clientId', x.client_id, 'body', x.body, 'createdAt', x.created_at)
-        from messages x join users u on u.id = x.author_id
-        where x.chat_id = c.id order by x.id desc limit 1) as last_message
+        where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}
+          and x.deleted_at is null) as unread_count,
+      (select max(x.id) from messages x where x.chat_id = c.id) as last_message_id,
+      (select json_build_object('id', u.id, 'fullName', u.full_name)
+        from chat_members pm join users u on u.id = pm.user_id
+        where c.kind = 'direct' and pm.chat_id = c.id and pm.user_id <> ${actor.userId} limit 1) as peer
     from chat_members m join chats c on c.id = m.chat_id
     where m.user_id = ${actor.userId} and c.school_id = ${actor.schoolId}
       ${chatId === undefined ? sql`` : sql`and c.id = ${chatId}`}
     order by greatest(c.created_at, (select max(x.created_at) from messages x where x.chat_id = c.id)) desc, c.id desc`);
-  return result.rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    memberCount: row.member_count,
-    archived: row.archived_at !== null,
-    unreadCount: row.unread_count,
-    lastReadMessageId: Number(row.last_read_message_id),
-    lastMessage: row.last_message
-      ? { ...row.last_message, createdAt: new Date(row.last_message.createdAt).toISOString() }
-      : null,
-    createdAt: new Date(row.created_at).toISOString(),
-    policies: chatAbilities(actor, { membership: { role: row.role }, archived: row.archived_at !== null }),
-  }));
+  const lastIds = result.rows.flatMap((row) =>
+    row.last_message_id === null ? [] : [Number(row.last_message_id)],
+  );
+  const lastMessages = new Map(
+    lastIds.length === 0
+      ? []
+      : (await selectMessages(db, sql`m.id = any(${`{${lastIds.join(',')}}`}::bigint[])`)).map((message) => [
+          message.chatId,
+          message,
+        ]),
+  );
+  return result.rows.map((row) => {
+    const access = { membership: { role: row.role }, archived: row.archived_at !== null, kind: row.kind };
+    return {
+      id: row.id,
+      kind: row.kind,
+      title: row.peer?.fullName ?? row.title,
+      memberCount: row.member_count,
+      archived: row.archived_at !== null,
+      unreadCount: row.unread_count,
+      lastReadMessageId: Number(row.last_read_message_id),
+      lastMessage: lastMessages.get(row.id) ?? null,
+      createdAt: new Date(row.created_at).toISOString(),
+      peer: row.peer,
+      policies: chatAbilities(actor, access),
+    };
+  });
 }
 
 export async function listMembers(db: Queryable, chatId: number) {

@@ -5,6 +5,9 @@ import {
   ZChatMembers,
   ZCount,
   ZCreateChatRequest,
+  ZDirectChatRequest,
+  ZDirectContacts,
+  ZDirectContactsQuery,
   ZIdParam,
   ZMarkReadRequest,
 } from '@parta/protocol';
@@ -15,6 +18,7 @@ import { latestCursor } from '../../infra/events.js';
 import { requirePerson } from '../../infra/require.js';
 import { accessChat } from './access.js';
 import { addMembers, createChat, markRead } from './actions.js';
+import { directContacts, openDirectChat } from './direct.js';
 import { listChats, listMembers } from './queries.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
@@ -48,6 +52,27 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
       const { chatId } = await deps.actions.run(request.actor, createChat, request.body);
       return reply.status(201).send(await presentChat(requirePerson(request.actor), chatId));
     },
+  );
+
+  app.post(
+    '/api/chats/direct',
+    {
+      config: { policy: 'chats.direct' },
+      schema: { tags: ['chats'], body: ZDirectChatRequest, response: { 200: ZChat } },
+    },
+    async (request) => {
+      const { chatId } = await deps.actions.run(request.actor, openDirectChat, request.body);
+      return presentChat(requirePerson(request.actor), chatId);
+    },
+  );
+
+  app.get(
+    '/api/direct-contacts',
+    {
+      config: { policy: 'chats.direct' },
+      schema: { tags: ['chats'], querystring: ZDirectContactsQuery, response: { 200: ZDirectContacts } },
+    },
+    async (request) => directContacts(db, requirePerson(request.actor), request.query.q),
   );
 
   app.get(

@@ -1,9 +1,9 @@
-import type { TMessagePage, TMessageReads } from '@parta/protocol';
-import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import type { TMessage, TMessageHistory, TMessagePage, TMessageReads } from '@parta/protocol';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { chatMembers, messages, users } from '../../db/schema.js';
+import { chatMembers, messages, messageVersions, users } from '../../db/schema.js';
 import { AppError } from '../../infra/errors.js';
-import { toMessage } from './actions.js';
+import { selectMessages } from './present.js';
 
 /** A page of history before `before` (newest page when absent), oldest first. */
 export async function listMessages(
@@ -11,26 +11,32 @@ export async function listMessages(
   chatId: number,
   page: { before?: number | undefined; limit: number },
 ): Promise<TMessagePage> {
-  const rows = await db
-    .select({
-      message: messages,
-      authorName: users.fullName,
-      readCount: sql<number>`(select count(*)::int from chat_members cm where cm.chat_id = ${messages.chatId}
-        and cm.last_read_message_id >= ${messages.id} and cm.user_id <> ${messages.authorId})`,
-    })
+  const rows = await selectMessages(
+    db,
+    sql`m.chat_id = ${chatId} ${page.before ? sql`and m.id < ${page.before}` : sql``}`,
+    { order: sql`m.id desc`, limit: page.limit + 1, withReads: true },
+  );
+  return { messages: rows.slice(0, page.limit).reverse(), hasMore: rows.length > page.limit };
+}
+
+/** Pinned messages of a chat, the latest pin first. */
+export async function listPins(db: Queryable, chatId: number): Promise<TMessage[]> {
+  return selectMessages(db, sql`m.chat_id = ${chatId} and m.pinned_at is not null`, {
+    order: sql`m.pinned_at desc`,
+    limit: 100,
+    withReads: true,
+  });
+}
+
+/** The facts policies need about one message of a chat (locked inside an action that changes it). */
+export async function findMessage(db: Queryable, chatId: number, messageId: number, lock = false) {
+  const query = db
+    .select()
     .from(messages)
-    .innerJoin(users, eq(users.id, messages.authorId))
-    .where(and(eq(messages.chatId, chatId), page.before ? lt(messages.id, page.before) : undefined))
-    .orderBy(desc(messages.id))
-    .limit(page.limit + 1);
-  const hasMore = rows.length > page.limit;
-  return {
-    messages: rows
-      .slice(0, page.limit)
-      .reverse()
-      .map((row) => ({ ...toMessage(row.message, row.authorName), readCount: row.readCount })),
-    hasMore,
-  };
+    .where(and(eq(messages.id, messageId), eq(messages.chatId, chatId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('messages.not_found');
+  return row;
 }
 
 /**
@@ -43,11 +49,7 @@ export async function messageReads(
   messageId: number,
   withNames: (authorId: number) => boolean,
 ): Promise<TMessageReads> {
-  const [message] = await db
-    .select({ id: messages.id, authorId: messages.authorId })
-    .from(messages)
-    .where(and(eq(messages.id, messageId), eq(messages.chatId, chatId)));
-  if (!message) throw new AppError('messages.not_found');
+  const message = await findMessage(db, chatId, messageId);
   const members = await db
     .select({ id: users.id, fullName: users.fullName, lastRead: chatMembers.lastReadMessageId })
     .from(chatMembers)
@@ -60,5 +62,32 @@ export async function messageReads(
     readCount: members.length - notRead.length,
     total: members.length,
     notRead: withNames(message.authorId) ? notRead.map(({ id, fullName }) => ({ id, fullName })) : null,
+  };
+}
+
+export async function messageHistory(
+  db: Queryable,
+  chatId: number,
+  messageId: number,
+): Promise<TMessageHistory> {
+  await findMessage(db, chatId, messageId);
+  const rows = await db
+    .select({
+      body: messageVersions.body,
+      at: messageVersions.at,
+      change: messageVersions.change,
+      byName: users.fullName,
+    })
+    .from(messageVersions)
+    .innerJoin(users, eq(users.id, messageVersions.byId))
+    .where(eq(messageVersions.messageId, messageId))
+    .orderBy(asc(messageVersions.id));
+  return {
+    versions: rows.map((row) => ({
+      body: row.body,
+      at: row.at.toISOString(),
+      change: row.change as 'edit' | 'delete',
+      byName: row.byName,
+    })),
   };
 }

@@ -1,39 +1,65 @@
 import {
+  ZEditMessageRequest,
+  ZForwardRequest,
   ZIdParam,
   ZMessage,
+  ZMessageHistory,
   ZMessagePage,
   ZMessagePageQuery,
   ZMessageReads,
+  ZNoBody,
+  ZPinnedMessages,
+  ZPinRequest,
   ZPostMessageRequest,
+  ZReactRequest,
 } from '@parta/protocol';
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
 import { accessChat } from '../chats/access.js';
-import { canSeeWhoHasNotRead } from '../chats/policy.js';
-import { postMessage } from './actions.js';
-import { listMessages, messageReads } from './queries.js';
+import { canModerate, canSeeWhoHasNotRead } from '../chats/policy.js';
+import {
+  deleteMessage,
+  editMessage,
+  forwardMessage,
+  pinMessage,
+  postMessage,
+  reactToMessage,
+} from './actions/index.js';
+import { listMessages, listPins, messageHistory, messageReads } from './queries.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
+const ZMessageParams = z.strictObject({ id: ZIdParam, messageId: ZIdParam });
+const tags = ['messages'];
 
 export function messageRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
+  const ref = (params: { id: number; messageId: number }) => ({
+    chatId: params.id,
+    messageId: params.messageId,
+  });
 
   app.get(
     '/api/chats/:id/messages',
     {
       config: { policy: 'chats.read' },
-      schema: {
-        tags: ['messages'],
-        params: ZChatParams,
-        querystring: ZMessagePageQuery,
-        response: { 200: ZMessagePage },
-      },
+      schema: { tags, params: ZChatParams, querystring: ZMessagePageQuery, response: { 200: ZMessagePage } },
     },
     async (request) => {
-      const person = requirePerson(request.actor);
-      await accessChat(db, person, request.params.id);
+      await accessChat(db, requirePerson(request.actor), request.params.id);
       return listMessages(db, request.params.id, request.query);
+    },
+  );
+
+  app.get(
+    '/api/chats/:id/pins',
+    {
+      config: { policy: 'chats.read' },
+      schema: { tags, params: ZChatParams, response: { 200: ZPinnedMessages } },
+    },
+    async (request) => {
+      await accessChat(db, requirePerson(request.actor), request.params.id);
+      return { messages: await listPins(db, request.params.id) };
     },
   );
 
@@ -41,11 +67,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     '/api/chats/:id/messages/:messageId/reads',
     {
       config: { policy: 'chats.read' },
-      schema: {
-        tags: ['messages'],
-        params: z.strictObject({ id: ZIdParam, messageId: ZIdParam }),
-        response: { 200: ZMessageReads },
-      },
+      schema: { tags, params: ZMessageParams, response: { 200: ZMessageReads } },
     },
     async (request) => {
       const person = requirePerson(request.actor);
@@ -56,18 +78,74 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     },
   );
 
+  app.get(
+    '/api/chats/:id/messages/:messageId/history',
+    {
+      config: { policy: 'messages.moderate' },
+      schema: { tags, params: ZMessageParams, response: { 200: ZMessageHistory } },
+    },
+    async (request) => {
+      await accessChat(db, requirePerson(request.actor), request.params.id, canModerate);
+      return messageHistory(db, request.params.id, request.params.messageId);
+    },
+  );
+
   app.post(
     '/api/chats/:id/messages',
     {
       config: { policy: 'messages.post' },
-      schema: {
-        tags: ['messages'],
-        params: ZChatParams,
-        body: ZPostMessageRequest,
-        response: { 200: ZMessage },
-      },
+      schema: { tags, params: ZChatParams, body: ZPostMessageRequest, response: { 200: ZMessage } },
     },
     async (request) =>
       deps.actions.run(request.actor, postMessage, { ...request.body, chatId: request.params.id }),
+  );
+
+  app.patch(
+    '/api/chats/:id/messages/:messageId',
+    {
+      config: { policy: 'messages.change' },
+      schema: { tags, params: ZMessageParams, body: ZEditMessageRequest, response: { 200: ZMessage } },
+    },
+    async (request) =>
+      deps.actions.run(request.actor, editMessage, { ...request.body, ...ref(request.params) }),
+  );
+
+  app.delete(
+    '/api/chats/:id/messages/:messageId',
+    {
+      config: { policy: 'messages.change' },
+      schema: { tags, params: ZMessageParams, body: ZNoBody, response: { 200: ZMessage } },
+    },
+    async (request) => deps.actions.run(request.actor, deleteMessage, ref(request.params)),
+  );
+
+  app.post(
+    '/api/chats/:id/messages/:messageId/reactions',
+    {
+      config: { policy: 'messages.react' },
+      schema: { tags, params: ZMessageParams, body: ZReactRequest, response: { 200: ZMessage } },
+    },
+    async (request) =>
+      deps.actions.run(request.actor, reactToMessage, { ...request.body, ...ref(request.params) }),
+  );
+
+  app.post(
+    '/api/chats/:id/messages/:messageId/pin',
+    {
+      config: { policy: 'messages.pin' },
+      schema: { tags, params: ZMessageParams, body: ZPinRequest, response: { 200: ZMessage } },
+    },
+    async (request) =>
+      deps.actions.run(request.actor, pinMessage, { ...request.body, ...ref(request.params) }),
+  );
+
+  app.post(
+    '/api/chats/:id/messages/:messageId/forward',
+    {
+      config: { policy: 'messages.post' },
+      schema: { tags, params: ZMessageParams, body: ZForwardRequest, response: { 200: ZMessage } },
+    },
+    async (request) =>
+      deps.actions.run(request.actor, forwardMessage, { ...request.body, ...ref(request.params) }),
   );
 }

@@ -62,7 +62,10 @@ export async function schoolStructure(db: Queryable, schoolId: number): Promise<
     join_code: string;
     academic_year: number;
     subject_teachers: boolean;
-  }>(sql`select name, join_code, academic_year, subject_teachers_in_parent_chats as subject_teachers
+    direct_parent_to_parent: boolean;
+    direct_student_to_student: boolean;
+  }>(sql`select name, join_code, academic_year, subject_teachers_in_parent_chats as subject_teachers,
+      direct_parent_to_parent, direct_student_to_student
     from schools where id = ${schoolId}`);
   const row = school.rows[0]!;
   return {
@@ -71,6 +74,8 @@ export async function schoolStructure(db: Queryable, schoolId: number): Promise<
       joinCode: row.join_code,
       academicYear: row.academic_year,
       subjectTeachersInParentChats: row.subject_teachers,
+      directParentToParent: row.direct_parent_to_parent,
+      directStudentToStudent: row.direct_student_to_student,
     },
     classes: await classSummaries(db, schoolId),
   };

@@ -1,3 +1,4 @@
+import type { TSchoolSettingsRequest } from '@parta/protocol';
 import { eq } from 'drizzle-orm';
 import { schools } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
@@ -5,22 +6,14 @@ import { beginStructureChange } from '../change.js';
 import { canManageStructure } from '../policy.js';
 import { syncStructuralChats } from '../sync.js';
 
-/** School-wide choices that shape the structural chats. */
-export const setSchoolSettings: Action<{ subjectTeachersInParentChats: boolean }, null> = async (
-  { tx, actor, now },
-  input,
-) => {
+/** School-wide choices: who sits in parents' chats, who may write to whom directly. */
+export const setSchoolSettings: Action<TSchoolSettingsRequest, null> = async ({ tx, actor, now }, input) => {
   const { school } = await beginStructureChange(tx, actor, canManageStructure);
-  await tx
-    .update(schools)
-    .set({ subjectTeachersInParentChats: input.subjectTeachersInParentChats })
-    .where(eq(schools.id, school.id));
+  const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  if (Object.keys(changes).length > 0) await tx.update(schools).set(changes).where(eq(schools.id, school.id));
   return {
     result: null,
     events: await syncStructuralChats(tx, school.id, now),
-    audit: {
-      type: 'school.settings',
-      data: { subjectTeachersInParentChats: input.subjectTeachersInParentChats },
-    },
+    audit: { type: 'school.settings', data: changes },
   };
 };

@@ -1,0 +1,82 @@
+import type { TEditMessageRequest, TEventPayload, TMessage } from '@parta/protocol';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.js';
+import { messages, messageVersions } from '../../../db/schema.js';
+import type { Action, ActionOutcome } from '../../../infra/actions.js';
+import type { AuditEntry } from '../../../infra/audit.js';
+import { enforce, requirePerson } from '../../../infra/require.js';
+import { accessChat } from '../../chats/access.js';
+import { canReact } from '../../chats/policy.js';
+import { memberIds } from '../../chats/queries.js';
+import { canDeleteMessage, canEditMessage } from '../policy.js';
+import { loadMessage } from '../present.js';
+import { findMessage } from '../queries.js';
+import { mentionsIn } from './post.js';
+
+type MessageRef = { chatId: number; messageId: number };
+type Change = Extract<TEventPayload, { type: 'messages.update' }>['change'];
+
+/** After a change: the message as it is now, to every member's open tabs. */
+export async function announceChange(
+  tx: Tx,
+  ref: MessageRef,
+  change: Change,
+  audit: AuditEntry | null,
+): Promise<ActionOutcome<TMessage>> {
+  const message = (await loadMessage(tx, ref.messageId))!;
+  return {
+    result: message,
+    events: [
+      { payload: { type: 'messages.update', change, message }, userIds: await memberIds(tx, ref.chatId) },
+    ],
+    audit,
+  };
+}
+
+/** The author rewrites their message; the text it replaces is kept for the chat's moderators. */
+export const editMessage: Action<TEditMessageRequest & MessageRef, TMessage> = async (
+  { tx, actor, now },
+  input,
+) => {
+  const person = requirePerson(actor);
+  const chat = await accessChat(tx, person, input.chatId, canReact);
+  const row = await findMessage(tx, input.chatId, input.messageId, true);
+  enforce(canEditMessage(person, chat, { ...row, deleted: row.deletedAt !== null }));
+  if (row.body === input.body) return { result: (await loadMessage(tx, row.id))!, audit: null };
+  const mentions = mentionsIn(person, chat, input.body, await memberIds(tx, input.chatId));
+  await tx
+    .insert(messageVersions)
+    .values({ messageId: row.id, body: row.body, change: 'edit', byId: person.userId, at: now });
+  await tx
+    .update(messages)
+    .set({ body: input.body, editedAt: now, ...mentions })
+    .where(eq(messages.id, row.id));
+  return announceChange(tx, input, 'edit', {
+    type: 'messages.edit',
+    subjectId: row.id,
+    data: { chatId: input.chatId },
+  });
+};
+
+/**
+ * Leaves a tombstone («Сообщение удалено») where the message was: replies
+ * keep their place. The text moves to the versions for the moderators.
+ */
+export const deleteMessage: Action<MessageRef, TMessage> = async ({ tx, actor, now }, input) => {
+  const person = requirePerson(actor);
+  const chat = await accessChat(tx, person, input.chatId, canReact);
+  const row = await findMessage(tx, input.chatId, input.messageId, true);
+  enforce(canDeleteMessage(person, chat, { ...row, deleted: row.deletedAt !== null }, now));
+  await tx
+    .insert(messageVersions)
+    .values({ messageId: row.id, body: row.body, change: 'delete', byId: person.userId, at: now });
+  await tx
+    .update(messages)
+    .set({ body: '', deletedAt: now, pinnedAt: null, mentions: [], mentionsAll: false })
+    .where(eq(messages.id, row.id));
+  return announceChange(tx, input, 'delete', {
+    type: 'messages.delete',
+    subjectId: row.id,
+    data: { chatId: input.chatId, byAuthor: row.authorId === person.userId },
+  });
+};

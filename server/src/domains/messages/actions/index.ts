@@ -1,0 +1,3 @@
+export { deleteMessage, editMessage } from './change.js';
+export { forwardMessage, postMessage } from './post.js';
+export { pinMessage, reactToMessage } from './react.js';

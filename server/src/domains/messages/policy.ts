@@ -1,0 +1,35 @@
+import type { Actor } from '../../infra/actor.js';
+import { allow, asPerson, deny, type Verdict } from '../../infra/verdict.js';
+import { type ChatAccess, canReact, isModerator } from '../chats/policy.js';
+
+/** An author may take back their own message within a day; moderators any time. */
+export const DELETE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface MessageFacts {
+  authorId: number;
+  createdAt: Date;
+  deleted: boolean;
+}
+
+export function canEditMessage(actor: Actor, chat: ChatAccess, message: MessageFacts): Verdict {
+  const live = canReact(actor, chat);
+  if (!live.ok) return live;
+  if (message.deleted) return deny('messages.deleted');
+  return asPerson(actor)?.userId === message.authorId ? allow : deny('messages.not_author');
+}
+
+export function canDeleteMessage(actor: Actor, chat: ChatAccess, message: MessageFacts, now: Date): Verdict {
+  const live = canReact(actor, chat);
+  if (!live.ok) return live;
+  if (message.deleted) return deny('messages.deleted');
+  if (isModerator(actor, chat)) return allow;
+  if (asPerson(actor)?.userId !== message.authorId) return deny('messages.not_author');
+  return now.getTime() - message.createdAt.getTime() <= DELETE_WINDOW_MS
+    ? allow
+    : deny('messages.delete_expired');
+}
+
+/** `@все` reaches everyone's phone: only those who run the chat may use it. */
+export function canMentionAll(actor: Actor, chat: ChatAccess): Verdict {
+  return isModerator(actor, chat) ? allow : deny('messages.mention_all_denied');
+}
