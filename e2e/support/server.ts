@@ -13,9 +13,22 @@ const webIndex = path.join(repoRoot, 'web/dist/index.html');
 
 export interface RunningServer {
   url: string;
+  port: number;
   /** what the server printed, for the failure message of a test */
   output: () => string;
+  /** SIGTERM, as systemd stops a node; waits for the exit */
   stop: () => Promise<void>;
+  /** SIGKILL, as a node dies with its machine: no goodbye to its clients */
+  crash: () => Promise<void>;
+}
+
+export interface ServerOptions {
+  /** an existing database shared with other nodes (default: `PARTA_E2E_DATABASE_URL`, else embedded) */
+  databaseUrl?: string;
+  /** Redis joining this node to the others (`REDIS_URL`) */
+  redisUrl?: string;
+  /** a fixed port, to start a node again where its pages expect it (default: a free one) */
+  port?: number;
 }
 
 /** The built server and web app; built once when missing (`npm run build`). */
@@ -40,11 +53,12 @@ async function freePort(): Promise<number> {
 /**
  * Starts a real Parta (`node server/dist/main.js serve`) on a free port with a
  * fresh data directory — its own embedded PostgreSQL — and waits for /api/health.
- * `PARTA_E2E_DATABASE_URL` points it at an existing empty database instead.
+ * `options.databaseUrl` (or `PARTA_E2E_DATABASE_URL`) points it at an existing
+ * database instead; `options.redisUrl` makes it one node of several.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   ensureBuilt();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'parta-e2e-'));
   // Run as root, PostgreSQL runs as `postgres`: it must be able to enter the folder, or its data
@@ -52,7 +66,9 @@ export async function startServer(): Promise<RunningServer> {
   await chmod(dataDir, 0o755);
   const args = [serverMain, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
   args.push('--public-url', url, '--log-level', 'warn');
-  if (process.env.PARTA_E2E_DATABASE_URL) args.push('--database-url', process.env.PARTA_E2E_DATABASE_URL);
+  const databaseUrl = options.databaseUrl ?? process.env.PARTA_E2E_DATABASE_URL;
+  if (databaseUrl) args.push('--database-url', databaseUrl);
+  if (options.redisUrl) args.push('--redis-url', options.redisUrl);
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -87,9 +103,17 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    port,
     output,
     stop: async () => {
       await stop(child, exited);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    crash: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };
