@@ -3,6 +3,7 @@ import { ConnectionBar } from './components/ConnectionBar.js';
 import { Lazy } from './components/Lazy.js';
 import { Nav } from './components/Nav.js';
 import { EmptyState } from './components/ui.js';
+import { loadExtras } from './extras/load.js';
 import { language, t } from './i18n/index.js';
 import { followLink, navigate, path, type Route, route } from './router.js';
 import { ChatsScreen } from './screens/ChatsScreen.js';
@@ -146,6 +147,8 @@ function Screen({ route: current }: { route: Route }) {
       break;
     case 'profile':
       return <ProfileScreen />;
+    case 'search':
+      return <Lazy load={loadExtras} render={(m) => <m.SearchScreen />} />;
   }
   return (
     <main class="page">

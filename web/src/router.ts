@@ -8,6 +8,7 @@ export type Route =
   | { name: 'class'; classId: number }
   | { name: 'person'; personId: number }
   | { name: 'profile' }
+  | { name: 'search' }
   | { name: 'login' }
   | { name: 'setup' }
   | { name: 'reset'; token: string }
@@ -31,7 +32,10 @@ export function match(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   const [first, second] = parts;
   if (parts.length === 0 || (parts.length === 1 && first === 'chats')) return { name: 'chats' };
-  if (parts.length === 1 && (first === 'profile' || first === 'login' || first === 'setup')) {
+  if (
+    parts.length === 1 &&
+    (first === 'profile' || first === 'login' || first === 'setup' || first === 'search')
+  ) {
     return { name: first };
   }
   if (parts.length === 1 && first === 'school') return { name: 'school', tab: 'classes' };

@@ -43,7 +43,7 @@ export function configureHttp(patch: Partial<Settings>): void {
  * schema. Every state-changing request carries the session's CSRF token.
  */
 export async function request<S extends z.ZodType>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   schema: S,
   body?: unknown,

@@ -10,6 +10,8 @@ export interface LiveHandlers {
   onResync(): Promise<number>;
   /** the session is gone: log in again */
   onSessionEnded(): void;
+  /** someone else is typing in a chat (not an event: never stored or replayed) */
+  onTyping(chatId: number, userId: number, fullName: string): void;
 }
 
 const PING_EVERY_MS = 25_000;
@@ -51,6 +53,11 @@ export class LiveStream {
     document.removeEventListener('visibilitychange', this.#onVisible);
     clearTimeout(this.#retryTimer);
     this.#drop(1000, 'bye');
+  }
+
+  /** «печатает…» for the others in the chat; dropped when there is no connection (it is news only now) */
+  typing(chatId: number): void {
+    this.#send({ type: 'typing', chatId });
   }
 
   get cursor(): number {
@@ -102,6 +109,8 @@ export class LiveStream {
       this.#cursor = Math.max(this.#cursor, frame.cursor);
       this.#attempt = 0;
       this.handlers.onReady();
+    } else if (frame.type === 'typing') {
+      this.handlers.onTyping(frame.chatId, frame.userId, frame.fullName);
     } else if (frame.type === 'resync') {
       void this.#resync();
     } else if (frame.type === 'error') {

@@ -1,6 +1,7 @@
 import {
   type Role,
   type TCreateClassRequest,
+  type TSchoolSettingsRequest,
   type TSubjectTeacherRequest,
   ZClassCard,
   ZOk,
@@ -16,8 +17,8 @@ import { request } from './http.js';
  */
 export const schoolApi = {
   structure: () => request('GET', '/api/school/structure', ZSchoolStructure),
-  setSettings: (subjectTeachersInParentChats: boolean) =>
-    request('POST', '/api/school/settings', ZOk, { subjectTeachersInParentChats }),
+  /** what is left out stays as it is */
+  setSettings: (body: TSchoolSettingsRequest) => request('POST', '/api/school/settings', ZOk, body),
   createClass: (body: TCreateClassRequest) => request('POST', '/api/classes', ZClassCard, body),
   classCard: (id: number) => request('GET', `/api/classes/${id}`, ZClassCard),
   setClassTeacher: (id: number, teacherId: number | null) =>

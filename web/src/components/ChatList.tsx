@@ -1,4 +1,6 @@
 import type { TChat } from '@parta/protocol';
+import { shortName } from '../format/names.js';
+import { previewText } from '../format/text.js';
 import { whenShort } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
@@ -60,12 +62,12 @@ function ChatRow({ chat, active }: { chat: TChat; active: boolean }) {
         data-testid="chat-row"
       >
         <span class="chat-row__avatar" aria-hidden="true">
-          {initials(chat.title)}
+          {initials(chatTitle(chat))}
         </span>
         <span class="chat-row__body">
           <span class="chat-row__top">
             <span class="chat-row__title">
-              {chat.title}
+              {chatTitle(chat)}
               {chat.archived && <span class="tag">{t('chats.archived')}</span>}
             </span>
             <span class="chat-row__time">
@@ -77,7 +79,7 @@ function ChatRow({ chat, active }: { chat: TChat; active: boolean }) {
               {last ? (
                 <>
                   <span class="chat-row__author">{author}: </span>
-                  {last.body}
+                  {last.deletedAt ? <em>{t('message.deleted')}</em> : previewText(last.body)}
                 </>
               ) : (
                 t('chats.noMessages')
@@ -96,10 +98,9 @@ function ChatRow({ chat, active }: { chat: TChat; active: boolean }) {
   );
 }
 
-/** «Галиева Алсу Ринатовна» → «Алсу Галиева»: short enough for a preview line. */
-export function shortName(fullName: string): string {
-  const parts = fullName.trim().split(/\s+/);
-  return parts.length >= 2 ? `${parts[1]} ${parts[0]}` : fullName;
+/** A direct chat is called by the other person's name. */
+export function chatTitle(chat: TChat): string {
+  return chat.peer?.fullName ?? chat.title;
 }
 
 /** «5А — родители» → «5А»; «Методобъединение учителей» → «МУ». */

@@ -1,26 +1,38 @@
-import type { TMessage } from '@parta/protocol';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ReactionEmoji, TChat, TMessage } from '@parta/protocol';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { previewText } from '../format/text.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { chats, chatsStatus, markRead } from '../state/chats.js';
+import { toggleReaction } from '../state/compose.js';
 import { outbox } from '../state/outbox.js';
 import { me } from '../state/session.js';
-import { loadLatest, loadOlder, thread } from '../state/threads.js';
-import { pageVisible, viewing } from '../state/view.js';
+import { loadLatest, loadOlder, loadUntil, thread } from '../state/threads.js';
+import { jumpTo, jumpToMessage, pageVisible, viewing } from '../state/view.js';
+import { ChatDialogs, type OpenDialog } from './ChatDialogs.js';
+import { ChatHeader } from './ChatHeader.js';
 import { Composer } from './Composer.js';
-import { BackIcon } from './icons.js';
 import { MessageList } from './MessageList.js';
+import type { RowContext } from './MessageRow.js';
+import { PinnedBar } from './PinnedBar.js';
 import { EmptyState, ErrorNote, SkeletonList } from './ui.js';
 
-/** One open chat: header with the way back, the messages, the composer. */
+const NOTE_MS = 4000;
+
+/** One open chat: header, the pinned message, the messages, the composer (or why there is none). */
 export function ChatView({ chatId }: { chatId: number }) {
   const person = me.value!;
   const chat = chats.value.get(chatId);
   const current = thread(chatId).value;
   const pending = outbox.value.filter((item) => item.chatId === chatId);
-  const [atBottom, setAtBottom] = useState(true);
+  const [atBottom, setAtBottom] = useState(false);
+  const [seen, setSeen] = useState(0);
+  const [open, setOpen] = useState<OpenDialog | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const lastId = current.items.at(-1)?.id ?? 0;
   const visible = pageVisible.value;
+  const unreadAfter = useUnreadStart(chat);
+  const jump = jumpTo.value?.chatId === chatId ? jumpTo.value : null;
 
   const announcement = useAnnouncement(current.items, person.id);
   const title = useRef<HTMLHeadingElement>(null);
@@ -37,12 +49,44 @@ export function ChatView({ chatId }: { chatId: number }) {
     };
   }, [chatId, atBottom]);
 
-  // What is on screen is read: the newest message, once the reader is at the bottom of a visible page.
+  // Read is what has been on screen: up to the newest message seen, while the page is visible.
+  const readUpTo = atBottom ? lastId : seen;
   useEffect(() => {
-    if (atBottom && visible && lastId > 0) markRead(chatId, lastId);
-  }, [chatId, atBottom, visible, lastId, chat?.unreadCount]);
+    if (!visible || readUpTo === 0 || !chat) return;
+    if (readUpTo <= chat.lastReadMessageId && !(atBottom && chat.unreadCount > 0)) return;
+    const left = current.items.filter((m) => m.id > readUpTo && m.authorId !== person.id).length;
+    markRead(chatId, readUpTo, left);
+  }, [chatId, readUpTo, visible, chat?.unreadCount, chat?.lastReadMessageId]);
 
-  if (!chat) {
+  // A quote, a pin or a search result: page back until the message is there.
+  useEffect(() => {
+    if (jump) void loadUntil(chatId, jump.messageId);
+  }, [jump?.seq]);
+
+  useEffect(() => {
+    if (!note) return;
+    const timer = setTimeout(() => setNote(null), NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [note]);
+
+  const ctx = useMemo<Omit<RowContext, 'flashId'> | null>(() => {
+    if (!chat) return null;
+    return {
+      myId: person.id,
+      timeZone: person.school.timeZone,
+      readers: Math.max(0, chat.memberCount - 1),
+      direct: chat.kind === 'direct',
+      seesAllReads: chat.policies.moderate,
+      canReact: !chat.archived,
+      onMenu: (message: TMessage) => setOpen({ kind: 'menu', message }),
+      onReads: (message: TMessage) => setOpen({ kind: 'reads', message }),
+      onQuote: (messageId: number) => jumpToMessage(chatId, messageId),
+      onReact: (message: TMessage, emoji: ReactionEmoji) =>
+        void toggleReaction(message, emoji, person.id).catch((error: Error) => setNote(error.message)),
+    };
+  }, [chat?.memberCount, chat?.kind, chat?.policies.moderate, chat?.archived, person.id, chatId]);
+
+  if (!chat || !ctx) {
     if (chatsStatus.value !== 'ready') return <SkeletonList label={t('chat.loading')} />;
     return (
       <EmptyState title={t('chat.notFoundTitle')} text={t('chat.notFoundText')}>
@@ -59,22 +103,8 @@ export function ChatView({ chatId }: { chatId: number }) {
 
   return (
     <section class="chat" aria-labelledby={`chat-title-${chatId}`}>
-      <header class="chat__header">
-        <a
-          class="icon-button chat__back"
-          href="/"
-          onClick={(event) => followLink(event, '/')}
-          aria-label={t('chat.back')}
-        >
-          <BackIcon />
-        </a>
-        <div class="chat__heading">
-          <h1 class="chat__title" id={`chat-title-${chatId}`} ref={title} tabIndex={-1}>
-            {chat.title}
-          </h1>
-          <p class="chat__subtitle">{t('chat.members', { count: chat.memberCount })}</p>
-        </div>
-      </header>
+      <ChatHeader chat={chat} titleRef={title} />
+      <PinnedBar chat={chat} />
       {current.status === 'loading' && current.items.length === 0 && stillPending.length === 0 ? (
         <div class="messages messages--loading">
           <SkeletonList rows={4} label={t('chat.loading')} />
@@ -89,30 +119,68 @@ export function ChatView({ chatId }: { chatId: number }) {
         </div>
       ) : current.items.length === 0 && stillPending.length === 0 ? (
         <div class="messages messages--center">
-          <EmptyState title={t('chat.emptyTitle')} text={t('chat.emptyText')} />
+          <EmptyState title={t('chat.emptyTitle')} text={emptyText(chat)} />
         </div>
       ) : (
         <MessageList
           items={current.items}
           pending={stillPending}
-          myId={person.id}
-          timeZone={person.school.timeZone}
+          ctx={ctx}
           hasMore={current.hasMore}
           loadingOlder={current.loadingOlder}
+          unreadAfter={unreadAfter}
+          jump={jump}
           onNearTop={() => void loadOlder(chatId)}
           onBottomChange={setAtBottom}
+          onSeen={(id) => setSeen((before) => Math.max(before, id))}
         />
       )}
       <p class="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {chat.policies.post ? (
-        <Composer key={chatId} chatId={chatId} />
-      ) : (
-        <p class="chat__readonly">{chat.archived ? t('chat.archived') : t('chat.readOnly')}</p>
+      {note && (
+        <p class="chat__note" role="status">
+          {note}
+        </p>
       )}
+      {chat.policies.post ? (
+        <Composer key={chatId} chat={chat} myId={person.id} />
+      ) : (
+        <p class="chat__readonly">{readOnlyText(chat)}</p>
+      )}
+      <ChatDialogs
+        open={open}
+        chat={chat}
+        items={current.items}
+        myId={person.id}
+        setOpen={setOpen}
+        notify={setNote}
+      />
     </section>
   );
+}
+
+function emptyText(chat: TChat): string {
+  if (chat.kind === 'direct') return t('chat.emptyDirect');
+  return chat.policies.post ? t('chat.emptyText') : t('chat.emptyReadOnly');
+}
+
+function readOnlyText(chat: TChat): string {
+  if (chat.archived) return t('chat.archived');
+  if (chat.kind === 'announcement') return t('chat.ownersOnly');
+  return t('chat.readOnly');
+}
+
+/**
+ * Where «Новые сообщения» goes: after what the reader had read when the chat
+ * opened (kept while it stays open, so the line does not move as they read).
+ */
+function useUnreadStart(chat: TChat | undefined): number | null {
+  const start = useRef<number | null | undefined>(undefined);
+  if (start.current === undefined && chat) {
+    start.current = chat.unreadCount > 0 ? chat.lastReadMessageId : null;
+  }
+  return start.current ?? null;
 }
 
 /** For screen readers: a message from someone else that arrived while the chat is open. */
@@ -124,7 +192,7 @@ function useAnnouncement(items: readonly TMessage[], myId: number): string {
     if (!last) return;
     const first = seen.current === null;
     if (!first && last.id > seen.current! && last.authorId !== myId) {
-      setText(t('chat.announce', { name: last.authorName, text: last.body }));
+      setText(t('chat.announce', { name: last.authorName, text: previewText(last.body) }));
     }
     seen.current = Math.max(seen.current ?? 0, last.id);
   }, [last, myId]);

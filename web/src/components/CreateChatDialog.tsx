@@ -15,6 +15,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [announcement, setAnnouncement] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const myId = me.value!.id;
@@ -38,7 +39,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const chat = await api.createChat({ title: title.trim(), memberIds: [...picked] });
+      const chat = await api.createChat({ title: title.trim(), memberIds: [...picked], announcement });
       putChat(chat);
       onClose();
       navigate(`/chats/${chat.id}`);
@@ -63,6 +64,20 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
           maxLength={120}
           required
         />
+        <label class="check-row">
+          <input
+            type="checkbox"
+            checked={announcement}
+            onChange={(event) => setAnnouncement(event.currentTarget.checked)}
+            aria-describedby="announcement-hint"
+          />
+          <span>
+            <span class="check-row__label">{t('createChat.announcement')}</span>
+            <span class="check-row__hint" id="announcement-hint">
+              {t('createChat.announcementHint')}
+            </span>
+          </span>
+        </label>
         <fieldset class="form__group picker">
           <legend>
             {t('createChat.members')}

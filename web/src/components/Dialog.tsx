@@ -8,10 +8,13 @@ export function Dialog({
   title,
   onClose,
   children,
+  variant,
 }: {
   title: string;
   onClose: () => void;
   children: ComponentChildren;
+  /** `sheet`: rises from the bottom of a phone's screen (a message's actions) */
+  variant?: 'sheet';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -22,7 +25,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      class="dialog"
+      class={variant ? `dialog dialog--${variant}` : 'dialog'}
       aria-labelledby="dialog-title"
       onCancel={(event) => {
         event.preventDefault();

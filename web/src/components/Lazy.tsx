@@ -11,7 +11,16 @@ const loaded = new WeakMap<() => Promise<unknown>, unknown>();
  * out of the first load a parent's phone makes. Skeleton while it loads; on a
  * dropped connection, the error and «Повторить».
  */
-export function Lazy<M>({ load, render }: { load: () => Promise<M>; render: (module: M) => VNode }) {
+export function Lazy<M>({
+  load,
+  render,
+  frame = page,
+}: {
+  load: () => Promise<M>;
+  render: (module: M) => VNode;
+  /** what holds the skeleton or the error meanwhile: a page by default, a dialog for a lazy dialog */
+  frame?: (content: VNode) => VNode;
+}) {
   const [module, setModule] = useState<M | null>((loaded.get(load) as M | undefined) ?? null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -32,26 +41,30 @@ export function Lazy<M>({ load, render }: { load: () => Promise<M>; render: (mod
   }, [load, module, attempt]);
 
   if (module) return render(module);
+  return frame(
+    error ? (
+      <ErrorNote error={new NetworkError(String(error))}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            setError(null);
+            setAttempt(attempt + 1);
+          }}
+        >
+          {t('common.retry')}
+        </button>
+      </ErrorNote>
+    ) : (
+      <SkeletonList label={t('common.loading')} />
+    ),
+  );
+}
+
+function page(content: VNode): VNode {
   return (
     <main class="page">
-      <div class="page__body">
-        {error ? (
-          <ErrorNote error={new NetworkError(String(error))}>
-            <button
-              type="button"
-              class="button"
-              onClick={() => {
-                setError(null);
-                setAttempt(attempt + 1);
-              }}
-            >
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
-        ) : (
-          <SkeletonList label={t('common.loading')} />
-        )}
-      </div>
+      <div class="page__body">{content}</div>
     </main>
   );
 }

@@ -1,41 +1,55 @@
 import type { TMessage } from '@parta/protocol';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Virtualizer, type VirtualizerHandle } from 'virtua';
 import { dayKey, dayTitle } from '../format/time.js';
 import { language, t } from '../i18n/index.js';
 import type { Pending } from '../state/outbox.js';
-import { MessageRow, type Row } from './MessageRow.js';
+import { MessageRow, type Row, type RowContext } from './MessageRow.js';
+import { useMessageGestures } from './useMessageGestures.js';
 
 const GROUP_MS = 5 * 60 * 1000;
 /** The strip above the first message («Начало переписки» / loading); also virtua's `startMargin`. */
 const TOP_STRIP_PX = 44;
+const FLASH_MS = 2000;
+/** How far back the list pages on opening to show where the unread messages begin. */
+const MAX_UNREAD_PAGES = 10;
 
-/** One row per message (a day title rides on the first message of its day), then the pending ones. */
-function buildRows(
+/**
+ * One row per message (a day title and «Новые сообщения» ride on the message
+ * below them), then the pending ones. `unreadAfter`: the reader had read up to
+ * this message when the chat opened.
+ */
+export function buildRows(
   items: readonly TMessage[],
   pending: readonly Pending[],
   myId: number,
   timeZone: string,
+  unreadAfter: number | null,
 ): Row[] {
   const rows: Row[] = [];
   let lastDay = '';
   let previous: TMessage | null = null;
+  let dividerPlaced = unreadAfter === null;
   for (const message of items) {
     const day = dayKey(new Date(message.createdAt), timeZone);
     const newDay = day !== lastDay;
     lastDay = day;
+    const own = message.authorId === myId;
+    const firstUnread = !dividerPlaced && !own && message.id > unreadAfter!;
+    if (firstUnread) dividerPlaced = true;
     const grouped =
       !newDay &&
+      !firstUnread &&
       previous !== null &&
       previous.authorId === message.authorId &&
       Date.parse(message.createdAt) - Date.parse(previous.createdAt) < GROUP_MS;
-    const own = message.authorId === myId;
     rows.push({
       kind: 'message',
       key: `${message.authorId}-${message.clientId}`,
       message,
       own,
       showAuthor: !own && !grouped,
+      firstUnread,
       day: newDay ? dayTitle(message.createdAt, timeZone) : null,
     });
     previous = message;
@@ -57,31 +71,45 @@ function buildRows(
 interface Props {
   items: readonly TMessage[];
   pending: readonly Pending[];
-  myId: number;
-  timeZone: string;
+  ctx: Omit<RowContext, 'flashId'>;
   hasMore: boolean;
   loadingOlder: boolean;
+  unreadAfter: number | null;
+  /** a message to bring into view, once it is loaded */
+  jump: { messageId: number; seq: number } | null;
   onNearTop: () => void;
   onBottomChange: (atBottom: boolean) => void;
+  /** the newest message that has been on screen */
+  onSeen: (messageId: number) => void;
 }
 
 /**
- * The chat's messages in a virtual list (virtua): older pages load when the
- * reader nears the top without moving what they read; new messages keep the
- * view at the bottom only if the reader was there (or just sent one).
+ * The chat's messages in a virtual list (virtua): it opens at «Новые
+ * сообщения» when there are unread ones, older pages load when the reader nears
+ * the top without moving what they read, and new messages keep the view at
+ * the bottom only if the reader was there (or just sent one).
  */
 export function MessageList(props: Props) {
-  const { items, pending, myId, timeZone } = props;
+  const { items, pending, ctx, unreadAfter } = props;
   const lng = language.value;
   const rows = useMemo(
-    () => buildRows(items, pending, myId, timeZone),
-    [items, pending, myId, timeZone, lng],
+    () => buildRows(items, pending, ctx.myId, ctx.timeZone, unreadAfter),
+    [items, pending, ctx.myId, ctx.timeZone, unreadAfter, lng],
   );
   const handle = useRef<VirtualizerHandle>(null);
   const stickToBottom = useRef(true);
-  const atBottom = useRef(true);
+  const atBottom = useRef<boolean | null>(null);
   const firstKey = useRef<string | null>(null);
   const pendingCount = useRef(pending.length);
+  const placed = useRef(false);
+  const unreadPages = useRef(0);
+  const jumped = useRef(0);
+  const [flashId, setFlashId] = useState<number | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  useMessageGestures(container, (messageId) => {
+    const message = items.find((item) => item.id === messageId);
+    if (message) ctx.onMenu(message);
+  });
 
   // Older messages went in front of the ones shown: virtua keeps the position from the end.
   const previousFirst = firstKey.current;
@@ -94,32 +122,90 @@ export function MessageList(props: Props) {
   if (pending.length > pendingCount.current) stickToBottom.current = true;
   pendingCount.current = pending.length;
 
+  // Where the unread messages begin must be loaded before the list opens there.
+  const first = items[0];
+  const unreadStartMissing =
+    unreadAfter !== null && first !== undefined && first.id > unreadAfter && props.hasMore;
   useEffect(() => {
-    if (stickToBottom.current && rows.length > 0)
-      handle.current?.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows]);
+    if (placed.current || !unreadStartMissing || props.loadingOlder) return;
+    if (unreadPages.current >= MAX_UNREAD_PAGES) return;
+    unreadPages.current += 1;
+    props.onNearTop();
+  }, [unreadStartMissing, props.loadingOlder]);
 
-  function onScroll(offset: number) {
+  useEffect(() => {
     const list = handle.current;
-    if (!list) return;
+    if (!list || rows.length === 0) return;
+    if (!placed.current) {
+      if (unreadStartMissing && unreadPages.current < MAX_UNREAD_PAGES) return;
+      placed.current = true;
+      const divider = rows.findIndex((row) => row.kind === 'message' && row.firstUnread);
+      if (divider > 0) {
+        stickToBottom.current = false;
+        list.scrollToIndex(divider, { align: 'start' });
+        return;
+      }
+    }
+    if (stickToBottom.current) list.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [rows, unreadStartMissing]);
+
+  // A quote, a pin or a search result asked for this message: show it once it is in the list.
+  useEffect(() => {
+    if (!props.jump || props.jump.seq === jumped.current) return;
+    const index = rows.findIndex((row) => row.kind === 'message' && row.message.id === props.jump!.messageId);
+    if (index < 0) return;
+    jumped.current = props.jump.seq;
+    placed.current = true;
+    stickToBottom.current = false;
+    handle.current?.scrollToIndex(index, { align: 'center' });
+    setFlashId(props.jump.messageId);
+    const timer = setTimeout(() => setFlashId(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [props.jump, rows]);
+
+  /** Whether the newest message is in view, and the newest one that is (what the reader has seen). */
+  function measure() {
+    const list = handle.current;
+    if (!list || rows.length === 0) return;
+    const offset = list.scrollOffset;
     const bottom = offset - list.scrollSize + list.viewportSize >= -24;
-    stickToBottom.current = bottom;
+    if (placed.current) stickToBottom.current = bottom;
     if (bottom !== atBottom.current) {
       atBottom.current = bottom;
       props.onBottomChange(bottom);
     }
+    const last = list.findItemIndex(offset + list.viewportSize - 8);
+    for (let index = Math.min(last, rows.length - 1); index >= 0; index -= 1) {
+      const row = rows[index]!;
+      if (row.kind === 'message') {
+        props.onSeen(row.message.id);
+        break;
+      }
+    }
+  }
+
+  function onScroll(offset: number) {
+    measure();
     if (offset < 600 && props.hasMore && !props.loadingOlder) props.onNearTop();
   }
 
+  const rowCtx = useMemo(() => ({ ...ctx, flashId }), [ctx, flashId]);
   return (
-    <div class="messages" data-testid="message-list">
+    <div class="messages" data-testid="message-list" ref={container}>
       <div class="messages__top" style={{ minHeight: `${TOP_STRIP_PX}px` }}>
         {props.loadingOlder && <p class="messages__note">{t('chat.loadingOlder')}</p>}
         {!props.hasMore && rows.length > 0 && <p class="messages__note">{t('chat.start')}</p>}
       </div>
-      <Virtualizer ref={handle} shift={shift} startMargin={TOP_STRIP_PX} onScroll={onScroll} bufferSize={400}>
+      <Virtualizer
+        ref={handle}
+        shift={shift}
+        startMargin={TOP_STRIP_PX}
+        onScroll={onScroll}
+        onResize={measure}
+        bufferSize={400}
+      >
         {rows.map((row) => (
-          <MessageRow key={row.key} row={row} timeZone={timeZone} />
+          <MessageRow key={row.key} row={row} ctx={rowCtx} />
         ))}
       </Virtualizer>
     </div>

@@ -1,90 +1,53 @@
-import type { TMessage } from '@parta/protocol';
-import { clock } from '../format/time.js';
+import type { ReactionEmoji, TMessage } from '@parta/protocol';
 import { t } from '../i18n/index.js';
-import { discard, type Pending, retry } from '../state/outbox.js';
-import { AlertIcon, ClockIcon } from './icons.js';
+import type { Pending } from '../state/outbox.js';
+import { DayTitle } from './DayTitle.js';
+import { MessageBubble } from './MessageBubble.js';
+import { PendingRow } from './PendingRow.js';
 
 export type Row =
-  | { kind: 'message'; key: string; day: string | null; message: TMessage; own: boolean; showAuthor: boolean }
+  | {
+      kind: 'message';
+      key: string;
+      day: string | null;
+      /** «Новые сообщения» above this one: the first the reader had not read when the chat opened */
+      firstUnread: boolean;
+      message: TMessage;
+      own: boolean;
+      showAuthor: boolean;
+    }
   | { kind: 'pending'; key: string; day: string | null; pending: Pending };
 
-function DayTitle({ title }: { title: string | null }) {
-  if (!title) return null;
-  return (
-    <p class="day">
-      <span>{title}</span>
-    </p>
-  );
+/** What every row of a chat needs to know and to do, passed down once. */
+export interface RowContext {
+  myId: number;
+  timeZone: string;
+  /** members besides an author: the «из 30» of «Прочитали 23 из 30» */
+  readers: number;
+  direct: boolean;
+  /** the chat's owners see who has read every message, not only their own */
+  seesAllReads: boolean;
+  /** reactions are possible (not an archive) */
+  canReact: boolean;
+  /** the message just jumped to, briefly highlighted */
+  flashId: number | null;
+  onMenu: (message: TMessage) => void;
+  onReact: (message: TMessage, emoji: ReactionEmoji) => void;
+  onQuote: (messageId: number) => void;
+  onReads: (message: TMessage) => void;
 }
 
-export function MessageRow({ row, timeZone }: { row: Row; timeZone: string }) {
-  if (row.kind === 'pending') return <PendingRow row={row} />;
-  const { message, own, showAuthor } = row;
+export function MessageRow({ row, ctx }: { row: Row; ctx: RowContext }) {
+  if (row.kind === 'pending') return <PendingRow row={row} myId={ctx.myId} />;
   return (
-    <div class="row">
+    <div class="row" data-message-id={row.message.id}>
       <DayTitle title={row.day} />
-      <div
-        class={`message${own ? ' message--own' : ''}${showAuthor ? ' message--first' : ''}`}
-        data-testid="message"
-      >
-        <div class="bubble">
-          {showAuthor && <p class="bubble__author">{message.authorName}</p>}
-          <p class="bubble__body" data-testid="message-body">
-            {message.body}
-          </p>
-          <p class="bubble__meta">
-            <time dateTime={message.createdAt}>{clock(new Date(message.createdAt), timeZone)}</time>
-          </p>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-function PendingRow({ row }: { row: Extract<Row, { kind: 'pending' }> }) {
-  const { pending } = row;
-  return (
-    <div class="row">
-      <DayTitle title={row.day} />
-      <div
-        class="message message--own"
-        data-testid="message"
-        data-state={pending.failed ? 'failed' : 'pending'}
-      >
-        <div class="bubble">
-          <p class="bubble__body" data-testid="message-body">
-            {pending.body}
-          </p>
-          <p class="bubble__meta">
-            {pending.failed ? (
-              <span class="bubble__failed">
-                <AlertIcon width="14" height="14" />
-                {t('chat.failed')}
-              </span>
-            ) : (
-              <span class="bubble__pending" title={t('chat.pending')}>
-                <ClockIcon width="14" height="14" />
-                <span class="visually-hidden">{t('chat.pending')}</span>
-              </span>
-            )}
-          </p>
-        </div>
-        {pending.failed && (
-          <div class="message__actions">
-            <p class="message__error">{pending.failed.message}</p>
-            <button type="button" class="button button--small" onClick={() => retry(pending.clientId)}>
-              {t('chat.retry')}
-            </button>
-            <button
-              type="button"
-              class="button button--small button--quiet"
-              onClick={() => discard(pending.clientId)}
-            >
-              {t('chat.discard')}
-            </button>
-          </div>
-        )}
-      </div>
+      {row.firstUnread && (
+        <p class="unread-divider" data-testid="unread-divider">
+          <span>{t('chat.newMessages')}</span>
+        </p>
+      )}
+      <MessageBubble message={row.message} own={row.own} showAuthor={row.showAuthor} ctx={ctx} />
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function Nav({ route }: { route: Route }) {
       href: '/',
       label: t('nav.chats'),
       icon: ChatsIcon,
-      active: route.name === 'chats' || route.name === 'chat',
+      active: route.name === 'chats' || route.name === 'chat' || route.name === 'search',
       count: unreadChats,
       countLabel: t('nav.unreadChats', { count: unreadChats }),
     },

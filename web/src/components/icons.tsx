@@ -129,3 +129,55 @@ export const LinkIcon = (p: Props) => (
     <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
   </Icon>
 );
+export const MoreIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M6 12h.01M12 12h.01M18 12h.01" stroke-width="3" />
+  </Icon>
+);
+export const ReplyIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M10 8L5 12.5l5 4.5" />
+    <path d="M5.5 12.5H14a5 5 0 0 1 5 5v1" />
+  </Icon>
+);
+export const EditIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M5 19l1-4L15.5 5.5a2.1 2.1 0 0 1 3 3L9 18z" />
+    <path d="M13.5 7.5l3 3" />
+  </Icon>
+);
+export const TrashIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12" />
+  </Icon>
+);
+export const PinIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M9 4h6l-1 6 3 3H7l3-3z" />
+    <path d="M12 13v7" />
+  </Icon>
+);
+export const ForwardIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M14 8l5 4.5-5 4.5" />
+    <path d="M18.5 12.5H10a5 5 0 0 0-5 5v1" />
+  </Icon>
+);
+export const HistoryIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M4.5 12a7.5 7.5 0 1 0 2.2-5.3L4.5 9" />
+    <path d="M4.5 4.5V9H9M12 8v4l2.5 2" />
+  </Icon>
+);
+export const SearchIcon = (p: Props) => (
+  <Icon {...p}>
+    <circle cx="10.5" cy="10.5" r="6" />
+    <path d="M15 15l5 5" />
+  </Icon>
+);
+export const ComposeIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M12 4.5H6A1.5 1.5 0 0 0 4.5 6v12A1.5 1.5 0 0 0 6 19.5h12a1.5 1.5 0 0 0 1.5-1.5v-6" />
+    <path d="M10 14l.6-2.8 7.3-7.3a1.6 1.6 0 0 1 2.2 2.2l-7.3 7.3z" />
+  </Icon>
+);

@@ -43,3 +43,9 @@ export function childName(fullName: string): string {
   const [surname, given] = fullName.trim().split(/\s+/);
   return given ? `${given} ${surname!.charAt(0)}.` : fullName.trim();
 }
+
+/** «Галиева Алсу Ринатовна» → «Алсу Галиева»: short enough for a preview line or «печатает…». */
+export function shortName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  return parts.length >= 2 ? `${parts[1]} ${parts[0]}` : fullName;
+}

@@ -66,12 +66,23 @@ export function noteMessage(message: TMessage, myId: number, reading: boolean): 
   if (!known) void refreshChat(message.chatId);
 }
 
-/** «Прочитано до» moved (here or in another tab of the same person). */
-export function noteRead(chatId: number, lastReadMessageId: number): void {
+/** An edit, delete, reaction or pin: the list's preview follows if it is the last message. */
+export function noteUpdate(message: TMessage): void {
+  const chat = chats.value.get(message.chatId);
+  if (chat?.lastMessage?.id === message.id) putChat({ ...chat, lastMessage: message });
+}
+
+/**
+ * «Прочитано до» moved (here or in another tab of the same person).
+ * `unreadLeft`: how many newer messages of others remain, when the open chat knows.
+ */
+export function noteRead(chatId: number, lastReadMessageId: number, unreadLeft?: number): void {
   const chat = chats.value.get(chatId);
   if (!chat || lastReadMessageId <= chat.lastReadMessageId) return;
   if (chat.lastMessage && lastReadMessageId >= chat.lastMessage.id) {
     putChat({ ...chat, lastReadMessageId, unreadCount: 0 });
+  } else if (unreadLeft !== undefined) {
+    putChat({ ...chat, lastReadMessageId, unreadCount: Math.min(chat.unreadCount, unreadLeft) });
   } else {
     putChat({ ...chat, lastReadMessageId });
     void refreshChat(chatId);
@@ -93,10 +104,10 @@ export function removeChat(chatId: number): void {
 const unsentReads = new Map<number, number>();
 
 /** Marks a chat read up to `messageId`; kept and sent again after a reconnect if it fails. */
-export function markRead(chatId: number, messageId: number): void {
+export function markRead(chatId: number, messageId: number, unreadLeft?: number): void {
   const chat = chats.value.get(chatId);
   if (!chat || (messageId <= chat.lastReadMessageId && chat.unreadCount === 0)) return;
-  noteRead(chatId, messageId);
+  noteRead(chatId, messageId, unreadLeft);
   unsentReads.set(chatId, Math.max(messageId, unsentReads.get(chatId) ?? 0));
   void sendRead(chatId);
 }

@@ -11,6 +11,8 @@ export interface Pending {
   body: string;
   createdAt: string;
   failed: { code: string; message: string } | null;
+  /** the message it answers, as shown above it until the server's copy comes */
+  replyTo?: TMessage['replyTo'];
 }
 
 export const outbox = signal<readonly Pending[]>([]);
@@ -56,13 +58,14 @@ export function closeOutbox(): void {
   outbox.value = [];
 }
 
-export function enqueue(chatId: number, body: string): void {
+export function enqueue(chatId: number, body: string, replyTo: TMessage['replyTo'] = null): void {
   const item: Pending = {
     clientId: crypto.randomUUID(),
     chatId,
     body,
     createdAt: new Date().toISOString(),
     failed: null,
+    replyTo,
   };
   save([...outbox.value, item]);
   void flush();
@@ -97,7 +100,11 @@ export async function flush(): Promise<void> {
     for (const item of outbox.value.filter((p) => !p.failed)) {
       if (!outbox.value.some((p) => p.clientId === item.clientId)) continue;
       try {
-        const message = await api.postMessage(item.chatId, { clientId: item.clientId, body: item.body });
+        const message = await api.postMessage(item.chatId, {
+          clientId: item.clientId,
+          body: item.body,
+          ...(item.replyTo ? { replyToId: item.replyTo.id } : {}),
+        });
         attempt = 0;
         settle(message);
         delivered(message);

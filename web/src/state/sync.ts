@@ -7,13 +7,17 @@ import {
   noteMemberCount,
   noteMessage,
   noteRead,
+  noteUpdate,
   refreshChat,
   removeChat,
   sendUnsentReads,
 } from './chats.js';
 import { markDown, markLive, resetConnection } from './connection.js';
+import { clearMembers, forgetMembers } from './members.js';
 import { closeOutbox, flush, openOutbox, settle } from './outbox.js';
-import { addMessage, clearThreads, reloadThreads } from './threads.js';
+import { clearPins, notePinChange, reloadPins } from './pins.js';
+import { addMessage, clearThreads, noteReads, reloadThreads, updateMessage } from './threads.js';
+import { clearTyping, noteTyping, stoppedTyping, typingThrottle } from './typing.js';
 import { isReading } from './view.js';
 
 /** What the session does when the live stream says the person or their requests changed. */
@@ -36,6 +40,26 @@ function receive(message: TMessage): void {
   settle(message);
   addMessage(message);
   noteMessage(message, myId, isReading(message.chatId));
+  stoppedTyping(message.chatId, message.authorId);
+}
+
+/** An edit, delete, reaction or pin, in the thread, the list's preview and the pinned bar. */
+function change(message: TMessage): void {
+  updateMessage(message);
+  noteUpdate(message);
+  notePinChange(message);
+}
+
+const typingFrames = typingThrottle((chatId) => live?.typing(chatId));
+
+/** The person typed in a chat's composer: the others see «печатает…» (throttled). */
+export function sendTyping(chatId: number): void {
+  typingFrames.typed(chatId);
+}
+
+/** The message went: the next keystroke tells the others again. */
+export function typingDone(chatId: number): void {
+  typingFrames.reset(chatId);
 }
 
 function apply(event: TEvent): void {
@@ -44,14 +68,22 @@ function apply(event: TEvent): void {
     case 'messages.send':
       receive(payload.message);
       break;
+    case 'messages.update':
+      change(payload.message);
+      break;
+    case 'messages.reads':
+      noteReads(payload.chatId, payload.userId, payload.previousMessageId, payload.lastReadMessageId);
+      break;
     case 'chats.create':
       void refreshChat(payload.chatId);
       break;
     case 'chats.add_members':
+      forgetMembers(payload.chatId);
       if (payload.userIds.includes(myId)) void refreshChat(payload.chatId);
       else noteMemberCount(payload.chatId, payload.memberCount);
       break;
     case 'chats.remove_members':
+      forgetMembers(payload.chatId);
       if (payload.userIds.includes(myId)) removeChat(payload.chatId);
       else noteMemberCount(payload.chatId, payload.memberCount);
       break;
@@ -112,12 +144,16 @@ async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<v
     onResync: async () => {
       const fresh = await loadChats();
       reloadThreads();
+      reloadPins();
       // Events were lost: who the reader is and their requests may have changed meanwhile.
       hooks?.onPersonChanged();
       hooks?.onJoinsChanged();
       return fresh;
     },
     onSessionEnded,
+    onTyping: (chatId, userId, fullName) => {
+      if (userId !== myId) noteTyping(chatId, userId, fullName);
+    },
   });
   live.start();
 }
@@ -130,6 +166,9 @@ export function stopSync(): void {
   hooks = null;
   clearThreads();
   clearChats();
+  clearPins();
+  clearMembers();
+  clearTyping();
   resetConnection();
 }
 

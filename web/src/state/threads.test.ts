@@ -1,15 +1,24 @@
 import type { TMessage } from '@parta/protocol';
 import { describe, expect, it } from 'vitest';
-import { mergeMessages } from './threads.js';
+import { countReads, mergeMessages, replaceMessage } from './threads.js';
 
-const message = (id: number, body = `m${id}`): TMessage => ({
+const message = (id: number, body = `m${id}`, authorId = 1): TMessage => ({
   id,
   chatId: 1,
-  authorId: 1,
+  authorId,
   authorName: 'Галиева Алсу Ринатовна',
   clientId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
   body,
   createdAt: new Date(Date.UTC(2025, 11, 12, 7, id)).toISOString(),
+  readCount: 0,
+  replyTo: null,
+  forwardedFrom: null,
+  mentions: [],
+  mentionsAll: false,
+  editedAt: null,
+  deletedAt: null,
+  pinnedAt: null,
+  reactions: [],
 });
 
 describe('mergeMessages', () => {
@@ -21,5 +30,47 @@ describe('mergeMessages', () => {
 
   it('prefers the later copy of the same message', () => {
     expect(mergeMessages([message(1, 'old')], [message(1, 'new')])[0]!.body).toBe('new');
+  });
+});
+
+describe('replaceMessage', () => {
+  it('puts the changed message in place and refreshes quotes of it', () => {
+    const reply = {
+      ...message(2, 'Спасибо'),
+      replyTo: { id: 1, authorName: 'А', body: 'old', deleted: false },
+    };
+    const edited = { ...message(1, 'Собрание в 18:30'), editedAt: '2025-12-12T08:00:00.000Z', readCount: 0 };
+    const items = replaceMessage([{ ...message(1, 'old'), readCount: 2 }, reply], edited);
+    expect(items[0]!.body).toBe('Собрание в 18:30');
+    // the count kept live stays
+    expect(items[0]!.readCount).toBe(2);
+    expect(items[1]!.replyTo).toEqual({
+      id: 1,
+      authorName: 'Галиева Алсу Ринатовна',
+      body: 'Собрание в 18:30',
+      deleted: false,
+    });
+  });
+
+  it('turns a quote of a deleted message into a tombstone', () => {
+    const reply = { ...message(2), replyTo: { id: 1, authorName: 'А', body: 'old', deleted: false } };
+    const deleted = { ...message(1, ''), deletedAt: '2025-12-12T08:00:00.000Z' };
+    expect(replaceMessage([message(1), reply], deleted)[1]!.replyTo).toMatchObject({
+      body: '',
+      deleted: true,
+    });
+  });
+
+  it('returns the same list when the message is not there', () => {
+    const items = [message(1)];
+    expect(replaceMessage(items, message(9))).toBe(items);
+  });
+});
+
+describe('countReads', () => {
+  it('adds one reader to the messages in the range that the reader did not write', () => {
+    const items = [message(1), message(2), message(3, 'mine', 7), message(4), message(5)];
+    const counted = countReads(items, 7, 1, 4).map((m) => m.readCount);
+    expect(counted).toEqual([0, 1, 0, 1, 0]);
   });
 });

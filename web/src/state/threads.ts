@@ -1,4 +1,4 @@
-import type { TMessage } from '@parta/protocol';
+import { QUOTE_LENGTH, type TMessage } from '@parta/protocol';
 import { type Signal, signal } from '@preact/signals';
 import { api } from '../api/endpoints.js';
 
@@ -84,6 +84,106 @@ export function addMessage(message: TMessage): void {
   const current = entry.value;
   if (current.items.some((m) => m.id === message.id)) return;
   entry.value = { ...current, items: mergeMessages(current.items, [message]) };
+}
+
+/** Pages back until `messageId` is loaded (a quote, a pin, a search result); false if it is not there. */
+export async function loadUntil(chatId: number, messageId: number): Promise<boolean> {
+  thread(chatId);
+  const entry = threads.get(chatId)!;
+  for (;;) {
+    const current = entry.value;
+    if (current.items.some((m) => m.id === messageId)) return true;
+    if (current.status === 'error') return false;
+    const first = current.items[0];
+    if (current.status === 'ready' && (!current.hasMore || (first && first.id < messageId))) return false;
+    if (current.status === 'ready' && !current.loadingOlder) {
+      await loadOlder(chatId);
+      // A page that failed to come: stop instead of asking again at once.
+      if (entry.value.items.length === current.items.length) return false;
+    } else {
+      await nextChange(entry);
+    }
+  }
+}
+
+function nextChange(entry: Signal<Thread>): Promise<void> {
+  return new Promise((resolve) => {
+    const before = entry.peek();
+    const stop = entry.subscribe((value) => {
+      if (value === before) return;
+      queueMicrotask(() => stop());
+      resolve();
+    });
+  });
+}
+
+/** The message as it is now in place of its old copy, and in the quotes of the replies to it. */
+export function replaceMessage(items: readonly TMessage[], message: TMessage): readonly TMessage[] {
+  let changed = false;
+  const next = items.map((item) => {
+    if (item.id === message.id) {
+      changed = true;
+      // The count this client keeps from `messages.reads` stays: the change's copy may be older or newer.
+      return { ...message, readCount: item.readCount ?? message.readCount };
+    }
+    if (item.replyTo?.id === message.id) {
+      changed = true;
+      return { ...item, replyTo: quoteOf(message) };
+    }
+    return item;
+  });
+  return changed ? next : items;
+}
+
+/** How a reply shows the message it answers. */
+export function quoteOf(message: TMessage): NonNullable<TMessage['replyTo']> {
+  return {
+    id: message.id,
+    authorName: message.authorName,
+    body: message.deletedAt ? '' : message.body.slice(0, QUOTE_LENGTH),
+    deleted: message.deletedAt !== null,
+  };
+}
+
+/**
+ * `messages.reads`: someone read the chat from `previousMessageId` (exclusive)
+ * to `lastReadMessageId`; each of those messages they did not write has one reader more.
+ */
+export function countReads(
+  items: readonly TMessage[],
+  userId: number,
+  previousMessageId: number,
+  lastReadMessageId: number,
+): readonly TMessage[] {
+  let changed = false;
+  const next = items.map((item) => {
+    if (item.id <= previousMessageId || item.id > lastReadMessageId || item.authorId === userId) return item;
+    changed = true;
+    return { ...item, readCount: (item.readCount ?? 0) + 1 };
+  });
+  return changed ? next : items;
+}
+
+function patchItems(chatId: number, change: (items: readonly TMessage[]) => readonly TMessage[]): void {
+  const entry = threads.get(chatId);
+  if (!entry) return;
+  const current = entry.value;
+  const items = change(current.items);
+  if (items !== current.items) entry.value = { ...current, items };
+}
+
+/** An edit, delete, reaction or pin arrived. */
+export function updateMessage(message: TMessage): void {
+  patchItems(message.chatId, (items) => replaceMessage(items, message));
+}
+
+export function noteReads(
+  chatId: number,
+  userId: number,
+  previousMessageId: number,
+  lastReadMessageId: number,
+): void {
+  patchItems(chatId, (items) => countReads(items, userId, previousMessageId, lastReadMessageId));
 }
 
 /** After a resync: every chat seen so far is read again from the server. */

@@ -13,3 +13,12 @@ export function isReading(chatId: number): boolean {
   const view = viewing.peek();
   return pageVisible.peek() && view?.chatId === chatId && view.atBottom;
 }
+
+/** A message to show in its chat (a quote, a pin, a search result); `seq` repeats a jump to the same one. */
+export const jumpTo = signal<{ chatId: number; messageId: number; seq: number } | null>(null);
+let jumps = 0;
+
+export function jumpToMessage(chatId: number, messageId: number): void {
+  jumps += 1;
+  jumpTo.value = { chatId, messageId, seq: jumps };
+}

@@ -11,6 +11,7 @@ import { PersonActions } from './PersonActions.js';
 import { PersonLink } from './PersonLink.js';
 import { RoleEditor } from './RoleEditor.js';
 import { useLoad } from './useLoad.js';
+import { WriteDirect } from './WriteDirect.js';
 
 function ClassLink({ schoolClass }: { schoolClass: { id: number; name: string } }) {
   const href = `/classes/${schoolClass.id}`;
@@ -73,6 +74,7 @@ export function PersonScreen({ personId }: { personId: number }) {
         ) : (
           <>
             {person.left && <p class="notice notice--warn">{t('person.leftNote')}</p>}
+            {!person.left && person.id !== me.value!.id && <WriteDirect personId={person.id} />}
             <RoleEditor key={person.roles.join()} person={person} scope={scope} onSaved={saved} />
             <Relations person={person} />
             {person.contacts && (

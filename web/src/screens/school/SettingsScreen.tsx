@@ -7,31 +7,54 @@ import { followLink } from '../../router.js';
 import { SchoolPage } from './SchoolPage.js';
 import { useLoad } from './useLoad.js';
 
-/** «Настройки» of the school (the admin): who is in the parents' chats, and the new school year. */
+type Setting = 'subjectTeachersInParentChats' | 'directParentToParent' | 'directStudentToStudent';
+
+/**
+ * «Настройки» of the school (the admin): who is in the parents' chats, who
+ * may write to whom directly, and the new school year.
+ */
 export function SettingsScreen() {
   const { data, error, reload, setData } = useLoad(schoolApi.structure, 'structure');
   const [busy, setBusy] = useState(false);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const [saveError, setSaveError] = useState<{ setting: Setting; error: unknown } | null>(null);
+  const [saved, setSaved] = useState<Setting | null>(null);
 
   /** The switch moves at once; it moves back if the server refuses. */
-  async function toggle(value: boolean) {
+  async function toggle(setting: Setting, value: boolean) {
     if (!data) return;
     const before = data;
-    setData({ ...data, school: { ...data.school, subjectTeachersInParentChats: value } });
+    setData({ ...data, school: { ...data.school, [setting]: value } });
     setBusy(true);
     setSaveError(null);
-    setSaved(false);
+    setSaved(null);
     try {
-      await schoolApi.setSettings(value);
-      setSaved(true);
+      await schoolApi.setSettings({ [setting]: value });
+      setSaved(setting);
     } catch (failure) {
       setData(before);
-      setSaveError(failure);
+      setSaveError({ setting, error: failure });
     } finally {
       setBusy(false);
     }
   }
+
+  const row = (setting: Setting, label: string, hint: string) => (
+    <label class="switch-row switch-row--card">
+      <span>
+        <span class="switch-row__label">{label}</span>
+        <span class="switch-row__hint">{hint}</span>
+      </span>
+      <input
+        type="checkbox"
+        role="switch"
+        class="switch"
+        checked={data?.school[setting]}
+        aria-checked={data?.school[setting]}
+        disabled={busy}
+        onChange={(event) => void toggle(setting, event.currentTarget.checked)}
+      />
+    </label>
+  );
 
   return (
     <SchoolPage tab="settings" title={t('school.tabs.settings')}>
@@ -49,27 +72,33 @@ export function SettingsScreen() {
             <h2 class="card__title" id="chats-settings-title">
               {t('settings.chats')}
             </h2>
-            <label class="switch-row switch-row--card">
-              <span>
-                <span class="switch-row__label">{t('settings.subjectTeachers')}</span>
-                <span class="switch-row__hint">{t('settings.subjectTeachersHint')}</span>
-              </span>
-              <input
-                type="checkbox"
-                role="switch"
-                class="switch"
-                checked={data.school.subjectTeachersInParentChats}
-                aria-checked={data.school.subjectTeachersInParentChats}
-                disabled={busy}
-                onChange={(event) => void toggle(event.currentTarget.checked)}
-              />
-            </label>
-            {saved && (
+            {row(
+              'subjectTeachersInParentChats',
+              t('settings.subjectTeachers'),
+              t('settings.subjectTeachersHint'),
+            )}
+            {saved === 'subjectTeachersInParentChats' && (
               <p class="form__note form__note--ok" role="status">
                 {t('settings.saved')}
               </p>
             )}
-            <ErrorNote error={saveError} />
+            {saveError?.setting === 'subjectTeachersInParentChats' && <ErrorNote error={saveError.error} />}
+          </section>
+          <section class="card" aria-labelledby="direct-settings-title">
+            <h2 class="card__title" id="direct-settings-title">
+              {t('settings.direct')}
+            </h2>
+            <p class="form__note">{t('settings.directExplain')}</p>
+            {row('directParentToParent', t('settings.directParents'), t('settings.directParentsHint'))}
+            {row('directStudentToStudent', t('settings.directStudents'), t('settings.directStudentsHint'))}
+            {saved !== null && saved !== 'subjectTeachersInParentChats' && (
+              <p class="form__note form__note--ok" role="status">
+                {t('settings.directSaved')}
+              </p>
+            )}
+            {saveError && saveError.setting !== 'subjectTeachersInParentChats' && (
+              <ErrorNote error={saveError.error} />
+            )}
           </section>
           <section class="card" aria-labelledby="year-title">
             <h2 class="card__title" id="year-title">

@@ -1,0 +1,28 @@
+import type { TMessage } from '@parta/protocol';
+import { shortName } from '../format/names.js';
+import { previewText } from '../format/text.js';
+import { t } from '../i18n/index.js';
+
+type TQuote = NonNullable<TMessage['replyTo']>;
+
+/** The start of the message a reply answers; a button that shows the original when given `onOpen`. */
+export function Quote({ quote, onOpen }: { quote: TQuote; onOpen?: (messageId: number) => void }) {
+  const text = quote.deleted ? t('message.deleted') : previewText(quote.body);
+  const content = (
+    <>
+      <span class="quote__author">{shortName(quote.authorName)}</span>
+      <span class={`quote__text${quote.deleted ? ' quote__text--deleted' : ''}`}>{text}</span>
+    </>
+  );
+  if (!onOpen) return <span class="quote">{content}</span>;
+  return (
+    <button
+      type="button"
+      class="quote quote--button"
+      onClick={() => onOpen(quote.id)}
+      aria-label={t('message.toQuoted', { name: quote.authorName, text })}
+    >
+      {content}
+    </button>
+  );
+}

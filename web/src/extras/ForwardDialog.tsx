@@ -1,0 +1,72 @@
+import type { TMessage } from '@parta/protocol';
+import { useState } from 'preact/hooks';
+import { extrasApi } from '../api/extras.js';
+import { chatTitle } from '../components/ChatList.js';
+import { Dialog } from '../components/Dialog.js';
+import { ErrorNote, Field } from '../components/ui.js';
+import { previewText } from '../format/text.js';
+import { t } from '../i18n/index.js';
+import { navigate } from '../router.js';
+import { chatList, noteMessage } from '../state/chats.js';
+import { me } from '../state/session.js';
+import { addMessage } from '../state/threads.js';
+
+/** «Переслать»: the chats this person may write in; the copy says who wrote the original. */
+export function ForwardDialog({ message, onClose }: { message: TMessage; onClose: () => void }) {
+  const [filter, setFilter] = useState('');
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const needle = filter.trim().toLocaleLowerCase();
+  const targets = chatList.value.filter(
+    (chat) =>
+      chat.policies.post &&
+      chat.id !== message.chatId &&
+      (!needle || chatTitle(chat).toLocaleLowerCase().includes(needle)),
+  );
+
+  async function forward(toChatId: number) {
+    setBusy(toChatId);
+    setError(null);
+    try {
+      const copy = await extrasApi.forward(message.chatId, message.id, toChatId);
+      addMessage(copy);
+      noteMessage(copy, me.value!.id, false);
+      onClose();
+      navigate(`/chats/${toChatId}`);
+    } catch (failure) {
+      setError(failure);
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Dialog title={t('forward.title')} onClose={onClose}>
+      <div class="dialog__body forward">
+        <p class="forward__message">{previewText(message.body)}</p>
+        <Field label={t('forward.filter')} type="search" value={filter} onValue={setFilter} />
+        <ErrorNote error={error} />
+        {targets.length === 0 ? (
+          <p class="form__note">{needle ? t('forward.nothingFound') : t('forward.nowhere')}</p>
+        ) : (
+          <ul class="pick-list" aria-label={t('forward.chats')}>
+            {targets.map((chat) => (
+              <li key={chat.id}>
+                <button
+                  type="button"
+                  class="pick-list__item"
+                  disabled={busy !== null}
+                  onClick={() => void forward(chat.id)}
+                >
+                  <span class="pick-list__name">{chatTitle(chat)}</span>
+                  <span class="pick-list__hint">
+                    {busy === chat.id ? t('forward.sending') : t('chat.members', { count: chat.memberCount })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,2 @@
+/** Forwarding, edit history, search and direct chats: fetched the first time someone uses them. */
+export const loadExtras = () => import('./index.js');
