@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { installationNamespace } from './db/identity.js';
 import { migrateDatabase } from './db/migrate.js';
 import { type Bus, MemoryBus } from './infra/bus.js';
 import { systemClock } from './infra/clock.js';
@@ -24,10 +25,11 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const database = await openDatabase(config, logger);
   try {
     await migrateDatabase(database.pool);
-    const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : null;
+    const namespace = config.redisUrl ? await installationNamespace(database.pool) : '';
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger, namespace) : null;
     const bus = redis ?? new MemoryBus();
     const failures = redis
-      ? new RedisFailureCounter(redis.client, systemClock, LOGIN_WINDOW_MS)
+      ? new RedisFailureCounter(redis.client, systemClock, LOGIN_WINDOW_MS, `${namespace}failures:`)
       : new MemoryFailureCounter(systemClock, LOGIN_WINDOW_MS);
     return {
       database,
@@ -44,10 +46,10 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   }
 }
 
-async function connectRedis(url: string, logger: Logger) {
+async function connectRedis(url: string, logger: Logger, namespace: string) {
   const { RedisBus } = await import('./infra/redis-bus.js');
   try {
-    return await RedisBus.connect(url, logger);
+    return await RedisBus.connect(url, logger, namespace);
   } catch (error) {
     throw new FatalError(`Cannot connect to Redis at REDIS_URL: ${(error as Error).message}`);
   }

@@ -4,20 +4,24 @@ import { type Bus, MemoryBus, type Signal } from './bus.js';
 import type { StoredEvent } from './events.js';
 
 /** Imported only when REDIS_URL is set: ioredis costs start-up time a single node does not need. */
-const CHANNEL = 'parta:events';
-const SIGNALS = 'parta:signals';
 
 export class RedisBus implements Bus {
   readonly #publisher: Redis;
   readonly #subscriber: Redis;
   readonly #local = new MemoryBus();
 
-  private constructor(publisher: Redis, subscriber: Redis) {
+  readonly #events: string;
+  readonly #signals: string;
+
+  private constructor(publisher: Redis, subscriber: Redis, events: string, signals: string) {
     this.#publisher = publisher;
     this.#subscriber = subscriber;
+    this.#events = events;
+    this.#signals = signals;
   }
 
-  static async connect(url: string, logger: Logger): Promise<RedisBus> {
+  /** `namespace` keeps installations sharing a Redis apart (db/identity.ts). */
+  static async connect(url: string, logger: Logger, namespace = 'parta:'): Promise<RedisBus> {
     const options = { lazyConnect: true, maxRetriesPerRequest: 2 };
     const publisher = new Redis(url, options);
     const subscriber = new Redis(url, options);
@@ -25,12 +29,12 @@ export class RedisBus implements Bus {
       client.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
     }
     await Promise.all([publisher.connect(), subscriber.connect()]);
-    const bus = new RedisBus(publisher, subscriber);
+    const bus = new RedisBus(publisher, subscriber, `${namespace}events`, `${namespace}signals`);
     subscriber.on('message', (channel, text: string) => {
-      if (channel === SIGNALS) void bus.#local.signal(JSON.parse(text) as Signal);
+      if (channel === bus.#signals) void bus.#local.signal(JSON.parse(text) as Signal);
       else void bus.#local.publish(JSON.parse(text) as StoredEvent[]);
     });
-    await subscriber.subscribe(CHANNEL, SIGNALS);
+    await subscriber.subscribe(bus.#events, bus.#signals);
     return bus;
   }
 
@@ -39,13 +43,13 @@ export class RedisBus implements Bus {
   }
 
   async publish(events: StoredEvent[]): Promise<void> {
-    await this.#publisher.publish(CHANNEL, JSON.stringify(events));
+    await this.#publisher.publish(this.#events, JSON.stringify(events));
   }
   subscribe(listener: (events: StoredEvent[]) => void): () => void {
     return this.#local.subscribe(listener);
   }
   async signal(signal: Signal): Promise<void> {
-    await this.#publisher.publish(SIGNALS, JSON.stringify(signal));
+    await this.#publisher.publish(this.#signals, JSON.stringify(signal));
   }
   onSignal(listener: (signal: Signal) => void): () => void {
     return this.#local.onSignal(listener);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { installationNamespace } from '../db/identity.js';
 import { ManualClock } from '../infra/clock.js';
 import { LOGIN_WINDOW_MS, RedisFailureCounter } from '../infra/rate-limit.js';
 import { RedisBus } from '../infra/redis-bus.js';
@@ -16,15 +18,24 @@ let nodeB: TestServer;
 const buses: RedisBus[] = [];
 
 async function node(clock: ManualClock): Promise<TestServer> {
-  const bus = await RedisBus.connect(redisUrl, pino({ level: 'silent' }));
+  const prefix = await namespaceOf(database.url);
+  const bus = await RedisBus.connect(redisUrl, pino({ level: 'silent' }), prefix);
   buses.push(bus);
-  const prefix = `parta:test:${database.url.split('/').pop()}:`;
   return startTestServer({
     databaseUrl: database.url,
     bus,
     clock,
     failures: new RedisFailureCounter(bus.client, clock, LOGIN_WINDOW_MS, prefix),
   });
+}
+
+async function namespaceOf(url: string): Promise<string> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    return await installationNamespace(pool);
+  } finally {
+    await pool.end();
+  }
 }
 
 beforeAll(async () => {
@@ -78,4 +89,16 @@ it('shares the login failure count between nodes', async () => {
     .client()
     .post('/api/auth/login', { login: 'parent-b', password: 'parent-b-password' });
   expect(limited.status).toBe(429);
+});
+
+it('gives every node of an installation one Redis namespace, and another database another', async () => {
+  const other = await createTestDatabase();
+  try {
+    const here = await namespaceOf(database.url);
+    expect(await namespaceOf(database.url)).toBe(here);
+    expect(here).toMatch(/^parta:\d+:\d+:$/);
+    expect(await namespaceOf(other.url)).not.toBe(here);
+  } finally {
+    await other.drop();
+  }
 });

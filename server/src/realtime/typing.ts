@@ -19,6 +19,8 @@ const MAX_TRACKED = 10_000;
  */
 export class TypingRelay {
   readonly #lastAt = new Map<string, number>();
+  /** one connection's frames are handled in order, one at a time */
+  readonly #queues = new WeakMap<Connection, Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -29,7 +31,18 @@ export class TypingRelay {
     bus.onSignal((signal) => this.#deliver(signal));
   }
 
-  async typing(connection: Connection, chatId: number): Promise<void> {
+  typing(connection: Connection, chatId: number): Promise<void> {
+    const next = (this.#queues.get(connection) ?? Promise.resolve()).then(() =>
+      this.#relay(connection, chatId),
+    );
+    this.#queues.set(
+      connection,
+      next.catch(() => {}),
+    );
+    return next;
+  }
+
+  async #relay(connection: Connection, chatId: number): Promise<void> {
     const key = `${connection.userId}:${chatId}`;
     const now = this.clock.now().getTime();
     const last = this.#lastAt.get(key);

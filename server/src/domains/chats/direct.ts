@@ -9,6 +9,8 @@ import { loadStructure } from '../org/sync.js';
 import { DirectRules } from './direct-policy.js';
 
 const CONTACTS_LIMIT = 50;
+/** Looser than pg_trgm's default 0.6: «Ивонова» should find «Иванова Анна» (0.45); a school has few enough people to scan. */
+const NAME_SIMILARITY = 0.4;
 
 export async function loadDirectRules(db: Queryable, schoolId: number): Promise<DirectRules> {
   const [settings] = await db
@@ -71,7 +73,10 @@ export const openDirectChat: Action<TDirectChatRequest, { chatId: number }> = as
 /** People the viewer may write to, best name matches first (trigram similarity forgives typos). */
 export async function directContacts(db: Queryable, person: Person, q: string): Promise<TDirectContacts> {
   const rules = await loadDirectRules(db, person.schoolId);
-  const match = q === '' ? sql`true` : sql`(strpos(lower(full_name), lower(${q})) > 0 or ${q} <% full_name)`;
+  const match =
+    q === ''
+      ? sql`true`
+      : sql`(strpos(lower(full_name), lower(${q})) > 0 or word_similarity(${q}, full_name) >= ${NAME_SIMILARITY})`;
   const order =
     q === ''
       ? sql`full_name`
