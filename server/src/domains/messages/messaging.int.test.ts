@@ -268,3 +268,37 @@ describe('forwarding, mentions and announcements', () => {
     expect(seen.body.messages[0].reactions).toEqual([]);
   });
 });
+
+describe('resuming after a break', () => {
+  it('replays exactly the changes missed while offline, in order, each once', async () => {
+    const notice = await send(teacher.client, chatId, 'Родительский чат: правила');
+    const cursor = (await anna.client.get('/api/chats')).body.cursor;
+
+    await teacher.client.patch(messageUrl(chatId, notice.body.id), {
+      body: 'Родительский чат: правила общения',
+    });
+    await petr.client.post(messageUrl(chatId, notice.body.id, '/reactions'), { emoji: '❤️', on: true });
+    await teacher.client.post(messageUrl(chatId, notice.body.id, '/pin'), { pinned: true });
+    const question = await send(petr.client, chatId, 'А можно фото?');
+    await petr.client.delete(messageUrl(chatId, question.body.id));
+
+    const socket = await anna.client.socket(cursor);
+    await socket.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+    const missed = socket
+      .events()
+      .filter((e) => e.payload.type === 'messages.send' || e.payload.type === 'messages.update')
+      .map((e) =>
+        e.payload.type === 'messages.update' ? `${e.payload.change}:${e.payload.message.id}` : 'send',
+      );
+    expect(missed).toEqual([
+      `edit:${notice.body.id}`,
+      `react:${notice.body.id}`,
+      `pin:${notice.body.id}`,
+      'send',
+      `delete:${question.body.id}`,
+    ]);
+    const cursors = socket.events().map((e) => e.cursor);
+    expect(new Set(cursors).size).toBe(cursors.length);
+    socket.close();
+  });
+});
