@@ -25,6 +25,8 @@ export const ZChat = z.object({
   /** read-only history (a graduated class's chat) */
   archived: z.boolean(),
   unreadCount: z.number().int().nonnegative(),
+  /** unread messages that mention the viewer or everyone (@все): shown as «@» in the list */
+  unreadMentions: z.number().int().nonnegative(),
   lastReadMessageId: z.number().int().nonnegative(),
   lastMessage: ZMessage.nullable(),
   createdAt: ZTimestamp,

@@ -50,6 +50,7 @@ interface ChatRow extends Record<string, unknown> {
   last_read_message_id: number;
   member_count: number;
   unread_count: number;
+  unread_mentions: number;
   last_message_id: number | null;
   peer: { id: number; fullName: string } | null;
 }
@@ -66,6 +67,9 @@ export async function listChats(
       (select count(*)::int from messages x
         where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}
           and x.deleted_at is null) as unread_count,
+      (select count(*)::int from messages x
+        where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}
+          and x.deleted_at is null and (x.mentions_all or ${actor.userId} = any(x.mentions))) as unread_mentions,
       (select max(x.id) from messages x where x.chat_id = c.id) as last_message_id,
       (select json_build_object('id', u.id, 'fullName', u.full_name)
         from chat_members pm join users u on u.id = pm.user_id
@@ -94,6 +98,7 @@ export async function listChats(
       memberCount: row.member_count,
       archived: row.archived_at !== null,
       unreadCount: row.unread_count,
+      unreadMentions: row.unread_mentions,
       lastReadMessageId: Number(row.last_read_message_id),
       lastMessage: lastMessages.get(row.id) ?? null,
       createdAt: new Date(row.created_at).toISOString(),

@@ -240,6 +240,11 @@ describe('forwarding, mentions and announcements', () => {
     expect(all.body.error.message).toMatch(/@все/);
     const byOwner = await send(teacher.client, chatId, '@все завтра без формы');
     expect(byOwner.body.mentionsAll).toBe(true);
+    const forPetr = await petr.client.get(`/api/chats/${chatId}`);
+    expect(forPetr.body.unreadMentions).toBe(2);
+    await petr.client.post(`/api/chats/${chatId}/read`, { messageId: byOwner.body.id });
+    expect((await petr.client.get(`/api/chats/${chatId}`)).body.unreadMentions).toBe(0);
+    expect((await teacher.client.get(`/api/chats/${chatId}`)).body.unreadMentions).toBe(0);
   });
 
   it('refuses a reaction in a chat the person has left', async () => {
