@@ -11,15 +11,16 @@ export const me = signal<TMe | null>(null);
 /** What the app can show: the first-run wizard, the login page, or the app itself. */
 export const phase = signal<'starting' | 'setup' | 'signed-out' | 'signed-in' | 'unreachable'>('starting');
 export const isAdmin = computed(() => me.value?.roles.includes('admin') ?? false);
-export const canCreateChats = computed(() =>
+/** «Школа», the classes grid: the admin builds it, the administration oversees it. */
+export const canSeeSchool = computed(() =>
   (me.value?.roles ?? []).some((role) => role === 'admin' || role === 'administration'),
 );
-/** «Школа», the classes grid: the admin builds it, the administration oversees it. */
-export const canSeeSchool = canCreateChats;
 /** Staff see person cards (names, roles, classes); families do not. */
 export const isStaff = computed(() =>
   (me.value?.roles ?? []).some((role) => role !== 'parent' && role !== 'student'),
 );
+/** Any staff member starts group and announcement chats (the server's `canCreateChat`). */
+export const canCreateChats = isStaff;
 /** A class teacher who is neither: «Мой класс» instead of the whole school. */
 export const leadsClassOnly = computed(
   () => !canSeeSchool.value && (me.value?.roles.includes('class_teacher') ?? false),
