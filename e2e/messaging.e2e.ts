@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { desktop, logIn, phone, screenshot } from './support/browser.js';
 import {
@@ -131,6 +132,10 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await screenshot(o, 'phone-pinned-edited');
     await screenshot(t, 'desktop-pinned-edited');
     for (const page of [m, o, t]) expect(await samePage(page)).toBe(true);
+    await t.getByRole('link', { name: 'Поиск по сообщениям' }).click();
+    await t.getByRole('searchbox', { name: 'Что найти' }).fill('собрания');
+    await t.getByTestId('search-hit').first().waitFor();
+    await screenshot(t, 'desktop-search');
 
     // Search finds the notice by another form of the word: «собрания» → «собрание».
     await o.getByRole('link', { name: 'Назад к чатам' }).click();
@@ -145,7 +150,11 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await o.getByRole('heading', { name: CHAT, level: 1 }).waitFor();
     await o.locator('.message--flash').filter({ hasText: 'Родительское собрание' }).waitFor();
 
-    for (const side of [teacher, mariaSide, olegSide]) expect(side.errors).toEqual([]);
+    for (const side of [teacher, mariaSide, olegSide]) {
+      expect(side.errors).toEqual([]);
+      // Gone from here on: the next scenarios count on no open tab reading for these people.
+      await side.context.close();
+    }
   });
 
   it('runs an announcement channel, direct chats, forwarding, deletion with history and the length limit', async () => {
@@ -172,6 +181,9 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await direct.getByRole('button', { name: new RegExp(school.teacher.fullName) }).waitFor();
     await direct.getByLabel('Найти по имени').fill('Петр');
     await direct.getByRole('button', { name: /Петров Олег Иванович/ }).waitFor();
+    await expect
+      .poll(() => direct.getByRole('button', { name: new RegExp(school.teacher.fullName) }).count())
+      .toBe(0);
     await screenshot(m, 'phone-direct-dialog');
     await direct.getByRole('button', { name: /Петров Олег Иванович/ }).click();
     await m.getByRole('heading', { name: oleg.fullName, level: 1 }).waitFor();
@@ -196,6 +208,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     const field = t.getByRole('textbox', { name: 'Сообщение' });
     await field.pressSequentially('@вс');
     await t.getByRole('option', { name: /@все/ }).waitFor();
+    await screenshot(t, 'desktop-mention-picker');
     await field.press('Enter');
     await field.pressSequentially('завтра уроки до 12:00.');
     expect(await field.inputValue()).toBe('@все завтра уроки до 12:00.');
@@ -249,6 +262,64 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     expect(await t.getByRole('button', { name: 'Отправить' }).isDisabled()).toBe(true);
     await screenshot(t, 'desktop-too-long');
 
-    for (const side of [admin, mariaSide, teacher]) expect(side.errors).toEqual([]);
+    // The same on the class teacher's phone: the list with its tools, and who has not read the notice.
+    await t.setViewportSize(phone);
+    await t.getByRole('textbox', { name: 'Сообщение' }).fill('');
+    await t.getByRole('link', { name: 'Назад к чатам' }).click();
+    await t.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
+    await screenshot(t, 'phone-teacher-chats');
+    await t.getByRole('link', { name: new RegExp(CHAT) }).click();
+    await messageWith(t, 'Родительское собрание').getByTestId('read-receipt').click();
+    await t.getByRole('dialog', { name: 'Кто прочитал' }).getByTestId('not-read').waitFor();
+    await screenshot(t, 'phone-who-has-not-read');
+
+    for (const side of [admin, mariaSide, teacher]) {
+      expect(side.errors).toEqual([]);
+      await side.context.close();
+    }
+  });
+
+  it('opens a long unread stretch at its first message and marks read what is scrolled past', async () => {
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    const oleg = school.parents[1]!;
+    for (let n = 1; n <= 60; n += 1) {
+      await school.teacherClient.post(`/api/chats/${school.chat.id}/messages`, {
+        clientId: randomUUID(),
+        body: `Сообщение номер ${n}`,
+      });
+    }
+    const side = await stage.open(phone);
+    const o = side.page;
+    await logIn(o, oleg.login, oleg.password);
+    const row = o.getByRole('link', { name: new RegExp(CHAT) });
+    await row.getByTestId('unread-badge').filter({ hasText: '61' }).waitFor();
+    await row.click();
+
+    // «Новые сообщения» is on screen, above the first message Oleg has not seen (two pages back).
+    const divider = o.getByTestId('unread-divider');
+    await divider.waitFor();
+    await expect.poll(() => inView(o, divider)).toBe(true);
+    const first = o.locator('.row', { has: divider }).getByTestId('message-body');
+    expect(await first.textContent()).toBe('@все завтра уроки до 12:00.');
+    await screenshot(o, 'phone-unread-divider');
+
+    // Scrolling down reads the rest: the list's badge goes as the newest message comes into view.
+    const last = messageWith(o, /^Сообщение номер 60$/);
+    for (let turn = 0; turn < 40 && !(await inView(o, last)); turn += 1) {
+      await o.mouse.move(180, 320);
+      await o.mouse.wheel(0, 600);
+    }
+    await o.getByRole('link', { name: 'Назад к чатам' }).click();
+    await expect.poll(() => row.getByTestId('unread-badge').count()).toBe(0);
+    expect(side.errors).toEqual([]);
   });
 });
+
+/** Whether the element is inside the window. */
+async function inView(page: Page, locator: Locator): Promise<boolean> {
+  // A virtual list keeps only the rows near the view in the page.
+  if ((await locator.count()) === 0) return false;
+  const box = await locator.boundingBox();
+  const size = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= size.height;
+}

@@ -12,6 +12,7 @@ export interface ParentsClass {
   admin: Person;
   adminClient: ApiClient;
   teacher: Person;
+  teacherClient: ApiClient;
   parents: Person[];
   chat: TChat;
 }
@@ -58,7 +59,7 @@ export async function seedParentsClass(baseUrl: string): Promise<ParentsClass> {
   }
   const chats = await teacherClient.get<TChatList>('/api/chats');
   const chat = chats.chats.find((item) => item.title === '5А — родители')!;
-  return { admin, adminClient, teacher, parents, chat };
+  return { admin, adminClient, teacher, teacherClient, parents, chat };
 }
 
 /** The message on screen whose text contains `text`. */

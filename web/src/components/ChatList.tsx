@@ -85,6 +85,12 @@ function ChatRow({ chat, active }: { chat: TChat; active: boolean }) {
                 t('chats.noMessages')
               )}
             </span>
+            {chat.unreadMentions > 0 && (
+              <span class="badge badge--mention" data-testid="mention-badge">
+                <span aria-hidden="true">@</span>
+                <span class="visually-hidden">{t('chats.mentioned')}</span>
+              </span>
+            )}
             {chat.unreadCount > 0 && (
               <span class="badge" data-testid="unread-badge">
                 <span aria-hidden="true">{chat.unreadCount > 99 ? '99+' : chat.unreadCount}</span>

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { previewText } from '../format/text.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
-import { chats, chatsStatus, markRead } from '../state/chats.js';
+import { chats, chatsStatus, markRead, mentionsMe } from '../state/chats.js';
 import { toggleReaction } from '../state/compose.js';
 import { outbox } from '../state/outbox.js';
 import { me } from '../state/session.js';
@@ -54,8 +54,11 @@ export function ChatView({ chatId }: { chatId: number }) {
   useEffect(() => {
     if (!visible || readUpTo === 0 || !chat) return;
     if (readUpTo <= chat.lastReadMessageId && !(atBottom && chat.unreadCount > 0)) return;
-    const left = current.items.filter((m) => m.id > readUpTo && m.authorId !== person.id).length;
-    markRead(chatId, readUpTo, left);
+    const after = current.items.filter((m) => m.id > readUpTo && m.authorId !== person.id);
+    markRead(chatId, readUpTo, {
+      unread: after.length,
+      mentions: after.filter((m) => mentionsMe(m, person.id)).length,
+    });
   }, [chatId, readUpTo, visible, chat?.unreadCount, chat?.lastReadMessageId]);
 
   // A quote, a pin or a search result: page back until the message is there.

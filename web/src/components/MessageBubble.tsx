@@ -2,6 +2,7 @@ import type { TMessage } from '@parta/protocol';
 import { shortName } from '../format/names.js';
 import { clock } from '../format/time.js';
 import { t } from '../i18n/index.js';
+import { mentionsMe } from '../state/chats.js';
 import { MoreIcon, PinIcon } from './icons.js';
 import type { RowContext } from './MessageRow.js';
 import { Quote } from './Quote.js';
@@ -42,7 +43,7 @@ export function MessageBubble({
   ctx: RowContext;
 }) {
   const deleted = message.deletedAt !== null;
-  const mentioned = !own && !deleted && (message.mentionsAll || message.mentions.includes(ctx.myId));
+  const mentioned = !deleted && mentionsMe(message, ctx.myId);
   const classes = ['message'];
   if (own) classes.push('message--own');
   if (showAuthor) classes.push('message--first');

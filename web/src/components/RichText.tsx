@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { parseBody, parseHeadline, type Span } from '../format/text.js';
+import { EVERYONE_ID, parseBody, parseHeadline, type Span } from '../format/text.js';
 
 function render(spans: Span[], myId: number): ComponentChildren[] {
   return spans.map((span, index) => {
@@ -17,7 +17,10 @@ function render(spans: Span[], myId: number): ComponentChildren[] {
         );
       case 'mention':
         return (
-          <span key={index} class={`mention${span.id === myId ? ' mention--me' : ''}`}>
+          <span
+            key={index}
+            class={`mention${span.id === myId || span.id === EVERYONE_ID ? ' mention--me' : ''}`}
+          >
             @{span.name}
           </span>
         );

@@ -66,6 +66,11 @@ describe('parseBody', () => {
     expect(parseBody('@[незакрыто](12')).toEqual([text('@[незакрыто](12')]);
   });
 
+  it('reads @все as a mention of everyone, not inside words or addresses', () => {
+    expect(parseBody('@все, завтра')).toEqual([{ kind: 'mention', id: 0, name: 'все' }, text(', завтра')]);
+    expect(parseBody('a@все @всеми')).toEqual([text('a@все @всеми')]);
+  });
+
   it('does not hang or throw on any input', () => {
     const parts = ['**', '_', '@[', '](', '1)', 'www.', 'http://a.ru', '\n', ' ', 'а', '(', ')'];
     for (let seed = 0; seed < 500; seed += 1) {

@@ -14,6 +14,9 @@ export type Span =
   | { kind: 'italic'; children: Span[] };
 
 const mentionAt = new RegExp(MENTION_PATTERN.source, 'uy');
+/** `@все` (or `@all`): everyone in the chat; shown like a mention with this id. */
+const everyoneAt = /(?:все|all)(?![\p{L}\p{N}])/iuy;
+export const EVERYONE_ID = 0;
 const linkAt = /(?:https?:\/\/|www\.)[^\s<>"'«»]+/iy;
 const wordChar = /[\p{L}\p{N}]/u;
 /** Punctuation that ends a sentence rather than the link before it. */
@@ -95,6 +98,14 @@ export function parseBody(body: string): Span[] {
         flush();
         spans.push({ kind: 'mention', id: Number(match[2]), name: match[1]! });
         at += match[0].length;
+        continue;
+      }
+      everyoneAt.lastIndex = at + 1;
+      const everyone = !/[\p{L}\p{N}@]/u.test(body[at - 1] ?? ' ') && everyoneAt.exec(body);
+      if (everyone) {
+        flush();
+        spans.push({ kind: 'mention', id: EVERYONE_ID, name: everyone[0] });
+        at += everyone[0].length + 1;
         continue;
       }
     }

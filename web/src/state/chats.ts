@@ -61,7 +61,13 @@ export function noteMessage(message: TMessage, myId: number, reading: boolean): 
   const known = patchChat(message.chatId, (chat) => {
     if (chat.lastMessage && message.id <= chat.lastMessage.id) return chat;
     const unread = message.authorId !== myId && !reading && message.id > chat.lastReadMessageId;
-    return { ...chat, lastMessage: message, unreadCount: chat.unreadCount + (unread ? 1 : 0) };
+    const mention = unread && mentionsMe(message, myId);
+    return {
+      ...chat,
+      lastMessage: message,
+      unreadCount: chat.unreadCount + (unread ? 1 : 0),
+      unreadMentions: chat.unreadMentions + (mention ? 1 : 0),
+    };
   });
   if (!known) void refreshChat(message.chatId);
 }
@@ -72,17 +78,30 @@ export function noteUpdate(message: TMessage): void {
   if (chat?.lastMessage?.id === message.id) putChat({ ...chat, lastMessage: message });
 }
 
-/**
- * «Прочитано до» moved (here or in another tab of the same person).
- * `unreadLeft`: how many newer messages of others remain, when the open chat knows.
- */
-export function noteRead(chatId: number, lastReadMessageId: number, unreadLeft?: number): void {
+/** A message of someone else that names the reader or everyone («@все»). */
+export function mentionsMe(message: TMessage, myId: number): boolean {
+  return message.authorId !== myId && (message.mentionsAll || message.mentions.includes(myId));
+}
+
+/** What is still unread after a point, when the open chat knows it. */
+export interface UnreadLeft {
+  unread: number;
+  mentions: number;
+}
+
+/** «Прочитано до» moved (here or in another tab of the same person). */
+export function noteRead(chatId: number, lastReadMessageId: number, left?: UnreadLeft): void {
   const chat = chats.value.get(chatId);
   if (!chat || lastReadMessageId <= chat.lastReadMessageId) return;
   if (chat.lastMessage && lastReadMessageId >= chat.lastMessage.id) {
-    putChat({ ...chat, lastReadMessageId, unreadCount: 0 });
-  } else if (unreadLeft !== undefined) {
-    putChat({ ...chat, lastReadMessageId, unreadCount: Math.min(chat.unreadCount, unreadLeft) });
+    putChat({ ...chat, lastReadMessageId, unreadCount: 0, unreadMentions: 0 });
+  } else if (left) {
+    putChat({
+      ...chat,
+      lastReadMessageId,
+      unreadCount: Math.min(chat.unreadCount, left.unread),
+      unreadMentions: Math.min(chat.unreadMentions, left.mentions),
+    });
   } else {
     putChat({ ...chat, lastReadMessageId });
     void refreshChat(chatId);
@@ -104,10 +123,10 @@ export function removeChat(chatId: number): void {
 const unsentReads = new Map<number, number>();
 
 /** Marks a chat read up to `messageId`; kept and sent again after a reconnect if it fails. */
-export function markRead(chatId: number, messageId: number, unreadLeft?: number): void {
+export function markRead(chatId: number, messageId: number, left?: UnreadLeft): void {
   const chat = chats.value.get(chatId);
   if (!chat || (messageId <= chat.lastReadMessageId && chat.unreadCount === 0)) return;
-  noteRead(chatId, messageId, unreadLeft);
+  noteRead(chatId, messageId, left);
   unsentReads.set(chatId, Math.max(messageId, unsentReads.get(chatId) ?? 0));
   void sendRead(chatId);
 }
