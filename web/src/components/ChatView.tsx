@@ -133,6 +133,9 @@ export function ChatView({ chatId }: { chatId: number }) {
           loadingOlder={current.loadingOlder}
           unreadAfter={unreadAfter}
           jump={jump}
+          onJumped={() => {
+            if (jumpTo.peek() === jump) jumpTo.value = null;
+          }}
           onNearTop={() => void loadOlder(chatId)}
           onBottomChange={setAtBottom}
           onSeen={(id) => setSeen((before) => Math.max(before, id))}

@@ -77,6 +77,8 @@ interface Props {
   unreadAfter: number | null;
   /** a message to bring into view, once it is loaded */
   jump: { messageId: number; seq: number } | null;
+  /** the jump is done: it is not repeated when the chat opens again */
+  onJumped: () => void;
   onNearTop: () => void;
   onBottomChange: (atBottom: boolean) => void;
   /** the newest message that has been on screen */
@@ -159,9 +161,14 @@ export function MessageList(props: Props) {
     stickToBottom.current = false;
     handle.current?.scrollToIndex(index, { align: 'center' });
     setFlashId(props.jump.messageId);
+    props.onJumped();
+  }, [props.jump, rows]);
+
+  useEffect(() => {
+    if (flashId === null) return;
     const timer = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(timer);
-  }, [props.jump, rows]);
+  }, [flashId]);
 
   /** Whether the newest message is in view, and the newest one that is (what the reader has seen). */
   function measure() {
