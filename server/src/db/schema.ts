@@ -300,9 +300,9 @@ export const messageReactions = pgTable(
 );
 
 /**
- * The live feed, persisted. `id` is the cursor clients resume from; rows are
- * inserted under a transaction-scoped advisory lock so ids grow in commit
- * order (see infra/events.ts). `user_ids` is who may read the event.
+ * The live feed, persisted. `id` is the cursor clients resume from; ids are
+ * drawn without a lock and may commit out of order, so readers hand out only
+ * ids that are final (see infra/events.ts). `user_ids` is who may read the event.
  */
 export const events = pgTable(
   'events',

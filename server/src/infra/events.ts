@@ -1,7 +1,6 @@
 import type { TEvent, TEventPayload } from '@parta/protocol';
-import { and, asc, gt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
-import { events } from '../db/schema.js';
 
 /** An event an action wants to publish, and who may read it. */
 export interface EventDraft {
@@ -18,15 +17,22 @@ export interface StoredEvent {
   payload: TEventPayload;
 }
 
-/** Only event inserts take this transaction-scoped lock. */
-const EVENTS_LOCK = 7_147_002;
+/*
+ * Event ids come from the `events_id_seq` sequence without a lock, so two
+ * transactions may commit in the opposite order of their ids: seeing id 12
+ * does not mean id 11 is final. Each writer therefore announces itself before
+ * it draws: it takes a shared transaction-level advisory lock whose key is
+ * the last id drawn so far (L), and holds it until it commits or rolls back.
+ * Every id it draws is above L. A reader that reads the sequence and then the
+ * held keys knows that every id up to min(last drawn, every held L) is final:
+ * committed, or never will be. Keys are negative (-1 - L) so that they never
+ * meet the positive constants of other advisory locks (migrations).
+ */
 
 /**
- * Appends events inside the action's transaction. The advisory lock is held
- * until commit, so a larger cursor always commits after a smaller one: a
- * reader that sees cursor N has already seen every committed event below N.
- * The price is that event-writing transactions commit one at a time, so the
- * lock is taken by the insert statement itself: one round trip, then COMMIT.
+ * Appends events inside the action's transaction. The statement announces
+ * the writer (see above) and then draws the ids, in this order: the lock is a
+ * materialized CTE that the draws join, so it is held before the first id.
  */
 export async function appendEvents(
   tx: Tx,
@@ -41,78 +47,111 @@ export async function appendEvents(
     t: draft.payload.type,
     p: draft.payload,
   }));
-  // The lock is in the FROM clause: it is held before the first row is produced, so before any id is drawn.
-  const result = await tx.execute<{
-    id: number;
-    school_id: number;
-    user_ids: number[];
-    payload: TEventPayload;
-    created_at: Date;
-  }>(sql`
-    insert into events (school_id, user_ids, type, payload, created_at)
-    select ${schoolId}, array(select jsonb_array_elements_text(e.item->'u')::integer), e.item->>'t', e.item->'p', ${at}
-    from (select pg_advisory_xact_lock(${EVENTS_LOCK})) as locked,
-      jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e(item, n)
-    order by e.n
+  const result = await tx.execute<EventRow>(sql`
+    with writing as materialized (
+      select pg_advisory_xact_lock_shared(-1 - drawn.id)
+      from (select coalesce(pg_sequence_last_value('events_id_seq'), 0) as id) as drawn),
+    drawn as materialized (
+      select nextval('events_id_seq') as id, e.item
+      from writing, jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e(item, n)
+      order by e.n)
+    insert into events (id, school_id, user_ids, type, payload, created_at)
+    select drawn.id, ${schoolId}, array(select jsonb_array_elements_text(drawn.item->'u')::integer),
+      drawn.item->>'t', drawn.item->'p', ${at}
+    from drawn
+    order by drawn.id
     returning id, school_id, user_ids, payload, created_at`);
-  return result.rows.map((row) => ({
-    cursor: Number(row.id),
-    schoolId: row.school_id,
-    userIds: row.user_ids,
-    at: new Date(row.created_at).toISOString(),
-    payload: row.payload,
-  }));
+  return result.rows.map(toStored);
 }
 
-/** Every school's events after `cursor`, oldest first: what a node fans out. */
-export async function readEventsAfter(db: Queryable, cursor: number, limit: number): Promise<StoredEvent[]> {
-  const rows = await db
-    .select()
-    .from(events)
-    .where(gt(events.id, cursor))
-    .orderBy(asc(events.id))
-    .limit(limit);
-  return rows.map(toStored);
+/**
+ * A cursor below which every event is final, now: whatever is read after it
+ * reflects every event up to it, and later events can only have larger ids.
+ * The sequence is read before the locks (a subquery that depends on it): a
+ * writer that drew an id up to that value had taken its lock before, so it
+ * is either among the held locks or has ended.
+ */
+export async function finalCursor(db: Queryable): Promise<number> {
+  const result = await db.execute<{ cursor: number }>(sql`
+    select least(drawn.id, (
+      select min(-1 - ((l.classid::bigint << 32) | l.objid::bigint))
+      from pg_locks l
+      where l.locktype = 'advisory' and l.objsubid = 1 and l.classid::bigint >= 2147483648
+        and l.database = (select oid from pg_database where datname = current_database())
+        and drawn.id is not null)) as cursor
+    from (select coalesce(pg_sequence_last_value('events_id_seq'), 0) as id offset 0) as drawn`);
+  return Number(result.rows[0]?.cursor ?? 0);
 }
 
-/** The events one person may read after `cursor`: what a reconnecting client missed. */
+/**
+ * What a node's feed reads (realtime/feed.ts): `final` from `finalCursor`,
+ * then the visible events after `cursor` (all schools, oldest first, at most
+ * `limit`) in a later snapshot. Up to `final` a missing id never committed;
+ * above it, only a run of consecutive ids is known to be complete.
+ */
+export async function readEventsAfter(
+  db: Queryable,
+  cursor: number,
+  limit: number,
+): Promise<{ events: StoredEvent[]; final: number }> {
+  const final = await finalCursor(db);
+  const result = await db.execute<EventRow>(sql`
+    select id, school_id, user_ids, payload, created_at from events
+    where id > ${cursor} order by id limit ${limit}`);
+  return { events: result.rows.map(toStored), final };
+}
+
+/**
+ * The events one person may read in (`after`, `upTo`]: what a reconnecting
+ * client missed. `upTo` must be a cursor the node's feed has reached, so
+ * that everything up to it is final.
+ */
 export async function readEventsForUser(
   db: Queryable,
   schoolId: number,
   userId: number,
-  cursor: number,
+  after: number,
+  upTo: number,
   limit: number,
 ): Promise<StoredEvent[]> {
-  const rows = await db
-    .select()
-    .from(events)
-    .where(
-      and(
-        gt(events.id, cursor),
-        sql`${events.schoolId} = ${schoolId}`,
-        sql`${events.userIds} @> array[${userId}]::integer[]`,
-      ),
-    )
-    .orderBy(asc(events.id))
-    .limit(limit);
-  return rows.map(toStored);
+  const result = await db.execute<EventRow>(sql`
+    select id, school_id, user_ids, payload, created_at from events
+    where id > ${after} and id <= ${upTo}
+      and school_id = ${schoolId} and user_ids @> array[${userId}]::integer[]
+    order by id limit ${limit}`);
+  return result.rows.map(toStored);
 }
 
-export async function latestCursor(db: Queryable): Promise<number> {
-  const result = await db.execute<{ cursor: number | null }>(sql`select max(id) as cursor from events`);
-  return Number(result.rows[0]?.cursor ?? 0);
+/**
+ * The cursor `GET /api/chats` hands out with the list it reads next: events
+ * after it may repeat what the list shows, never miss it.
+ */
+export const latestCursor = finalCursor;
+
+/** The largest id ever committed: a client's cursor beyond it comes from another database. */
+export async function maxEventId(db: Queryable): Promise<number> {
+  const result = await db.execute<{ id: number | null }>(sql`select max(id) as id from events`);
+  return Number(result.rows[0]?.id ?? 0);
 }
 
 export function toWire(event: StoredEvent): TEvent {
   return { cursor: event.cursor, at: event.at, payload: event.payload };
 }
 
-function toStored(row: typeof events.$inferSelect): StoredEvent {
+type EventRow = {
+  id: number;
+  school_id: number;
+  user_ids: number[];
+  payload: TEventPayload;
+  created_at: Date | string;
+};
+
+function toStored(row: EventRow): StoredEvent {
   return {
-    cursor: row.id,
-    schoolId: row.schoolId,
-    userIds: row.userIds,
-    at: row.createdAt.toISOString(),
-    payload: row.payload as TEventPayload,
+    cursor: Number(row.id),
+    schoolId: row.school_id,
+    userIds: row.user_ids,
+    at: new Date(row.created_at).toISOString(),
+    payload: row.payload,
   };
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { sessionExists } from '../domains/auth/queries.js';
 import type { Clock } from '../infra/clock.js';
-import { readEventsForUser, type StoredEvent } from '../infra/events.js';
+import { maxEventId, readEventsForUser, type StoredEvent } from '../infra/events.js';
 import type { Connection } from './connection.js';
 import type { EventFeed } from './feed.js';
 
@@ -50,16 +50,19 @@ export class Hub {
   }
 
   /**
-   * Answers `hello`: replays what the person may read after their cursor,
-   * then streams live. A cursor from the future (a restored database) asks
-   * the client to reload its state.
+   * Answers `hello`: replays what the person may read after their cursor up
+   * to the feed's cursor (everything up to it is final; later events reach
+   * the connection from the feed meanwhile), then streams live. A cursor
+   * beyond every id in the table (a restored database) asks the client to
+   * reload its state; one merely ahead of this node's feed (taken on another
+   * node) just waits for the feed.
    */
   async resume(connection: Connection, cursor: number | null): Promise<void> {
     connection.state = 'replaying';
     const head = this.feed.cursor;
     if (cursor === null) {
       connection.cursor = head;
-    } else if (cursor > head && cursor > (await this.#latest())) {
+    } else if (cursor > head && cursor > (await maxEventId(this.db))) {
       connection.send({ type: 'resync' });
       connection.cursor = head;
     } else {
@@ -70,6 +73,7 @@ export class Hub {
           connection.schoolId,
           connection.userId,
           connection.cursor,
+          head,
           REPLAY_PAGE,
         );
         for (const event of page) await connection.replay(event);
@@ -114,11 +118,6 @@ export class Hub {
         else connection.close(code, reason);
       }
     }
-  }
-
-  async #latest(): Promise<number> {
-    await this.feed.catchUp();
-    return this.feed.cursor;
   }
 
   #dispatch(events: StoredEvent[]): void {
