@@ -16,7 +16,9 @@ describe('route gates', () => {
     ['people.list', person('parent'), false],
     ['people.list', person('student'), false],
     ['chats.create', person('administration'), true],
-    ['chats.create', person('class_teacher'), false],
+    ['chats.create', person('class_teacher'), true],
+    ['chats.create', person('parent'), false],
+    ['chats.create', person('student'), false],
     ['auth.own_account', person('student'), true],
     ['auth.anyone', anonymous, true],
   ] as const)('%s for %o → %s', (policy, actor, ok) => {
