@@ -112,7 +112,10 @@ describe.skipIf(!servicesUp && process.env.CI !== 'true')('two nodes joined by R
     await send(admin, 'Коллеги, педсовет в среду.');
     conversation.push('Коллеги, педсовет в среду.');
     await sees(teacher, conversation);
-    await send(teacher, 'Во сколько?');
+    // Typing is never stored: only Redis carries it from node B to node A, so this proves the bus.
+    await teacher.page.getByLabel('Сообщение').fill('Во сколько?');
+    await admin.page.getByText('Алсу Галиева печатает…').waitFor();
+    await teacher.page.getByLabel('Сообщение').press('Enter');
     conversation.push('Во сколько?');
     await sees(admin, conversation);
     await sees(teacher, conversation);
