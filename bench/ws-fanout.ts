@@ -63,7 +63,7 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
   const server = flags.spawn
     ? await startServer(
         cleanups,
-        { db: flags.db!, logLevel: flags['log-level']! },
+        { db: flags.db!, logLevel: flags['log-level']!, cpuProfileDir: flags['cpu-prof'] },
         (file) => {
           serverLog = file;
         },
@@ -103,7 +103,7 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
   if (quiet)
     log(`machine before the measured phase: ${quiet.busyCores} cores busy (waited ${quiet.waitedS} s)`);
   const stopMeter = await startMeter(server, {
-    lockWatch: flags['lock-watch'] === 'on',
+    pgWatch: flags['pg-watch'] === 'on',
     embedded: flags.db === 'embedded',
   });
   const senders = members.slice(0, config.senders).map((m) => m.client);
@@ -157,7 +157,7 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
     serverExited: meter.serverExited,
     serverCpuSeconds: serverCounted ? round(meter.serverCpuSeconds) : null,
     serverNodeCpuSeconds: serverCounted ? round(meter.serverNodeCpuSeconds) : null,
-    eventsLock: meter.eventsLock,
+    pgSessions: meter.sessions,
     machineBusyCoresBefore: quiet?.busyCores ?? null,
     otherCpuSeconds: serverCounted
       ? round(meter.machineCpuSeconds - meter.serverCpuSeconds - meter.benchCpuSeconds)

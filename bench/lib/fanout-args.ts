@@ -11,7 +11,10 @@ export const usage = `Usage: npx tsx bench/ws-fanout.ts (--spawn [--db embedded|
   --max-seconds 120    hard cap on the whole run, setup included
   --quiet-wait 30      wait up to this long for the machine to be idle before measuring (0: don't)
   --log-level info     the spawned server's log level
-  --lock-watch on      sample who holds the events lock (spawned servers only; off to skip)
+  --pg-watch on        sample the server's PostgreSQL sessions: active, idle in transaction, event
+                       writers in flight, wait events (spawned servers only; off to skip)
+  --cpu-prof DIR       run the spawned server with node --cpu-prof; the profile lands in DIR
+                       (summarise it with bench/profile-top.ts)
   --admin-login, --admin-password   an existing admin, for --url with a school already set up
   --time-zone Europe/Moscow         the school's zone at setup
   --json               print the result as one JSON line on stdout`;
@@ -31,7 +34,8 @@ export const { values: flags } = cli(usage, () =>
       'drain-seconds': { type: 'string', default: '15' },
       'max-seconds': { type: 'string', default: '120' },
       'log-level': { type: 'string', default: 'info' },
-      'lock-watch': { type: 'string', default: 'on' },
+      'pg-watch': { type: 'string', default: 'on' },
+      'cpu-prof': { type: 'string' },
       'quiet-wait': { type: 'string', default: '30' },
       'time-zone': { type: 'string', default: 'Europe/Moscow' },
       'admin-login': { type: 'string' },

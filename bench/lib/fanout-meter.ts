@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Spawned } from './fanout-spawn.js';
-import { LockWatch } from './lock-watch.js';
+import { SessionWatch } from './lock-watch.js';
 import { cpuSeconds, machineCpuSeconds, memoryOf, processTree } from './procfs.js';
 
 /** the event-loop delay histogram's timer: its readings include this much */
@@ -9,12 +9,12 @@ const LOOP_RESOLUTION_MS = 10;
 /**
  * Starts the measured phase's readings: CPU of the machine, the server's
  * process tree and this process, the bench's event-loop delay and (for a
- * spawned server, if `lockWatch`) the events-lock sampling. The returned
- * `stop` reads them all.
+ * spawned server, if `pgWatch`) the sampling of its PostgreSQL sessions. The
+ * returned `stop` reads them all.
  */
 export async function startMeter(
   server: Spawned | undefined,
-  options: { lockWatch: boolean; embedded: boolean },
+  options: { pgWatch: boolean; embedded: boolean },
 ) {
   const tree = server ? processTree(server.process.pid) : [];
   const machineCpuBefore = machineCpuSeconds();
@@ -23,12 +23,12 @@ export async function startMeter(
   const benchCpuBefore = process.cpuUsage();
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loopDelay.enable();
-  const lockWatch =
-    server?.databaseUrl && options.lockWatch ? await LockWatch.start(server.databaseUrl) : null;
+  const pgWatch =
+    server?.databaseUrl && options.pgWatch ? await SessionWatch.start(server.databaseUrl) : null;
 
   return async function stop() {
     loopDelay.disable();
-    const eventsLock = (await lockWatch?.stop()) ?? null;
+    const sessions = (await pgWatch?.stop()) ?? null;
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const machineCpu = machineCpuSeconds() - machineCpuBefore;
     const after = processTree(server?.process.pid ?? -1);
@@ -37,10 +37,10 @@ export async function startMeter(
       child && (child.exitCode !== null || child.signalCode !== null)
         ? `code ${child.exitCode}, signal ${child.signalCode}`
         : null;
-    // The lock watch's own session is not the server's work (it counts only where PostgreSQL is the server's child).
-    const watchCpu = options.embedded ? (eventsLock?.ownCpuSeconds ?? 0) : 0;
+    // The watch's own session is not the server's work (it counts only where PostgreSQL is the server's child).
+    const watchCpu = options.embedded ? (sessions?.ownCpuSeconds ?? 0) : 0;
     return {
-      eventsLock,
+      sessions,
       serverExited: exited,
       benchCpuSeconds: (benchCpu.user + benchCpu.system) / 1e6,
       machineCpuSeconds: machineCpu,

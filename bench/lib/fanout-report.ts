@@ -3,6 +3,10 @@ import { formatSummary, mb } from './stats.js';
 export const log = (line: string) => console.error(line);
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
+const waits = (shares: Record<string, number>) =>
+  Object.entries(shares)
+    .map(([wait, share]) => `${wait} ${pct(share)}`)
+    .join(', ') || 'nothing';
 
 export function round(value: number): number {
   return Math.round(value * 100) / 100;
@@ -34,10 +38,11 @@ export function report(r: Record<string, any>): void {
         ? '  server         (no CPU/RSS readings)'
         : `  server         CPU ${r.serverCpuSeconds} s (Node ${r.serverNodeCpuSeconds} s${r.server.includes('embedded') ? ', rest PostgreSQL' : '; external PostgreSQL not counted'}), ` +
           `RSS ${mb(r.serverRssKb)} (PSS ${mb(r.serverPssKb)}; Node ${mb(r.serverNodeRssKb)} RSS, ${r.serverPostgresProcesses} more processes) at the end`,
-      r.eventsLock
-        ? `  events lock    held ${pct(r.eventsLock.held)} of samples; holder waiting on Node ${pct(r.eventsLock.holderIdleInTransaction)}, ` +
-          `running in PostgreSQL ${pct(r.eventsLock.holderActive)}; queued behind it: mean ${r.eventsLock.waitingMean}, max ${r.eventsLock.waitingMax} ` +
-          `(sampling cost ${round(r.eventsLock.ownCpuSeconds)} CPU s, not counted above)`
+      r.pgSessions
+        ? `  pg sessions    mean active ${r.pgSessions.active}, idle in transaction (waiting on Node) ${r.pgSessions.idleInTransaction}, ` +
+          `idle ${r.pgSessions.idle}; event writers in flight mean ${r.pgSessions.writersMean}, max ${r.pgSessions.writersMax}; ` +
+          `active waiting on ${waits(r.pgSessions.activeWaits)} ` +
+          `(${r.pgSessions.samples} samples, sampling cost ${round(r.pgSessions.ownCpuSeconds)} CPU s, not counted above)`
         : '',
       r.otherCpuSeconds === null
         ? ''

@@ -30,7 +30,7 @@ export interface Spawned {
  */
 export async function startServer(
   cleanups: Cleanups,
-  options: { db: string; logLevel: string },
+  options: { db: string; logLevel: string; cpuProfileDir?: string | undefined },
   onLogFile: (file: string) => void,
   log: (line: string) => void,
 ): Promise<Spawned> {
@@ -55,6 +55,7 @@ export async function startServer(
     port,
     logFile,
     logLevel: options.logLevel,
+    nodeArgs: options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [],
   });
   cleanups.push(() => stopParta(spawned, processTree(spawned.pid)).then(() => undefined));
   await waitHealthy(baseUrl, spawned);

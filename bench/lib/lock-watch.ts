@@ -3,43 +3,44 @@ import path from 'node:path';
 import { cpuSeconds } from './procfs.js';
 import { PgClient } from './server.js';
 
-/** The transaction-scoped advisory lock that serialises event inserts (server/src/infra/events.ts). */
-const EVENTS_LOCK = 7_147_002;
-
-export interface LockSamples {
+export interface SessionSamples {
   samples: number;
-  /** share of samples in which some transaction held the events lock */
-  held: number;
-  /** …and its session was waiting for Node to send the next statement */
-  holderIdleInTransaction: number;
-  /** …and PostgreSQL was executing its statement (the insert, or COMMIT with its WAL flush) */
-  holderActive: number;
-  /** transactions queued behind the lock: mean and max over the samples */
-  waitingMean: number;
-  waitingMax: number;
+  /** the server's pool connections, by state, on average over the samples */
+  active: number;
+  idleInTransaction: number;
+  idle: number;
+  /** event writers between their event insert and their commit (server/src/infra/events.ts) */
+  writersMean: number;
+  writersMax: number;
+  /** what the active connections were waiting on: share of active-connection samples, top few */
+  activeWaits: Record<string, number>;
   /** CPU seconds the sampling itself cost PostgreSQL (to subtract from the server's) */
   ownCpuSeconds: number;
 }
 
 /**
- * Samples pg_locks + pg_stat_activity every `everyMs` to see who holds the
- * events lock and what it is doing: the lock is held from the event insert
- * until commit, so its holder's state tells whether the serial section waits
- * on PostgreSQL or on the Node event loop.
+ * Samples the server's PostgreSQL sessions every `everyMs`: how many are
+ * running a statement, how many sit in a transaction waiting for Node to
+ * send the next one, how many are idle; what the running ones wait on (WAL
+ * flush, a lock, nothing: CPU); and how many event writers are in flight
+ * (they hold a shared advisory lock with a negative key from their event
+ * insert until they end). It tells whether a saturated server waits on
+ * PostgreSQL or on its own event loop.
  */
-export class LockWatch {
+export class SessionWatch {
   readonly #client;
   #timer: NodeJS.Timeout | null = null;
   #busy = false;
   #backendPid = 0;
-  #counts = { samples: 0, held: 0, idleInTransaction: 0, active: 0, waiting: 0, waitingMax: 0 };
+  #counts = { samples: 0, active: 0, idleInTransaction: 0, idle: 0, writers: 0, writersMax: 0 };
+  readonly #waits = new Map<string, number>();
 
   private constructor(url: string) {
     this.#client = new PgClient({ connectionString: url, application_name: 'parta-bench-watch' });
   }
 
-  static async start(url: string, everyMs = 20): Promise<LockWatch> {
-    const watch = new LockWatch(url);
+  static async start(url: string, everyMs = 50): Promise<SessionWatch> {
+    const watch = new SessionWatch(url);
     await watch.#client.connect();
     const { rows } = await watch.#client.query<{ pid: number }>('select pg_backend_pid() as pid');
     watch.#backendPid = rows[0]!.pid;
@@ -51,23 +52,31 @@ export class LockWatch {
     if (this.#busy) return;
     this.#busy = true;
     try {
-      const { rows } = await this.#client.query<{ granted: boolean; state: string | null }>(
-        `select l.granted, a.state
-           from pg_locks l join pg_stat_activity a on a.pid = l.pid
-          where l.locktype = 'advisory' and l.objid = $1 and l.database = (select oid from pg_database where datname = current_database())`,
-        [EVENTS_LOCK],
+      const { rows } = await this.#client.query<{
+        state: string | null;
+        wait: string | null;
+        writing: boolean;
+      }>(
+        `select a.state, a.wait_event_type || ':' || a.wait_event as wait,
+                exists (select 1 from pg_locks l
+                         where l.pid = a.pid and l.locktype = 'advisory' and l.classid::bigint >= 2147483648) as writing
+           from pg_stat_activity a
+          where a.datname = current_database() and a.application_name = 'parta'`,
       );
-      const holder = rows.find((row) => row.granted);
-      const waiting = rows.filter((row) => !row.granted).length;
       const c = this.#counts;
       c.samples++;
-      c.waiting += waiting;
-      c.waitingMax = Math.max(c.waitingMax, waiting);
-      if (holder) {
-        c.held++;
-        if (holder.state === 'idle in transaction') c.idleInTransaction++;
-        else if (holder.state === 'active') c.active++;
+      let writers = 0;
+      for (const row of rows) {
+        if (row.writing) writers++;
+        if (row.state === 'active') {
+          c.active++;
+          const wait = row.wait ?? 'CPU';
+          this.#waits.set(wait, (this.#waits.get(wait) ?? 0) + 1);
+        } else if (row.state === 'idle in transaction') c.idleInTransaction++;
+        else if (row.state === 'idle') c.idle++;
       }
+      c.writers += writers;
+      c.writersMax = Math.max(c.writersMax, writers);
     } catch {
       // a failed sample is just not counted
     } finally {
@@ -75,20 +84,27 @@ export class LockWatch {
     }
   }
 
-  async stop(): Promise<LockSamples> {
+  async stop(): Promise<SessionSamples> {
     if (this.#timer) clearInterval(this.#timer);
     while (this.#busy) await new Promise((resolve) => setTimeout(resolve, 5));
     const ownCpuSeconds = cpuSeconds([this.#backendPid]).own;
     await this.#client.end();
     const c = this.#counts;
-    const share = (n: number) => (c.samples ? Math.round((n / c.samples) * 1000) / 1000 : 0);
+    const mean = (n: number) => (c.samples ? Math.round((n / c.samples) * 100) / 100 : 0);
+    const activeWaits = Object.fromEntries(
+      [...this.#waits]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([wait, n]) => [wait, c.active ? Math.round((n / c.active) * 100) / 100 : 0]),
+    );
     return {
       samples: c.samples,
-      held: share(c.held),
-      holderIdleInTransaction: share(c.idleInTransaction),
-      holderActive: share(c.active),
-      waitingMean: c.samples ? Math.round((c.waiting / c.samples) * 100) / 100 : 0,
-      waitingMax: c.waitingMax,
+      active: mean(c.active),
+      idleInTransaction: mean(c.idleInTransaction),
+      idle: mean(c.idle),
+      writersMean: mean(c.writers),
+      writersMax: c.writersMax,
+      activeWaits,
       ownCpuSeconds,
     };
   }

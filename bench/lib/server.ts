@@ -76,6 +76,8 @@ export interface SpawnOptions {
   logFile: string;
   logLevel?: string;
   extraArgs?: string[];
+  /** options for node itself, before the script (e.g. --cpu-prof) */
+  nodeArgs?: string[];
 }
 
 export interface ServerProcess {
@@ -87,7 +89,8 @@ export interface ServerProcess {
 
 /** Starts Parta with its log (pino JSON lines) going straight to a file, not through the bench. */
 export function spawnParta(options: SpawnOptions): ServerProcess {
-  const args = [serverMain, options.command, '--host', '127.0.0.1', '--port', String(options.port)];
+  const args = [...(options.nodeArgs ?? []), serverMain, options.command];
+  args.push('--host', '127.0.0.1', '--port', String(options.port));
   args.push('--public-url', `http://127.0.0.1:${options.port}`, '--data-dir', options.dataDir);
   args.push('--log-level', options.logLevel ?? 'info');
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);

@@ -33,6 +33,7 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: Typi
         actor.schoolId,
         actor.sessionId ?? 0,
         deps.wsMaxBufferedBytes,
+        request.raw.socket,
       );
       hub.add(connection);
       socket.on('pong', () => {
