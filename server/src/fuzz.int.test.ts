@@ -34,6 +34,7 @@ const tables: [string, string][] = [
     'messages',
     'message_versions',
     'message_reactions',
+    'search_words',
     'events',
   ].map((table): [string, string] => [table, `${table} t`]),
   // An admin opening a person card is recorded on purpose (DESIGN §3.6): that read is not a change.

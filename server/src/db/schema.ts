@@ -265,6 +265,13 @@ export const messages = pgTable(
   ],
 );
 
+/*
+ * Not declared here, created by the hand-written migration 0007 (drizzle-kit
+ * does not model triggers or btree_gin): the `search_words` dictionary of each
+ * school's words, filled by a trigger on messages, and the GIN index
+ * `messages_chat_search_idx` on (chat_id, search). See domains/search/queries.ts.
+ */
+
 /** Earlier texts of edited and deleted messages, for the chat's moderators. */
 export const messageVersions = pgTable(
   'message_versions',
