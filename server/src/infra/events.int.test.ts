@@ -87,17 +87,28 @@ async function startFeed() {
   await feed.start();
   feeds.push(feed);
   const delivered: number[] = [];
-  feed.onEvents((events) => delivered.push(...events.map((event) => event.cursor)));
-  return { feed, bus, delivered };
-}
-
-/** Waits for a condition that the code under test brings about by itself (the feed's gap check). */
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  const waiters = new Set<() => void>();
+  feed.onEvents((events) => {
+    delivered.push(...events.map((event) => event.cursor));
+    for (const waiter of [...waiters]) waiter();
+  });
+  /** Resolves once the feed has delivered what `condition` asks for (it does so by itself: the gap check). */
+  const until = (condition: () => boolean, what: string, timeoutMs = 15_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (condition()) return resolve();
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}; delivered ${delivered.join(',')}`));
+      }, timeoutMs);
+      const check = () => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+    });
+  return { feed, bus, delivered, until };
 }
 
 describe('event ids that commit out of order', () => {
@@ -130,7 +141,7 @@ describe('event ids that commit out of order', () => {
   });
 
   it('passes over an id that rolled back, without anybody publishing anything more', async () => {
-    const { bus, delivered } = await startFeed();
+    const { bus, delivered, until } = await startFeed();
     const first = writer();
     const a = await first.written;
     const second = writer();
@@ -170,7 +181,7 @@ describe('event ids that commit out of order', () => {
   });
 
   it('never skips or repeats an id under many writers committing and rolling back in random order', async () => {
-    const { bus, delivered } = await startFeed();
+    const { bus, delivered, until } = await startFeed();
     let seed = 20_261_125;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
