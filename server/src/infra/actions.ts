@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
-import { type AuditEntry, writeAudit } from './audit.js';
+import { type AuditEntry, auditParams, writeAudit } from './audit.js';
 import type { Bus } from './bus.js';
 import type { Clock } from './clock.js';
-import { appendEvents, type EventDraft, type StoredEvent } from './events.js';
+import { appendEvents, type EventDraft, hasAudibleEvents, type StoredEvent } from './events.js';
 
 export interface ActionCtx {
   tx: Tx;
@@ -39,10 +39,15 @@ export class ActionRunner {
       const outcome = await action({ tx, actor, now }, input);
       const schoolId = outcome.schoolId ?? (actor.kind === 'person' ? actor.schoolId : null);
       const actorId = actor.kind === 'person' ? actor.userId : null;
-      if (outcome.audit) await writeAudit(tx, outcome.audit, { schoolId, actorId }, now);
+      const audit = outcome.audit ? auditParams(outcome.audit, { schoolId, actorId }) : null;
       const drafts = outcome.events ?? [];
       if (drafts.length > 0 && schoolId === null) throw new Error(`${action.name}: events need a school`);
-      const published = schoolId === null ? [] : await appendEvents(tx, schoolId, drafts, now);
+      if (schoolId === null || !hasAudibleEvents(drafts)) {
+        if (audit) await writeAudit(tx, audit, now);
+        return { result: outcome.result, published: [] };
+      }
+      // One round trip for the audit row and the events: this runs for every message.
+      const published = await appendEvents(tx, schoolId, drafts, now, audit);
       return { result: outcome.result, published };
     });
     if (published.length > 0) this.#publish(published);

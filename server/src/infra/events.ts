@@ -1,6 +1,8 @@
 import type { TEvent, TEventPayload } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
+import { run, statement } from '../db/prepared.js';
+import { auditInsert } from './audit.js';
 
 /** An event an action wants to publish, and who may read it. */
 export interface EventDraft {
@@ -30,38 +32,61 @@ export interface StoredEvent {
  */
 
 /**
- * Appends events inside the action's transaction. The statement announces
- * the writer (see above) and then draws the ids, in this order: the lock is a
- * materialized CTE that the draws join, so it is held before the first id.
+ * The events statement: announces the writer (see above) and then draws the
+ * ids, in this order: the lock is a materialized CTE that the draws join, so
+ * it is held before the first id. $1 the drafts as JSON, $2 the school, $3
+ * the time; `also` is a data-modifying CTE run in the same statement.
+ */
+const appendSql = (also: string) => `
+  with ${also}
+  writing as materialized (
+    select pg_advisory_xact_lock_shared(-1 - drawn.id)
+    from (select coalesce(pg_sequence_last_value('events_id_seq'), 0) as id) as drawn),
+  drawn as materialized (
+    select nextval('events_id_seq') as id, e.item
+    from writing, jsonb_array_elements($1::jsonb) with ordinality as e(item, n)
+    order by e.n)
+  insert into events (id, school_id, user_ids, type, payload, created_at)
+  select drawn.id, $2::integer, array(select jsonb_array_elements_text(drawn.item->'u')::integer),
+    drawn.item->>'t', drawn.item->'p', $3::timestamptz
+  from drawn
+  order by drawn.id
+  returning id, school_id, user_ids, payload, created_at`;
+
+const append = statement<EventRow>('events.append', appendSql(''));
+const appendWithAudit = statement<EventRow>(
+  'events.append_with_audit',
+  appendSql(`audit as (${auditInsert(4, '$3::timestamptz')}),`),
+);
+
+/**
+ * Appends events inside the action's transaction, and with `audit` (from
+ * `auditParams`) the change's audit row in the same statement. Without
+ * events to store, the audit row is the caller's to write.
  */
 export async function appendEvents(
   tx: Tx,
   schoolId: number,
   drafts: EventDraft[],
   at: Date,
+  audit: unknown[] | null = null,
 ): Promise<StoredEvent[]> {
-  const audible = drafts.filter((draft) => draft.userIds.length > 0);
-  if (audible.length === 0) return [];
-  const items = audible.map((draft) => ({
-    u: [...new Set(draft.userIds)],
-    t: draft.payload.type,
-    p: draft.payload,
-  }));
-  const result = await tx.execute<EventRow>(sql`
-    with writing as materialized (
-      select pg_advisory_xact_lock_shared(-1 - drawn.id)
-      from (select coalesce(pg_sequence_last_value('events_id_seq'), 0) as id) as drawn),
-    drawn as materialized (
-      select nextval('events_id_seq') as id, e.item
-      from writing, jsonb_array_elements(${JSON.stringify(items)}::jsonb) with ordinality as e(item, n)
-      order by e.n)
-    insert into events (id, school_id, user_ids, type, payload, created_at)
-    select drawn.id, ${schoolId}, array(select jsonb_array_elements_text(drawn.item->'u')::integer),
-      drawn.item->>'t', drawn.item->'p', ${at}
-    from drawn
-    order by drawn.id
-    returning id, school_id, user_ids, payload, created_at`);
-  return result.rows.map(toStored);
+  const items = audibleItems(drafts);
+  if (items.length === 0) throw new Error('appendEvents: nothing to append (see hasAudibleEvents)');
+  const values = [JSON.stringify(items), schoolId, at];
+  const rows = audit ? await run(tx, appendWithAudit, [...values, ...audit]) : await run(tx, append, values);
+  return rows.map(toStored);
+}
+
+/** Whether any draft has someone to hear it (events nobody may read are not stored). */
+export function hasAudibleEvents(drafts: EventDraft[]): boolean {
+  return drafts.some((draft) => draft.userIds.length > 0);
+}
+
+function audibleItems(drafts: EventDraft[]) {
+  return drafts
+    .filter((draft) => draft.userIds.length > 0)
+    .map((draft) => ({ u: [...new Set(draft.userIds)], t: draft.payload.type, p: draft.payload }));
 }
 
 /**

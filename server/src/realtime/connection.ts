@@ -6,6 +6,12 @@ import { type StoredEvent, toWire } from '../infra/events.js';
 /** Above this many unsent bytes a client is too slow: it is cut off and resumes later. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 const CLOSE_GRACE_MS = 5000;
+/**
+ * After a write to a socket, frames for it wait until this long has passed
+ * before the next write. An idle connection gets its frame at once; a busy
+ * one gets one system call per LINGER_MS however many events arrive.
+ */
+export const LINGER_MS = 10;
 
 const frames = new WeakMap<StoredEvent, string>();
 
@@ -24,10 +30,12 @@ function eventFrame(event: StoredEvent): string {
  * the replay from the database, live events wait in a buffer; afterwards each
  * event is sent once, in cursor order.
  *
- * Frames are queued and written when the event loop has handled the I/O at
- * hand (`setImmediate`), with the TCP socket corked: under load several
- * messages commit in one turn of the loop, and their frames then cost one
- * system call per person instead of one each.
+ * Frames are queued and written together, with the TCP socket corked: when
+ * the event loop has handled the I/O at hand (`setImmediate`), or, if the
+ * socket was written less than LINGER_MS ago, when that much time has
+ * passed (like Nagle's algorithm). Under load a system call per socket is
+ * the dearest part of a delivery; this makes it one per person per
+ * LINGER_MS instead of one per event.
  */
 export class Connection {
   state: 'waiting' | 'replaying' | 'live' | 'closed' = 'waiting';
@@ -35,7 +43,9 @@ export class Connection {
   alive = true;
   readonly #pending: StoredEvent[] = [];
   readonly #outbox: string[] = [];
-  #flush: NodeJS.Immediate | null = null;
+  #flush: { kind: 'immediate'; handle: NodeJS.Immediate } | { kind: 'timer'; handle: NodeJS.Timeout } | null =
+    null;
+  #lastWriteAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly socket: WebSocket,
@@ -77,18 +87,23 @@ export class Connection {
     await new Promise<void>((resolve) => this.socket.send(data, () => resolve()));
   }
 
-  /** Queues a frame; it is written after the I/O at hand, with the other frames queued meanwhile. */
+  /** Queues a frame; it is written with the other frames queued meanwhile (see the class comment). */
   send(frame: TServerFrame | string): void {
     if (this.state === 'closed') return;
     this.#outbox.push(typeof frame === 'string' ? frame : JSON.stringify(frame));
-    this.#flush ??= setImmediate(() => this.flush());
+    if (this.#flush) return;
+    const wait = this.#lastWriteAt + LINGER_MS - performance.now();
+    this.#flush =
+      wait > 0
+        ? { kind: 'timer', handle: setTimeout(() => this.flush(), wait) }
+        : { kind: 'immediate', handle: setImmediate(() => this.flush()) };
   }
 
   /** Writes the queued frames now, in one system call; a client with too much unsent is cut off. */
   flush(): void {
-    if (this.#flush) clearImmediate(this.#flush);
-    this.#flush = null;
+    this.#cancelFlush();
     if (this.#outbox.length === 0 || this.state === 'closed') return;
+    this.#lastWriteAt = performance.now();
     const frames = this.#outbox.splice(0);
     this.transport?.cork();
     try {
@@ -108,7 +123,12 @@ export class Connection {
     this.state = 'closed';
     this.#pending.length = 0;
     this.#outbox.length = 0;
-    if (this.#flush) clearImmediate(this.#flush);
+    this.#cancelFlush();
+  }
+
+  #cancelFlush(): void {
+    if (this.#flush?.kind === 'immediate') clearImmediate(this.#flush.handle);
+    else if (this.#flush?.kind === 'timer') clearTimeout(this.#flush.handle);
     this.#flush = null;
   }
 

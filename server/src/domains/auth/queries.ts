@@ -1,6 +1,7 @@
 import type { Role, TSessionInfo } from '@parta/protocol';
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { run, statement } from '../../db/prepared.js';
 import { schools, sessions, users } from '../../db/schema.js';
 import { loginKeys } from '../org/contacts.js';
 import { hashToken, verifyPassword } from './secrets.js';
@@ -15,22 +16,18 @@ export interface SessionRow {
   lastSeenAt: Date;
 }
 
-/** The live session behind a cookie token, or null (unknown, ended or expired). */
+const findSessionStatement = statement<SessionRow>(
+  'auth.find_session',
+  `select s.id as "sessionId", s.user_id as "userId", s.school_id as "schoolId", u.roles,
+     s.csrf_token as "csrfToken", u.locale, s.last_seen_at as "lastSeenAt"
+   from sessions s join users u on u.id = s.user_id
+   where s.token_hash = $1 and s.expires_at > $2 and u.left_at is null`,
+);
+
+/** The live session behind a cookie token, or null (unknown, ended or expired). Runs on every request. */
 export async function findSession(db: Queryable, token: string, now: Date): Promise<SessionRow | null> {
-  const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      userId: sessions.userId,
-      schoolId: sessions.schoolId,
-      roles: users.roles,
-      csrfToken: sessions.csrfToken,
-      locale: users.locale,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.leftAt)));
-  return row ? { ...row, roles: row.roles as Role[] } : null;
+  const [row] = await run(db, findSessionStatement, [hashToken(token), now]);
+  return row ?? null;
 }
 
 export async function sessionExists(db: Queryable, sessionId: number, now: Date): Promise<boolean> {

@@ -2,7 +2,7 @@ import { plainText, QUOTE_LENGTH, type ReactionEmoji, reactionEmojis, type TMess
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 
-interface MessageRow extends Record<string, unknown> {
+export interface MessageRow extends Record<string, unknown> {
   id: string | number;
   chat_id: number;
   author_id: number;
@@ -20,6 +20,13 @@ interface MessageRow extends Record<string, unknown> {
   reply_to: { id: number; authorName: string; body: string; deleted: boolean } | null;
   /** [emoji, userId] in the order they were chosen */
   reactions: [string, number][];
+}
+
+/** The quoted message of a reply as JSON (`reply_to` of MessageRow); `where` picks `r`. */
+export function replyQuote(where: string): string {
+  return `(select json_build_object('id', r.id, 'authorName', ru.full_name, 'body', left(r.body, ${QUOTE_LENGTH * 2}),
+      'deleted', r.deleted_at is not null)
+    from messages r join users ru on ru.id = r.author_id where ${where})`;
 }
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -43,9 +50,7 @@ export async function selectMessages(
               and cm.last_read_message_id >= m.id and cm.user_id <> m.author_id)`
           : sql`null`
       } as read_count,
-      (select json_build_object('id', r.id, 'authorName', ru.full_name, 'body', left(r.body, ${QUOTE_LENGTH * 2}),
-          'deleted', r.deleted_at is not null)
-        from messages r join users ru on ru.id = r.author_id where r.id = m.reply_to_id) as reply_to,
+      ${sql.raw(replyQuote('r.id = m.reply_to_id'))} as reply_to,
       (select coalesce(json_agg(json_build_array(mr.emoji, mr.user_id) order by mr.created_at, mr.user_id), '[]')
         from message_reactions mr where mr.message_id = m.id) as reactions
     from messages m join users u on u.id = m.author_id
@@ -60,7 +65,7 @@ export async function loadMessage(db: Queryable, messageId: number): Promise<TMe
   return message ?? null;
 }
 
-function toMessage(row: MessageRow): TMessage {
+export function toMessage(row: MessageRow): TMessage {
   return {
     id: Number(row.id),
     chatId: row.chat_id,

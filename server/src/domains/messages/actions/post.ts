@@ -4,9 +4,9 @@ import {
   type TMessage,
   type TPostMessageRequest,
 } from '@parta/protocol';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
-import { messages } from '../../../db/schema.js';
+import { run, statement } from '../../../db/prepared.js';
 import type { Action, ActionOutcome } from '../../../infra/actions.js';
 import type { Person } from '../../../infra/actor.js';
 import { AppError } from '../../../infra/errors.js';
@@ -14,9 +14,8 @@ import { enforce, requirePerson } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import type { ChatAccess } from '../../chats/policy.js';
 import { canPostMessage } from '../../chats/policy.js';
-import { memberIds } from '../../chats/queries.js';
 import { canMentionAll } from '../policy.js';
-import { loadMessage, selectMessages } from '../present.js';
+import { loadMessage, type MessageRow, replyQuote, selectMessages, toMessage } from '../present.js';
 
 /**
  * Who a body mentions: members named with @[Имя](id) (others are left as
@@ -42,9 +41,40 @@ interface NewMessage {
   forwardedFromName?: string;
 }
 
+interface PostContextRow {
+  kind: string;
+  archived: boolean;
+  role: 'owner' | 'member' | null;
+  member_ids: number[];
+  author_name: string;
+  reply_to: MessageRow['reply_to'];
+}
+
+/** What posting needs, in one round trip: the chat and the author's place in it, its members, the quoted message. */
+const postContext = statement<PostContextRow>(
+  'messages.post_context',
+  `select c.kind, c.archived_at is not null as archived, me.role,
+     array(select cm.user_id from chat_members cm where cm.chat_id = c.id) as member_ids,
+     (select u.full_name from users u where u.id = $3) as author_name,
+     ${replyQuote('r.id = $4 and r.chat_id = c.id')} as reply_to
+   from chats c left join chat_members me on me.chat_id = c.id and me.user_id = $3
+   where c.id = $2 and c.school_id = $1`,
+);
+
+const insertMessage = statement<{ id: number; created_at: Date }>(
+  'messages.insert',
+  `insert into messages (school_id, chat_id, author_id, client_id, body, reply_to_id,
+     forwarded_from_name, mentions, mentions_all, created_at)
+   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+   on conflict do nothing
+   returning id, created_at`,
+);
+
 /**
  * The one place messages are written. The client's id makes a retry (lost
  * answer, reconnect) return the stored message instead of writing it twice.
+ * Every message goes through here, so it costs two statements: the context,
+ * then the insert; the message is presented from what they returned.
  */
 async function writeMessage(
   tx: Tx,
@@ -52,33 +82,37 @@ async function writeMessage(
   now: Date,
   input: NewMessage,
 ): Promise<ActionOutcome<TMessage>> {
-  const chat = await accessChat(tx, author, input.chatId, canPostMessage);
-  const members = await memberIds(tx, input.chatId);
-  if (input.replyToId !== undefined) {
-    const [original] = await tx
-      .select({ id: messages.id })
-      .from(messages)
-      .where(and(eq(messages.id, input.replyToId), eq(messages.chatId, input.chatId)));
-    if (!original) throw new AppError('messages.reply_not_found');
-  }
-  const [inserted] = await tx
-    .insert(messages)
-    .values({
-      schoolId: author.schoolId,
-      chatId: input.chatId,
-      authorId: author.userId,
-      clientId: input.clientId,
-      body: input.body,
-      replyToId: input.replyToId ?? null,
-      forwardedFromName: input.forwardedFromName ?? null,
-      // A forwarded copy quotes; it does not call anyone again.
-      ...(input.forwardedFromName === undefined
-        ? mentionsIn(author, chat, input.body, members)
-        : { mentions: [], mentionsAll: false }),
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: messages.id });
+  const [context] = await run(tx, postContext, [
+    author.schoolId,
+    input.chatId,
+    author.userId,
+    input.replyToId ?? null,
+  ]);
+  if (!context) throw new AppError('chats.not_found');
+  const chat: ChatAccess = {
+    membership: context.role ? { role: context.role } : null,
+    archived: context.archived,
+    kind: context.kind,
+  };
+  enforce(canPostMessage(author, chat));
+  if (input.replyToId !== undefined && !context.reply_to) throw new AppError('messages.reply_not_found');
+  // A forwarded copy quotes; it does not call anyone again.
+  const { mentions, mentionsAll } =
+    input.forwardedFromName === undefined
+      ? mentionsIn(author, chat, input.body, context.member_ids)
+      : { mentions: [], mentionsAll: false };
+  const [inserted] = await run(tx, insertMessage, [
+    author.schoolId,
+    input.chatId,
+    author.userId,
+    input.clientId,
+    input.body,
+    input.replyToId ?? null,
+    input.forwardedFromName ?? null,
+    mentions,
+    mentionsAll,
+    now,
+  ]);
   if (!inserted) {
     const [stored] = await selectMessages(
       tx,
@@ -87,10 +121,26 @@ async function writeMessage(
     if (!stored) throw new AppError('messages.not_found');
     return { result: stored, audit: null };
   }
-  const message = (await loadMessage(tx, inserted.id))!;
+  const message = toMessage({
+    id: inserted.id,
+    chat_id: input.chatId,
+    author_id: author.userId,
+    author_name: context.author_name,
+    client_id: input.clientId,
+    body: input.body,
+    created_at: inserted.created_at,
+    forwarded_from_name: input.forwardedFromName ?? null,
+    mentions,
+    mentions_all: mentionsAll,
+    edited_at: null,
+    deleted_at: null,
+    pinned_at: null,
+    reply_to: context.reply_to,
+    reactions: [],
+  });
   return {
     result: message,
-    events: [{ payload: { type: 'messages.send', message }, userIds: members }],
+    events: [{ payload: { type: 'messages.send', message }, userIds: context.member_ids }],
     audit: {
       type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
       subjectId: message.id,
