@@ -11,7 +11,7 @@
  */
 import { config, flags } from './lib/fanout-args.js';
 import { startMeter } from './lib/fanout-meter.js';
-import { checkDeliveries, openReceiver, type Receiver } from './lib/fanout-receiver.js';
+import { checkDeliveries, openReceiver, p99BySecond, type Receiver } from './lib/fanout-receiver.js';
 import { log, report, round } from './lib/fanout-report.js';
 import { type Sent, sendAll } from './lib/fanout-send.js';
 import { type Cleanups, startServer } from './lib/fanout-spawn.js';
@@ -83,6 +83,13 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
     title: `Нагрузка ${config.members}`,
     memberIds: members.map((m) => m.id),
   });
+  const warmupChat =
+    config.warmup > 0
+      ? await admin.expect<{ id: number }>(201, '/api/chats', {
+          title: `Разогрев ${config.members}`,
+          memberIds: members.map((m) => m.id),
+        })
+      : null;
   const setupMs = performance.now() - setupBegan;
   log(`setup: school, ${config.members} members, chat ${chat.id} in ${(setupMs / 1000).toFixed(1)} s`);
 
@@ -99,6 +106,22 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
   const socketsMs = performance.now() - socketsBegan;
   log(`sockets: ${receivers.length} ready in ${(socketsMs / 1000).toFixed(1)} s`);
 
+  const senders = members.slice(0, config.senders).map((m) => m.client);
+  if (warmupChat) {
+    // Its events reach the same sockets; the receivers count only `chat`'s.
+    const warm = await sendAll(
+      senders,
+      warmupChat.id,
+      { ...config, messages: config.warmup },
+      [],
+      new Map(),
+      aborted,
+    );
+    log(
+      `warm-up: ${config.warmup} messages at ${config.rate}/s into chat ${warmupChat.id} in ${((warm.lastSendAt - warm.firstSendAt) / 1000).toFixed(1)} s`,
+    );
+  }
+
   const quiet = config.quietWaitS > 0 ? await waitForQuiet(config.quietWaitS) : null;
   if (quiet)
     log(`machine before the measured phase: ${quiet.busyCores} cores busy (waited ${quiet.waitedS} s)`);
@@ -106,7 +129,6 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
     pgWatch: flags['pg-watch'] === 'on',
     embedded: flags.db === 'embedded',
   });
-  const senders = members.slice(0, config.senders).map((m) => m.client);
   const phase = await sendAll(senders, chat.id, config, sent, byClientId, aborted);
   const acked = sent.filter((s) => s.messageId !== undefined);
   const expected = acked.length * receivers.length;
@@ -141,6 +163,7 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
     sendErrors: errors,
     ackMs: summarize(acked.map((s) => s.ackAt! - s.sentAt)),
     deliverMs: summarize(latencies),
+    deliverP99BySecond: p99BySecond(receivers, sent, phase.firstSendAt),
     deliveries: latencies.length,
     expectedDeliveries: expected,
     messagesPerSecond: round(acked.length / wallSeconds),

@@ -140,3 +140,22 @@ export function checkDeliveries(
   const idInversions = sum((r) => r.idInversions) / Math.max(1, receivers.length);
   return { latencies, lastDeliveryAt, violations, idInversions };
 }
+
+/**
+ * p99 of send → deliver for the messages sent in each second of the run:
+ * shows whether a bad tail is a steady queue or a few stalls.
+ */
+export function p99BySecond(receivers: Receiver[], sent: Sent[], firstSendAt: number): number[] {
+  const seconds: number[][] = [];
+  for (const receiver of receivers) {
+    for (const { index, at } of receiver.arrivals) {
+      const second = Math.floor((sent[index]!.sentAt - firstSendAt) / 1000);
+      (seconds[second] ??= []).push(at - sent[index]!.sentAt);
+    }
+  }
+  return Array.from(seconds, (latencies) => {
+    if (!latencies?.length) return 0;
+    latencies.sort((a, b) => a - b);
+    return Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!);
+  });
+}

@@ -28,6 +28,7 @@ export function report(r: Record<string, any>): void {
       `  acked          ${r.acked}/${r.messages}${errors}`,
       `  send → ack     ${formatSummary(r.ackMs)}`,
       `  send → deliver ${formatSummary(r.deliverMs)}`,
+      `  p99 by second  ${r.deliverP99BySecond.join(' ')} (ms, by when the message was sent)`,
       `  throughput     ${r.messagesPerSecond} messages/s, ${r.deliveriesPerSecond} deliveries/s over ${r.measuredSeconds} s`,
       `  exactly once, in cursor order, same order everywhere: ${ok ? 'yes' : `NO ${JSON.stringify(v)}`}`,
       `  id inversions  ${r.idInversions} per receiver (a message arriving after one with a higher id)`,

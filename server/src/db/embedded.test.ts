@@ -70,7 +70,9 @@ describe('startEmbeddedDatabase', { timeout: 60_000 }, () => {
   it('creates a cluster and a `parta` database on first start, and logs PostgreSQL at debug', async () => {
     const { logger, lines } = memoryLogger();
     const db = await start(dataDir, logger);
-    expect(new URL(db.url).hostname).toBe('127.0.0.1');
+    // Parta's own connections go through the Unix socket in the data folder; the admin URL over TCP.
+    expect(decodeURIComponent(new URL(db.url).hostname)).toBe(dataDir);
+    expect(new URL(db.adminUrl).hostname).toBe('127.0.0.1');
     expect(new URL(db.url).pathname).toBe('/parta');
     expect(new URL(db.adminUrl).pathname).toBe('/postgres');
     expect(readFileSync(lockFile, 'utf8').split('\n')[0]).toBe(String(process.pid));
@@ -127,6 +129,14 @@ describe('startEmbeddedDatabase', { timeout: 60_000 }, () => {
     expect(await query(db.url, 'select body from note')).toEqual([{ body: 'kept' }]);
     await crashed.stop(); // its server is gone and the lock is not its own: a no-op
     expect(existsSync(lockFile)).toBe(true);
+    await db.stop();
+  });
+
+  it('connects over TCP when the data folder is too deep for a Unix socket path', async () => {
+    const deep = path.join(tempDir(), 'd'.repeat(100), 'pg');
+    const db = await start(deep);
+    expect(new URL(db.url).hostname).toBe('127.0.0.1');
+    expect(await query(db.url, 'select 1 as one')).toEqual([{ one: 1 }]);
     await db.stop();
   });
 

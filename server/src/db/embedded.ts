@@ -48,14 +48,17 @@ export async function startEmbeddedDatabase(options: {
     }
     const password = (await readFile(secretFile, 'utf8')).trim();
     const port = options.port ?? (await freePort());
-    const started = await startServer(paths, port, logger);
+    const socketDir = unixSocketDir(paths.dataDir, port);
+    const started = await startServer(paths, port, socketDir, logger);
     server = started;
     const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
     await ensureDatabase(`${base}/postgres`, 'parta');
-    logger.info({ dataDir: paths.dataDir, port }, 'Embedded PostgreSQL is ready');
+    logger.info({ dataDir: paths.dataDir, port, socket: socketDir !== null }, 'Embedded PostgreSQL is ready');
     let stopped: Promise<void> | undefined;
     return {
-      url: `${base}/parta`,
+      url: socketDir
+        ? `postgres://postgres:${password}@${encodeURIComponent(socketDir)}:${port}/parta`
+        : `${base}/parta`,
       adminUrl: `${base}/postgres`,
       stop: () => {
         stopped ??= stopServer(started).finally(() => releaseLock(lockFile, lock));
@@ -185,12 +188,31 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(paths: PgPaths, port: number, logger: Logger): Promise<ChildProcess> {
+/** sun_path holds 108 bytes, the terminating zero included. */
+const MAX_SOCKET_PATH = 107;
+
+/**
+ * Parta's own connections go through a Unix socket in the data folder when
+ * its path fits (and needs no quoting in the setting): a query's round trip
+ * costs both processes about a fifth less CPU than over loopback TCP, and a
+ * posted message makes six. Otherwise, and for everything else, TCP.
+ */
+function unixSocketDir(dataDir: string, port: number): string | null {
+  const fits = Buffer.byteLength(path.join(dataDir, `.s.PGSQL.${port}.lock`)) <= MAX_SOCKET_PATH;
+  return fits && /^[\w./-]+$/.test(dataDir) ? dataDir : null;
+}
+
+function startServer(
+  paths: PgPaths,
+  port: number,
+  socketDir: string | null,
+  logger: Logger,
+): Promise<ChildProcess> {
   const pgLog = logger.child({ component: 'postgres' });
   const postgres = path.join(paths.nativeDir, 'bin', 'postgres');
   const args = ['-D', paths.dataDir, '-p', `${port}`, '-c', 'listen_addresses=127.0.0.1'];
-  // No Unix socket: nothing uses it, and its default folder may not exist or may clash.
-  args.push('-c', 'unix_socket_directories=');
+  // Not the default socket folder: it may not exist, or another server's may be there.
+  args.push('-c', `unix_socket_directories=${socketDir ?? ''}`);
   // Own process group: a Ctrl-C in the terminal reaches Parta, which then stops PostgreSQL last.
   const child = spawn(postgres, args, { ...paths.user, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const recent: string[] = [];

@@ -260,8 +260,8 @@ export const messages = pgTable(
     index('messages_chat_idx').on(t.chatId, t.id),
     uniqueIndex('messages_client_key').on(t.chatId, t.authorId, t.clientId),
     index('messages_pinned_idx').on(t.chatId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
-    index('messages_search_idx').using('gin', t.search),
-    index('messages_body_trgm_idx').using('gin', sql`${t.body} gin_trgm_ops`),
+    // Full-text search uses the (chat_id, search) GIN index of migration 0007; nothing searches
+    // `body` by trigrams (typos go through the search_words dictionary), so neither has its own.
   ],
 );
 
