@@ -150,7 +150,8 @@ export function p99BySecond(receivers: Receiver[], sent: Sent[], firstSendAt: nu
   for (const receiver of receivers) {
     for (const { index, at } of receiver.arrivals) {
       const second = Math.floor((sent[index]!.sentAt - firstSendAt) / 1000);
-      (seconds[second] ??= []).push(at - sent[index]!.sentAt);
+      seconds[second] ??= [];
+      seconds[second].push(at - sent[index]!.sentAt);
     }
   }
   return Array.from(seconds, (latencies) => {

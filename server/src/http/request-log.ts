@@ -19,7 +19,11 @@ export class PartaLogController extends LogController {
     request.log.debug({ req: requestFields(request) }, 'incoming request');
   }
 
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     if (this.isLogDisabled(request)) return;
     const fields = {
       req: requestFields(request),

@@ -148,6 +148,23 @@ export async function readEventsForUser(
 }
 
 /**
+ * Whether the school has more than `limit` events in (`after`, `upTo`]:
+ * too long a break to replay. Reads at most `limit` + 1 index entries.
+ */
+export async function missedTooMany(
+  db: Queryable,
+  schoolId: number,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<boolean> {
+  const result = await db.execute(sql`
+    select 1 from events where school_id = ${schoolId} and id > ${after} and id <= ${upTo}
+    order by id offset ${limit} limit 1`);
+  return result.rows.length > 0;
+}
+
+/**
  * The cursor `GET /api/chats` hands out with the list it reads next: events
  * after it may repeat what the list shows, never miss it.
  */

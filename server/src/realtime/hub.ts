@@ -3,11 +3,18 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { sessionExists } from '../domains/auth/queries.js';
 import type { Clock } from '../infra/clock.js';
-import { maxEventId, readEventsForUser, type StoredEvent } from '../infra/events.js';
+import { maxEventId, missedTooMany, readEventsForUser, type StoredEvent } from '../infra/events.js';
 import type { Connection } from './connection.js';
 import type { EventFeed } from './feed.js';
 
 const REPLAY_PAGE = 500;
+/**
+ * A client that missed more of its school's events than this reloads its
+ * state (`resync`) instead of replaying them: after a night offline in a busy
+ * school that is quicker for the phone, and it bounds what a replay reads
+ * (the events of the school after the cursor, filtered by reader).
+ */
+export const REPLAY_LIMIT = 5000;
 
 /** The open WebSockets of this node, by person, fed from the node's event feed. */
 export class Hub {
@@ -53,16 +60,20 @@ export class Hub {
    * Answers `hello`: replays what the person may read after their cursor up
    * to the feed's cursor (everything up to it is final; later events reach
    * the connection from the feed meanwhile), then streams live. A cursor
-   * beyond every id in the table (a restored database) asks the client to
-   * reload its state; one merely ahead of this node's feed (taken on another
-   * node) just waits for the feed.
+   * beyond every id in the table (a restored database), or one more than
+   * REPLAY_LIMIT of the school's events behind, asks the client to reload its
+   * state; one merely ahead of this node's feed (taken on another node) just
+   * waits for the feed.
    */
   async resume(connection: Connection, cursor: number | null): Promise<void> {
     connection.state = 'replaying';
     const head = this.feed.cursor;
     if (cursor === null) {
       connection.cursor = head;
-    } else if (cursor > head && cursor > (await maxEventId(this.db))) {
+    } else if (
+      (cursor > head && cursor > (await maxEventId(this.db))) ||
+      (cursor < head && (await missedTooMany(this.db, connection.schoolId, cursor, head, REPLAY_LIMIT)))
+    ) {
       connection.send({ type: 'resync' });
       connection.cursor = head;
     } else {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type TMessage, wsCloseCodes } from '@parta/protocol';
+import { type TEvent, type TMessage, wsCloseCodes } from '@parta/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../infra/actions.js';
 import type { TestClient } from '../test/client.js';
 import { addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
+import { REPLAY_LIMIT } from './hub.js';
 
 let server: TestServer;
 let admin: TestClient;
@@ -90,7 +91,48 @@ describe('the live stream', () => {
     expect(new Set(all).size).toBeGreaterThanOrEqual(rounds * 100);
     resumed.close();
   });
+  it('asks for a resync instead of a replay after more than REPLAY_LIMIT events of the school', async () => {
+    const { body } = await parent.client.get('/api/chats');
+    const live = await parent.client.socket(null);
+    await live.waitFor(ready, 'ready');
+    // A busy school while the phone was off: other people's events, then one for this parent.
+    await server.parta.actions.run({ kind: 'system' }, eventsFor(1, REPLAY_LIMIT), undefined);
+    const posted = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId: randomUUID(),
+      body: 'Я здесь',
+    });
+    const isPosted = (e: TEvent) =>
+      e.payload.type === 'messages.send' && e.payload.message.id === posted.body.id;
+    await live.waitFor((s) => s.events().some(isPosted), 'the message, live');
+    const postedCursor = live.events().find(isPosted)!.cursor;
+    live.close();
+
+    const late = await parent.client.socket(body.cursor);
+    await late.waitFor(ready, 'ready');
+    expect(late.frames.map((f) => f.type)).toEqual(['resync', 'ready']);
+    late.close();
+
+    // A shorter break is replayed.
+    const replayed = await parent.client.socket(postedCursor - 1);
+    await replayed.waitFor(ready, 'ready');
+    expect(replayed.frames.map((f) => f.type)).toEqual(['event', 'ready']);
+    expect(replayed.events().some(isPosted)).toBe(true);
+    replayed.close();
+  });
 });
+
+/** An action that emits `count` small events for one person (none of them the parent). */
+function eventsFor(userId: number, count: number): Action<void, null> {
+  return async () => ({
+    result: null,
+    schoolId: 1,
+    audit: null,
+    events: Array.from({ length: count }, () => ({
+      payload: { type: 'chats.read', chatId, lastReadMessageId: 0 },
+      userIds: [userId],
+    })),
+  });
+}
 
 /** An action that only emits `count` large events for one person: a flood for the slow-consumer test. */
 function bigEvents(userId: number, count: number): Action<void, null> {
