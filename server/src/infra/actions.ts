@@ -1,10 +1,18 @@
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client.js';
-import type { Actor } from './actor.js';
+import type { Actor, Person } from './actor.js';
 import { type AuditEntry, auditParams, writeAudit } from './audit.js';
 import type { Bus } from './bus.js';
 import type { Clock } from './clock.js';
-import { appendEvents, type EventDraft, hasAudibleEvents, type StoredEvent } from './events.js';
+import {
+  appendEvents,
+  type EventDraft,
+  hasAudibleEvents,
+  type StatementWrite,
+  type StoredEvent,
+  writeWithEvents,
+} from './events.js';
+import { requirePerson } from './require.js';
 
 export interface ActionCtx {
   tx: Tx;
@@ -24,6 +32,33 @@ export interface ActionOutcome<R> {
 
 /** One exported function per user intent: check the policy, write, describe. */
 export type Action<I, R> = (ctx: ActionCtx, input: I) => Promise<ActionOutcome<R>>;
+
+/**
+ * An action whose whole change is one statement: posting a message, the
+ * write that runs most. Its reads run before, outside a transaction (under
+ * READ COMMITTED each of them would see the same inside one, and nothing is
+ * locked); the write, its audit row and its events are then one statement,
+ * which is a transaction by itself. That is one round trip instead of
+ * BEGIN, write, audit and events, COMMIT.
+ */
+export interface StatementOutcome<R> {
+  /** the answer when the write wrote */
+  result: R;
+  write: StatementWrite;
+  audit: AuditEntry;
+  /** someone must hear them: no stored event means the write wrote nothing */
+  events: EventDraft[];
+  /** the answer when it did not (a retry of a change already made) */
+  ifNotWritten: () => Promise<R>;
+}
+
+export interface StatementCtx {
+  db: Db;
+  actor: Person;
+  now: Date;
+}
+
+export type StatementAction<I, R> = (ctx: StatementCtx, input: I) => Promise<StatementOutcome<R>>;
 
 /**
  * The one write path (DESIGN §3.1): a transaction around the action, its audit
@@ -52,6 +87,25 @@ export class ActionRunner {
     });
     if (published.length > 0) this.#publish(published);
     return result;
+  }
+
+  /** Runs a one-statement action (see StatementOutcome). */
+  async runStatement<I, R>(actor: Actor, action: StatementAction<I, R>, input: I): Promise<R> {
+    const person = requirePerson(actor);
+    const now = this.deps.clock.now();
+    const outcome = await action({ db: this.deps.db, actor: person, now }, input);
+    const audit = auditParams(outcome.audit, { schoolId: person.schoolId, actorId: person.userId });
+    const published = await writeWithEvents(
+      this.deps.db,
+      outcome.write,
+      person.schoolId,
+      outcome.events,
+      now,
+      audit,
+    );
+    if (published.length === 0) return outcome.ifNotWritten();
+    this.#publish(published);
+    return outcome.result;
   }
 
   #publish(events: StoredEvent[]): void {

@@ -75,14 +75,15 @@ export function auditParams(
 
 /**
  * The insert of one audit row, its parameters numbered from `first` in the
- * order of `auditParams`, and the time as `$at`. Also used inside the events
- * statement (events.ts), so that a change's audit row and its events cost
- * one round trip.
+ * order of `auditParams`, and the time as `at`; only `where` holds, if given.
+ * Also used inside the events statement (events.ts), so that a change's
+ * audit row and its events cost one round trip.
  */
-export function auditInsert(first: number, at: string): string {
+export function auditInsert(first: number, at: string, where = ''): string {
   const $ = (i: number) => `$${first + i}`;
   return `insert into audit_log (school_id, actor_id, type, subject_id, data, created_at)
-    values (${$(0)}::integer, ${$(1)}::integer, ${$(2)}, ${$(3)}::bigint, ${$(4)}::jsonb, ${at})`;
+    select ${$(0)}::integer, ${$(1)}::integer, ${$(2)}, ${$(3)}::bigint, ${$(4)}::jsonb, ${at}
+    ${where ? `where ${where}` : ''}`;
 }
 
 const writeAuditStatement = statement('audit.write', auditInsert(1, '$6'));

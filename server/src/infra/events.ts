@@ -1,7 +1,7 @@
 import type { TEvent, TEventPayload } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
-import { run, statement } from '../db/prepared.js';
+import { run, type Statement, statement } from '../db/prepared.js';
 import { auditInsert } from './audit.js';
 
 /** An event an action wants to publish, and who may read it. */
@@ -34,30 +34,36 @@ export interface StoredEvent {
 /**
  * The events statement: announces the writer (see above) and then draws the
  * ids, in this order: the lock is a materialized CTE that the draws join, so
- * it is held before the first id. $1 the drafts as JSON, $2 the school, $3
- * the time; `also` is a data-modifying CTE run in the same statement.
+ * it is held before the first id. Parameters from `first`: the drafts as
+ * JSON, the school, the time, then the audit row's (`auditParams`) if
+ * `audit`. With `write` (a data-modifying query) first, the audit row and the
+ * events are written only if it returned a row.
  */
-const appendSql = (also: string) => `
-  with ${also}
+function appendSql(first: number, options: { audit: boolean; write?: string }): string {
+  const $ = (i: number) => `$${first + i}`;
+  const at = `${$(2)}::timestamptz`;
+  const written = options.write ? 'exists (select from written)' : '';
+  return `
+  with ${options.write ? `written as (${options.write}),` : ''}
+  ${options.audit ? `audit as (${auditInsert(first + 3, at, written)}),` : ''}
   writing as materialized (
     select pg_advisory_xact_lock_shared(-1 - drawn.id)
-    from (select coalesce(pg_sequence_last_value('events_id_seq'), 0) as id) as drawn),
+    from (select coalesce(pg_sequence_last_value('events_id_seq'), 0) as id) as drawn
+    ${written ? `where ${written}` : ''}),
   drawn as materialized (
     select nextval('events_id_seq') as id, e.item
-    from writing, jsonb_array_elements($1::jsonb) with ordinality as e(item, n)
+    from writing, jsonb_array_elements(${$(0)}::jsonb) with ordinality as e(item, n)
     order by e.n)
   insert into events (id, school_id, user_ids, type, payload, created_at)
-  select drawn.id, $2::integer, array(select jsonb_array_elements_text(drawn.item->'u')::integer),
-    drawn.item->>'t', drawn.item->'p', $3::timestamptz
+  select drawn.id, ${$(1)}::integer, array(select jsonb_array_elements_text(drawn.item->'u')::integer),
+    drawn.item->>'t', drawn.item->'p', ${at}
   from drawn
   order by drawn.id
   returning id, school_id, user_ids, payload, created_at`;
+}
 
-const append = statement<EventRow>('events.append', appendSql(''));
-const appendWithAudit = statement<EventRow>(
-  'events.append_with_audit',
-  appendSql(`audit as (${auditInsert(4, '$3::timestamptz')}),`),
-);
+const append = statement<EventRow>('events.append', appendSql(1, { audit: false }));
+const appendWithAudit = statement<EventRow>('events.append_with_audit', appendSql(1, { audit: true }));
 
 /**
  * Appends events inside the action's transaction, and with `audit` (from
@@ -71,10 +77,41 @@ export async function appendEvents(
   at: Date,
   audit: unknown[] | null = null,
 ): Promise<StoredEvent[]> {
-  const items = audibleItems(drafts);
-  if (items.length === 0) throw new Error('appendEvents: nothing to append (see hasAudibleEvents)');
-  const values = [JSON.stringify(items), schoolId, at];
+  const values = [eventItems(drafts), schoolId, at];
   const rows = audit ? await run(tx, appendWithAudit, [...values, ...audit]) : await run(tx, append, values);
+  return rows.map(toStored);
+}
+
+/** A write of one statement (ActionRunner.runStatement): its query, and a name to prepare it by. */
+export interface StatementWrite {
+  name: string;
+  /** a data-modifying query with parameters $1…$n, returning a row when it wrote */
+  text: string;
+  values: unknown[];
+}
+
+const withWrite = new Map<string, Statement<EventRow>>();
+
+/**
+ * Runs `write`, and only if it returned a row, the audit row and the events,
+ * all in one statement, so in one transaction of its own. Returns the stored
+ * events: none when the write wrote nothing.
+ */
+export async function writeWithEvents(
+  db: Queryable,
+  write: StatementWrite,
+  schoolId: number,
+  drafts: EventDraft[],
+  at: Date,
+  audit: unknown[],
+): Promise<StoredEvent[]> {
+  let prepared = withWrite.get(write.name);
+  if (!prepared) {
+    const text = appendSql(write.values.length + 1, { audit: true, write: write.text });
+    prepared = statement<EventRow>(`${write.name}+events`, text);
+    withWrite.set(write.name, prepared);
+  }
+  const rows = await run(db, prepared, [...write.values, eventItems(drafts), schoolId, at, ...audit]);
   return rows.map(toStored);
 }
 
@@ -83,10 +120,13 @@ export function hasAudibleEvents(drafts: EventDraft[]): boolean {
   return drafts.some((draft) => draft.userIds.length > 0);
 }
 
-function audibleItems(drafts: EventDraft[]) {
-  return drafts
+/** The drafts anyone may hear, as the statement's JSON parameter; there must be some. */
+function eventItems(drafts: EventDraft[]): string {
+  const items = drafts
     .filter((draft) => draft.userIds.length > 0)
     .map((draft) => ({ u: [...new Set(draft.userIds)], t: draft.payload.type, p: draft.payload }));
+  if (items.length === 0) throw new Error('events: nothing anyone may hear (see hasAudibleEvents)');
+  return JSON.stringify(items);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.js';
 import { addPerson, setUpSchool } from '../../test/school.js';
@@ -30,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('messages', () => {
-  it('stores a retried send once and returns the same message', async () => {
+  it('stores a retried send once, with one audit row and one event, and returns the same message', async () => {
     const clientId = randomUUID();
     const first = await parent.client.post(`/api/chats/${chatId}/messages`, {
       clientId,
@@ -44,6 +45,10 @@ describe('messages', () => {
     expect(retry.body.id).toBe(first.body.id);
     const page = await teacher.client.get(`/api/chats/${chatId}/messages`);
     expect(page.body.messages.filter((m: { clientId: string }) => m.clientId === clientId)).toHaveLength(1);
+    const { rows } = await server.db.execute<{ audits: number; events: number }>(sql`
+      select (select count(*)::int from audit_log where type = 'messages.send' and subject_id = ${first.body.id}) as audits,
+        (select count(*)::int from events where payload->'message'->>'clientId' = ${clientId}) as events`);
+    expect(rows[0]).toEqual({ audits: 1, events: 1 });
   });
 
   it('delivers live to every open tab of every member, and counts unread', async () => {

@@ -97,7 +97,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
       schema: { tags, params: ZChatParams, body: ZPostMessageRequest, response: { 200: ZMessage } },
     },
     async (request) =>
-      deps.actions.run(request.actor, postMessage, { ...request.body, chatId: request.params.id }),
+      deps.actions.runStatement(request.actor, postMessage, { ...request.body, chatId: request.params.id }),
   );
 
   app.patch(
@@ -146,6 +146,6 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
       schema: { tags, params: ZMessageParams, body: ZForwardRequest, response: { 200: ZMessage } },
     },
     async (request) =>
-      deps.actions.run(request.actor, forwardMessage, { ...request.body, ...ref(request.params) }),
+      deps.actions.runStatement(request.actor, forwardMessage, { ...request.body, ...ref(request.params) }),
   );
 }

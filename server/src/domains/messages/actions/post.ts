@@ -5,12 +5,12 @@ import {
   type TPostMessageRequest,
 } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import type { Queryable } from '../../../db/client.js';
 import { run, statement } from '../../../db/prepared.js';
-import type { Action, ActionOutcome } from '../../../infra/actions.js';
+import type { StatementAction, StatementOutcome } from '../../../infra/actions.js';
 import type { Person } from '../../../infra/actor.js';
 import { AppError } from '../../../infra/errors.js';
-import { enforce, requirePerson } from '../../../infra/require.js';
+import { enforce } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import type { ChatAccess } from '../../chats/policy.js';
 import { canPostMessage } from '../../chats/policy.js';
@@ -42,6 +42,8 @@ interface NewMessage {
 }
 
 interface PostContextRow {
+  /** drawn for the message to be written */
+  id: number;
   kind: string;
   archived: boolean;
   role: 'owner' | 'member' | null;
@@ -50,10 +52,13 @@ interface PostContextRow {
   reply_to: MessageRow['reply_to'];
 }
 
-/** What posting needs, in one round trip: the chat and the author's place in it, its members, the quoted message. */
+/**
+ * What posting needs, in one round trip: the chat and the author's place in
+ * it, its members, the author's name, the quoted message, and an id.
+ */
 const postContext = statement<PostContextRow>(
   'messages.post_context',
-  `select c.kind, c.archived_at is not null as archived, me.role,
+  `select nextval('messages_id_seq') as id, c.kind, c.archived_at is not null as archived, me.role,
      array(select cm.user_id from chat_members cm where cm.chat_id = c.id) as member_ids,
      (select u.full_name from users u where u.id = $3) as author_name,
      ${replyQuote('r.id = $4 and r.chat_id = c.id')} as reply_to
@@ -61,28 +66,28 @@ const postContext = statement<PostContextRow>(
    where c.id = $2 and c.school_id = $1`,
 );
 
-const insertMessage = statement<{ id: number; created_at: Date }>(
-  'messages.insert',
-  `insert into messages (school_id, chat_id, author_id, client_id, body, reply_to_id,
-     forwarded_from_name, mentions, mentions_all, created_at)
-   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-   on conflict do nothing
-   returning id, created_at`,
-);
+/** A retry with the same client id writes nothing (and returns no row). */
+const INSERT_MESSAGE = `insert into messages (id, school_id, chat_id, author_id, client_id, body, reply_to_id,
+    forwarded_from_name, mentions, mentions_all, created_at)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  on conflict do nothing
+  returning id`;
 
 /**
- * The one place messages are written. The client's id makes a retry (lost
- * answer, reconnect) return the stored message instead of writing it twice.
- * Every message goes through here, so it costs two statements: the context,
- * then the insert; the message is presented from what they returned.
+ * The one place messages are written, as a one-statement action
+ * (ActionRunner.runStatement): the context above, the policy, then the
+ * insert with its audit row and event in one statement. The message is
+ * presented from what the context returned. The client's id makes a retry
+ * (lost answer, reconnect) return the stored message instead of writing it
+ * twice.
  */
 async function writeMessage(
-  tx: Tx,
+  db: Queryable,
   author: Person,
   now: Date,
   input: NewMessage,
-): Promise<ActionOutcome<TMessage>> {
-  const [context] = await run(tx, postContext, [
+): Promise<StatementOutcome<TMessage>> {
+  const [context] = await run(db, postContext, [
     author.schoolId,
     input.chatId,
     author.userId,
@@ -101,34 +106,14 @@ async function writeMessage(
     input.forwardedFromName === undefined
       ? mentionsIn(author, chat, input.body, context.member_ids)
       : { mentions: [], mentionsAll: false };
-  const [inserted] = await run(tx, insertMessage, [
-    author.schoolId,
-    input.chatId,
-    author.userId,
-    input.clientId,
-    input.body,
-    input.replyToId ?? null,
-    input.forwardedFromName ?? null,
-    mentions,
-    mentionsAll,
-    now,
-  ]);
-  if (!inserted) {
-    const [stored] = await selectMessages(
-      tx,
-      sql`m.chat_id = ${input.chatId} and m.author_id = ${author.userId} and m.client_id = ${input.clientId}`,
-    );
-    if (!stored) throw new AppError('messages.not_found');
-    return { result: stored, audit: null };
-  }
   const message = toMessage({
-    id: inserted.id,
+    id: context.id,
     chat_id: input.chatId,
     author_id: author.userId,
     author_name: context.author_name,
     client_id: input.clientId,
     body: input.body,
-    created_at: inserted.created_at,
+    created_at: now,
     forwarded_from_name: input.forwardedFromName ?? null,
     mentions,
     mentions_all: mentionsAll,
@@ -140,31 +125,55 @@ async function writeMessage(
   });
   return {
     result: message,
+    write: {
+      name: 'messages.insert',
+      text: INSERT_MESSAGE,
+      values: [
+        message.id,
+        author.schoolId,
+        input.chatId,
+        author.userId,
+        input.clientId,
+        input.body,
+        input.replyToId ?? null,
+        input.forwardedFromName ?? null,
+        mentions,
+        mentionsAll,
+        now,
+      ],
+    },
     events: [{ payload: { type: 'messages.send', message }, userIds: context.member_ids }],
     audit: {
       type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
       subjectId: message.id,
       data: { chatId: input.chatId },
     },
+    ifNotWritten: async () => {
+      const [stored] = await selectMessages(
+        db,
+        sql`m.chat_id = ${input.chatId} and m.author_id = ${author.userId} and m.client_id = ${input.clientId}`,
+      );
+      if (!stored) throw new AppError('messages.not_found');
+      return stored;
+    },
   };
 }
 
-export const postMessage: Action<TPostMessageRequest & { chatId: number }, TMessage> = async (
-  { tx, actor, now },
+export const postMessage: StatementAction<TPostMessageRequest & { chatId: number }, TMessage> = async (
+  { db, actor, now },
   input,
-) => writeMessage(tx, requirePerson(actor), now, input);
+) => writeMessage(db, actor, now, input);
 
 /** A copy of a message one may read, posted to a chat one may write in, naming the original's author. */
-export const forwardMessage: Action<
+export const forwardMessage: StatementAction<
   TForwardRequest & { chatId: number; messageId: number },
   TMessage
-> = async ({ tx, actor, now }, input) => {
-  const person = requirePerson(actor);
-  await accessChat(tx, person, input.chatId);
-  const original = await loadMessage(tx, input.messageId);
+> = async ({ db, actor, now }, input) => {
+  await accessChat(db, actor, input.chatId);
+  const original = await loadMessage(db, input.messageId);
   if (!original || original.chatId !== input.chatId) throw new AppError('messages.not_found');
   if (original.deletedAt) throw new AppError('messages.deleted');
-  return writeMessage(tx, person, now, {
+  return writeMessage(db, actor, now, {
     chatId: input.toChatId,
     clientId: input.clientId,
     body: original.body,
