@@ -11,7 +11,7 @@ const CLOSE_GRACE_MS = 5000;
  * before the next write. An idle connection gets its frame at once; a busy
  * one gets one system call per LINGER_MS however many events arrive.
  */
-export const LINGER_MS = 25;
+export const LINGER_MS = 12;
 
 const frames = new WeakMap<StoredEvent, string>();
 
