@@ -84,6 +84,7 @@ describe('joining without a slip, with a personal invite, and with one account',
     const { page: father, errors: fatherErrors } = await open(phone);
     await father.goto(personal);
     await father.getByText('Это личное приглашение').waitFor();
+    await father.getByText('Кому: Петров Андрей Николаевич').waitFor();
     expect(await father.getByLabel('Фамилия, имя и отчество').count()).toBe(0);
     await father.getByLabel('Пароль', { exact: true }).fill('father-password-6');
     await father

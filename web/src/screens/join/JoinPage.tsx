@@ -8,11 +8,14 @@ export function JoinPage({
   school,
   title,
   lead,
+  addressee,
   children,
 }: {
   school?: string | null;
   title: string;
   lead?: string;
+  /** a personal invite: whom it is for, as the admin wrote the name */
+  addressee?: string | null;
   children: ComponentChildren;
 }) {
   return (
@@ -28,6 +31,7 @@ export function JoinPage({
           {school && <p class="join__school">{school}</p>}
           <h1 class="join__title">{title}</h1>
           {lead && <p class="join__lead">{lead}</p>}
+          {addressee && <p class="join__addressee">{addressee}</p>}
         </header>
         {children}
       </div>

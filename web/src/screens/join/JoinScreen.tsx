@@ -94,6 +94,9 @@ export function JoinScreen({ token }: { token: string }) {
       school={preview.school}
       title={inviteTitle(preview.role, preview.className)}
       lead={preview.personal ? t('join.lead.personal') : t(`join.lead.${preview.role}`)}
+      addressee={
+        preview.personal && preview.personName ? t('join.addressee', { name: preview.personName }) : null
+      }
     >
       <JoinForm
         personal={preview.personal}
