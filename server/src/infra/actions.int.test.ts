@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditLog, chats, events } from '../db/schema.js';
 import { setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
-import type { Action } from './actions.js';
+import type { Action, StatementAction } from './actions.js';
 import type { StoredEvent } from './events.js';
 
 let server: TestServer;
@@ -56,4 +56,40 @@ it('publishes nothing and keeps nothing when the action fails', async () => {
   expect(heard).toEqual([]);
   expect(await server.db.select().from(chats).where(eq(chats.title, 'Откатится'))).toEqual([]);
   expect(await server.db.select({ n: count() }).from(events)).toEqual(before);
+});
+
+/** A one-statement write that the database refuses: a creator who does not exist. */
+const createWithUnknownCreator: StatementAction<void, null> = async ({ now }) => ({
+  result: null,
+  write: {
+    name: 'test.create_with_unknown_creator',
+    text: `insert into chats (school_id, kind, title, created_by, created_at)
+      values (1, 'group', 'Откатится одной строкой', 999999, $1) returning id`,
+    values: [now],
+  },
+  audit: { type: 'chats.create', data: {} },
+  events: [{ payload: { type: 'chats.create', chatId: 1, title: 'x', memberCount: 1 }, userIds: [adminId] }],
+  ifNotWritten: async () => null,
+});
+
+it('keeps nothing and publishes nothing when a one-statement write fails', async () => {
+  const heard: StoredEvent[][] = [];
+  const unsubscribe = server.bus.subscribe((batch) => heard.push(batch));
+  const before = await server.db.select({ n: count() }).from(events);
+  const audits = await server.db.select({ n: count() }).from(auditLog);
+  const admin = {
+    kind: 'person' as const,
+    userId: adminId,
+    schoolId: 1,
+    roles: ['admin' as const],
+    sessionId: null,
+  };
+  await expect(
+    server.parta.actions.runStatement(admin, createWithUnknownCreator, undefined),
+  ).rejects.toThrow();
+  unsubscribe();
+  expect(heard).toEqual([]);
+  expect(await server.db.select().from(chats).where(eq(chats.title, 'Откатится одной строкой'))).toEqual([]);
+  expect(await server.db.select({ n: count() }).from(events)).toEqual(before);
+  expect(await server.db.select({ n: count() }).from(auditLog)).toEqual(audits);
 });

@@ -62,8 +62,9 @@ export type StatementAction<I, R> = (ctx: StatementCtx, input: I) => Promise<Sta
 
 /**
  * The one write path (DESIGN §3.1): a transaction around the action, its audit
- * row and its events; the events go on the bus only after commit, so nobody
- * hears of a change that rolled back.
+ * row and its events (or, for a one-statement action, one statement); the
+ * events go on the bus only after commit, so nobody hears of a change that
+ * rolled back.
  */
 export class ActionRunner {
   constructor(private readonly deps: { db: Db; bus: Bus; clock: Clock; logger: Logger }) {}
@@ -81,7 +82,7 @@ export class ActionRunner {
         if (audit) await writeAudit(tx, audit, now);
         return { result: outcome.result, published: [] };
       }
-      // One round trip for the audit row and the events: this runs for every message.
+      // One round trip for the audit row and the events.
       const published = await appendEvents(tx, schoolId, drafts, now, audit);
       return { result: outcome.result, published };
     });
