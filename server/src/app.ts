@@ -16,6 +16,7 @@ import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { PartaLogController } from './http/request-log.js';
 import { installSessions } from './http/session.js';
+import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
 import { ActionRunner } from './infra/actions.js';
@@ -45,11 +46,22 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const sessionCache = new SessionCache();
+  deps.bus.onSignal((signal) => {
+    if (signal.type === 'sessions.changed') sessionCache.forgetAll();
+  });
   const actions = new ActionRunner({
     db: deps.database.db,
     bus: deps.bus,
     clock: deps.clock,
     logger: deps.logger,
+    afterCommit: (audit) => {
+      if (!mayChangeSessions(audit.type)) return;
+      sessionCache.forgetAll();
+      deps.bus.signal({ type: 'sessions.changed' }).catch((error: Error) => {
+        deps.logger.warn({ err: error.message }, 'could not tell other nodes of a session change');
+      });
+    },
   });
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
@@ -59,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   const routes = installPolicyGate(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  installSessions(app, deps);
+  installSessions(app, deps, sessionCache);
   await installOperations(app, deps, hub);
 
   authRoutes(app, routeDeps);

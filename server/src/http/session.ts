@@ -5,6 +5,7 @@ import { findSession } from '../domains/auth/queries.js';
 import { SESSION_TTL_MS } from '../domains/auth/sessions.js';
 import { pickLocale } from '../i18n/index.js';
 import { AppError } from '../infra/errors.js';
+import type { SessionCache } from './session-cache.js';
 import type { App, AppDeps } from './types.js';
 
 export const SESSION_COOKIE = 'parta_session';
@@ -17,7 +18,7 @@ const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * the session's token in `x-csrf-token`; a change without a session (login,
  * setup) must come from this site's own pages.
  */
-export function installSessions(app: App, deps: AppDeps): void {
+export function installSessions(app: App, deps: AppDeps, cache: SessionCache): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   app.decorateRequest('locale', 'ru');
@@ -28,8 +29,12 @@ export function installSessions(app: App, deps: AppDeps): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 200) return;
     const now = deps.clock.now();
-    const session = await findSession(deps.database.db, token, now);
-    if (!session) return;
+    let session = cache.get(token, now);
+    if (!session) {
+      session = await findSession(deps.database.db, token, now);
+      if (!session) return;
+      cache.set(token, session);
+    }
     request.session = session;
     request.locale = pickLocale(request.headers['accept-language'], session.locale);
     request.actor = {
@@ -41,10 +46,12 @@ export function installSessions(app: App, deps: AppDeps): void {
     };
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       // Bookkeeping of the session itself, not a change anyone asked for: no action, no audit.
+      const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
       await deps.database.db
         .update(sessions)
-        .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+        .set({ lastSeenAt: now, expiresAt })
         .where(eq(sessions.id, session.sessionId));
+      cache.set(token, { ...session, lastSeenAt: now, expiresAt });
     }
   });
 

@@ -67,12 +67,23 @@ export type StatementAction<I, R> = (ctx: StatementCtx, input: I) => Promise<Sta
  * rolled back.
  */
 export class ActionRunner {
-  constructor(private readonly deps: { db: Db; bus: Bus; clock: Clock; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      bus: Bus;
+      clock: Clock;
+      logger: Logger;
+      /** told of each change once it is committed (the session cache listens) */
+      afterCommit?: (audit: AuditEntry) => void;
+    },
+  ) {}
 
   async run<I, R>(actor: Actor, action: Action<I, R>, input: I): Promise<R> {
     const now = this.deps.clock.now();
+    let change: AuditEntry | null = null;
     const { result, published } = await this.deps.db.transaction(async (tx) => {
       const outcome = await action({ tx, actor, now }, input);
+      change = outcome.audit;
       const schoolId = outcome.schoolId ?? (actor.kind === 'person' ? actor.schoolId : null);
       const actorId = actor.kind === 'person' ? actor.userId : null;
       const audit = outcome.audit ? auditParams(outcome.audit, { schoolId, actorId }) : null;
@@ -86,6 +97,7 @@ export class ActionRunner {
       const published = await appendEvents(tx, schoolId, drafts, now, audit);
       return { result: outcome.result, published };
     });
+    if (change) this.deps.afterCommit?.(change);
     if (published.length > 0) this.#publish(published);
     return result;
   }
@@ -105,6 +117,7 @@ export class ActionRunner {
       audit,
     );
     if (published.length === 0) return outcome.ifNotWritten();
+    this.deps.afterCommit?.(outcome.audit);
     this.#publish(published);
     return outcome.result;
   }

@@ -10,14 +10,16 @@ import type { StoredEvent } from './events.js';
 export interface Bus {
   publish(events: StoredEvent[]): Promise<void>;
   subscribe(listener: (events: StoredEvent[]) => void): () => void;
-  /** Short-lived signals (typing): never stored or replayed; a lost one is simply not shown. */
+  /** Short-lived signals (typing, session changes): never stored or replayed; a lost one is simply not acted on. */
   signal(signal: Signal): Promise<void>;
   onSignal(listener: (signal: Signal) => void): () => void;
   healthy(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export interface Signal {
+export type Signal = TypingSignal | { type: 'sessions.changed' };
+
+export interface TypingSignal {
   type: 'typing';
   chatId: number;
   userId: number;

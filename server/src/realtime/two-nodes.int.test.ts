@@ -7,7 +7,7 @@ import { ManualClock } from '../infra/clock.js';
 import { LOGIN_WINDOW_MS, RedisFailureCounter } from '../infra/rate-limit.js';
 import { RedisBus } from '../infra/redis-bus.js';
 import { createTestDatabase } from '../test/database.js';
-import { addPerson, setUpSchool } from '../test/school.js';
+import { ADMIN, addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
 /** Two Parta nodes on one database, joined by Redis: people on either node chat live. */
@@ -78,6 +78,26 @@ it('delivers a message sent on node A to a reader on node B, live and once', asy
     .filter((e) => e.payload.type === 'messages.send' && e.payload.message.id === sent.body.id);
   expect(copies).toHaveLength(1);
   socket.close();
+});
+
+it('ends a session on every node: logged out on node A, it is refused on node B at once', async () => {
+  const phoneOnA = nodeA.client();
+  await phoneOnA.login(ADMIN.login, ADMIN.password);
+  // The same session seen through node B, which now holds it in its session cache.
+  const tabOnB = nodeB.client();
+  tabOnB.cookie = phoneOnA.cookie;
+  tabOnB.csrfToken = phoneOnA.csrfToken;
+  expect((await tabOnB.get('/api/me')).status).toBe(200);
+  const told = new Promise<void>((resolve) => {
+    const stop = nodeB.bus.onSignal((signal) => {
+      if (signal.type !== 'sessions.changed') return;
+      stop();
+      resolve();
+    });
+  });
+  expect((await phoneOnA.post('/api/auth/logout')).status).toBe(200);
+  await told;
+  expect((await tabOnB.get('/api/me')).status).toBe(401);
 });
 
 it('shares the login failure count between nodes', async () => {

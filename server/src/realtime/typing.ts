@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema.js';
 import { findChatAccess, memberIds } from '../domains/chats/queries.js';
-import type { Bus, Signal } from '../infra/bus.js';
+import type { Bus, TypingSignal } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
 import type { Connection } from './connection.js';
 import type { Hub } from './hub.js';
@@ -28,7 +28,9 @@ export class TypingRelay {
     private readonly hub: Hub,
     private readonly clock: Clock,
   ) {
-    bus.onSignal((signal) => this.#deliver(signal));
+    bus.onSignal((signal) => {
+      if (signal.type === 'typing') this.#deliver(signal);
+    });
   }
 
   typing(connection: Connection, chatId: number): Promise<void> {
@@ -70,7 +72,7 @@ export class TypingRelay {
     });
   }
 
-  #deliver(signal: Signal): void {
+  #deliver(signal: TypingSignal): void {
     const frame: TServerFrame = {
       type: 'typing',
       chatId: signal.chatId,

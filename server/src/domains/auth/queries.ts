@@ -14,12 +14,14 @@ export interface SessionRow {
   csrfToken: string;
   locale: string | null;
   lastSeenAt: Date;
+  expiresAt: Date;
 }
 
 const findSessionStatement = statement<SessionRow>(
   'auth.find_session',
   `select s.id as "sessionId", s.user_id as "userId", s.school_id as "schoolId", u.roles,
-     s.csrf_token as "csrfToken", u.locale, s.last_seen_at as "lastSeenAt"
+     s.csrf_token as "csrfToken", u.locale, s.last_seen_at as "lastSeenAt",
+     s.expires_at as "expiresAt"
    from sessions s join users u on u.id = s.user_id
    where s.token_hash = $1 and s.expires_at > $2 and u.left_at is null`,
 );
