@@ -16,6 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+const admin = () => ({
+  kind: 'person' as const,
+  userId: adminId,
+  schoolId: 1,
+  roles: ['admin' as const],
+  sessionId: null,
+});
+
 const createThenFail: Action<void, null> = async ({ tx, now }) => {
   await tx.insert(chats).values({ schoolId: 1, kind: 'group', title: 'Откатится', createdAt: now });
   throw new Error('boom after the write');
@@ -24,15 +32,11 @@ const createThenFail: Action<void, null> = async ({ tx, now }) => {
 it('writes the change, its audit row and its events in one transaction, and publishes after commit', async () => {
   const heard: StoredEvent[][] = [];
   const unsubscribe = server.bus.subscribe((batch) => heard.push(batch));
-  const admin = {
-    kind: 'person' as const,
-    userId: adminId,
-    schoolId: 1,
-    roles: ['admin' as const],
-    sessionId: null,
-  };
   const { createChat } = await import('../domains/chats/actions.js');
-  const { chatId } = await server.parta.actions.run(admin, createChat, { title: 'Педагоги', memberIds: [] });
+  const { chatId } = await server.parta.actions.run(admin(), createChat, {
+    title: 'Педагоги',
+    memberIds: [],
+  });
   unsubscribe();
   const [audit] = await server.db
     .select()
@@ -77,15 +81,8 @@ it('keeps nothing and publishes nothing when a one-statement write fails', async
   const unsubscribe = server.bus.subscribe((batch) => heard.push(batch));
   const before = await server.db.select({ n: count() }).from(events);
   const audits = await server.db.select({ n: count() }).from(auditLog);
-  const admin = {
-    kind: 'person' as const,
-    userId: adminId,
-    schoolId: 1,
-    roles: ['admin' as const],
-    sessionId: null,
-  };
   await expect(
-    server.parta.actions.runStatement(admin, createWithUnknownCreator, undefined),
+    server.parta.actions.runStatement(admin(), createWithUnknownCreator, undefined),
   ).rejects.toThrow();
   unsubscribe();
   expect(heard).toEqual([]);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { connect, type Db } from '../db/client.js';
 import { EventFeed } from '../realtime/feed.js';
 import { createTestDatabase } from '../test/database.js';
@@ -92,21 +92,21 @@ async function startFeed() {
     delivered.push(...events.map((event) => event.cursor));
     for (const waiter of [...waiters]) waiter();
   });
-  /** Resolves once the feed has delivered what `condition` asks for (it does so by itself: the gap check). */
-  const until = (condition: () => boolean, what: string, timeoutMs = 15_000) =>
-    new Promise<void>((resolve, reject) => {
-      if (condition()) return resolve();
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`timed out waiting for ${what}; delivered ${delivered.join(',')}`));
-      }, timeoutMs);
+  /**
+   * Resolves once the feed has delivered what `condition` asks for (it does
+   * so by itself: the gap check). If it never does, the test's own timeout
+   * fails it, and the log names `what` and what was delivered.
+   */
+  const until = (condition: () => boolean, what: string) =>
+    new Promise<void>((resolve) => {
+      onTestFailed(() => console.error(`was waiting for ${what}; delivered ${delivered.join(',')}`));
       const check = () => {
         if (!condition()) return;
-        clearTimeout(timer);
         waiters.delete(check);
         resolve();
       };
       waiters.add(check);
+      check();
     });
   return { feed, bus, delivered, until };
 }
