@@ -66,10 +66,15 @@ it('publishes nothing and keeps nothing when the action fails', async () => {
 const createWithUnknownCreator: StatementAction<void, null> = async ({ now }) => ({
   result: null,
   write: {
-    name: 'test.create_with_unknown_creator',
-    text: `insert into chats (school_id, kind, title, created_by, created_at)
-      values (1, 'group', 'Откатится одной строкой', 999999, $1) returning id`,
-    values: [now],
+    table: 'chats',
+    row: {
+      id: 2_000_000_000,
+      school_id: 1,
+      kind: 'group',
+      title: 'Откатится одной строкой',
+      created_by: 999999,
+      created_at: now,
+    },
   },
   audit: { type: 'chats.create', data: {} },
   events: [{ payload: { type: 'chats.create', chatId: 1, title: 'x', memberCount: 1 }, userIds: [adminId] }],

@@ -1,18 +1,12 @@
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client.js';
 import type { Actor, Person } from './actor.js';
-import { type AuditEntry, auditParams, writeAudit } from './audit.js';
+import { type AuditEntry, auditParams, auditRecord, writeAudit } from './audit.js';
 import type { Bus } from './bus.js';
 import type { Clock } from './clock.js';
-import {
-  appendEvents,
-  type EventDraft,
-  hasAudibleEvents,
-  type StatementWrite,
-  type StoredEvent,
-  writeWithEvents,
-} from './events.js';
+import { appendEvents, type EventDraft, hasAudibleEvents, type StoredEvent } from './events.js';
 import { requirePerson } from './require.js';
+import { type BatchOptions, type RowWrite, WriteBatcher } from './write-batch.js';
 
 export interface ActionCtx {
   tx: Tx;
@@ -34,17 +28,18 @@ export interface ActionOutcome<R> {
 export type Action<I, R> = (ctx: ActionCtx, input: I) => Promise<ActionOutcome<R>>;
 
 /**
- * An action whose whole change is one statement: posting a message, the
- * write that runs most. Its reads run before, outside a transaction (under
- * READ COMMITTED each of them would see the same inside one, and nothing is
- * locked); the write, its audit row and its events are then one statement,
- * which is a transaction by itself. That is one round trip instead of
- * BEGIN, write, audit and events, COMMIT.
+ * An action whose whole change is one row: posting a message, the write
+ * that runs most. Its reads run before, outside a transaction (under READ
+ * COMMITTED each of them would see the same inside one, and nothing is
+ * locked); the row, its audit row and its events are then one statement,
+ * which is a transaction by itself, shared with the rows of other such
+ * actions that wait at the same moment (write-batch.ts). That is at most one
+ * round trip instead of BEGIN, write, audit and events, COMMIT.
  */
 export interface StatementOutcome<R> {
   /** the answer when the write wrote */
   result: R;
-  write: StatementWrite;
+  write: RowWrite;
   audit: AuditEntry;
   /** someone must hear them: no stored event means the write wrote nothing */
   events: EventDraft[];
@@ -75,8 +70,14 @@ export class ActionRunner {
       logger: Logger;
       /** told of each change once it is committed (the session cache listens) */
       afterCommit?: (audit: AuditEntry) => void;
+      /** how one-statement writes are grouped (write-batch.ts has the default) */
+      batch?: BatchOptions;
     },
-  ) {}
+  ) {
+    this.#writes = new WriteBatcher(deps.db, (events) => this.#publish(events), deps.batch);
+  }
+
+  readonly #writes: WriteBatcher;
 
   async run<I, R>(actor: Actor, action: Action<I, R>, input: I): Promise<R> {
     const now = this.deps.clock.now();
@@ -107,18 +108,15 @@ export class ActionRunner {
     const person = requirePerson(actor);
     const now = this.deps.clock.now();
     const outcome = await action({ db: this.deps.db, actor: person, now }, input);
-    const audit = auditParams(outcome.audit, { schoolId: person.schoolId, actorId: person.userId });
-    const published = await writeWithEvents(
-      this.deps.db,
-      outcome.write,
-      person.schoolId,
-      outcome.events,
-      now,
-      audit,
-    );
+    const published = await this.#writes.write({
+      write: outcome.write,
+      schoolId: person.schoolId,
+      at: now,
+      audit: auditRecord(outcome.audit, { schoolId: person.schoolId, actorId: person.userId }),
+      events: outcome.events,
+    });
     if (published.length === 0) return outcome.ifNotWritten();
     this.deps.afterCommit?.(outcome.audit);
-    this.#publish(published);
     return outcome.result;
   }
 

@@ -58,32 +58,46 @@ export const ZAuditEntry = z.object({
 });
 export type AuditEntry = z.input<typeof ZAuditEntry>;
 
+/** An audit entry, checked, as the row to write (without its time). */
+export function auditRecord(
+  entry: AuditEntry,
+  actor: { schoolId: number | null; actorId: number | null },
+): {
+  school_id: number | null;
+  actor_id: number | null;
+  type: string;
+  subject_id: number | null;
+  data: object;
+} {
+  const parsed = ZAuditEntry.parse(entry);
+  return {
+    school_id: parsed.schoolId ?? actor.schoolId,
+    actor_id: actor.actorId,
+    type: parsed.type,
+    subject_id: parsed.subjectId ?? null,
+    data: parsed.data,
+  };
+}
+
 /** An audit entry, checked, as the parameters of `auditInsert`: school, actor, type, subject, data. */
 export function auditParams(
   entry: AuditEntry,
   actor: { schoolId: number | null; actorId: number | null },
 ): unknown[] {
-  const parsed = ZAuditEntry.parse(entry);
-  return [
-    parsed.schoolId ?? actor.schoolId,
-    actor.actorId,
-    parsed.type,
-    parsed.subjectId ?? null,
-    JSON.stringify(parsed.data),
-  ];
+  const row = auditRecord(entry, actor);
+  return [row.school_id, row.actor_id, row.type, row.subject_id, JSON.stringify(row.data)];
 }
 
 /**
  * The insert of one audit row, its parameters numbered from `first` in the
- * order of `auditParams`, and the time as `at`; only `where` holds, if given.
- * Also used inside the events statement (events.ts), so that a change's
- * audit row and its events cost one round trip.
+ * order of `auditParams`, and the time as `at`. Also used inside the events
+ * statement (events.ts), so that a change's audit row and its events cost
+ * one round trip.
  */
-export function auditInsert(first: number, at: string, where = ''): string {
+export function auditInsert(first: number, at: string): string {
   const $ = (i: number) => `$${first + i}`;
   return `insert into audit_log (school_id, actor_id, type, subject_id, data, created_at)
-    select ${$(0)}::integer, ${$(1)}::integer, ${$(2)}, ${$(3)}::bigint, ${$(4)}::jsonb, ${at}
-    ${where ? `where ${where}` : ''}`;
+    select ${$(0)}::integer, ${$(1)}::integer, ${$(2)}, ${$(3)}::bigint, ${$(4)}::jsonb, ${at}`;
 }
 
 const writeAuditStatement = statement('audit.write', auditInsert(1, '$6'));

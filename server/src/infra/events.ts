@@ -1,7 +1,7 @@
 import type { TEvent, TEventPayload } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
-import { run, type Statement, statement } from '../db/prepared.js';
+import { run, statement } from '../db/prepared.js';
 import { auditInsert } from './audit.js';
 
 /** An event an action wants to publish, and who may read it. */
@@ -32,24 +32,28 @@ export interface StoredEvent {
  */
 
 /**
- * The events statement: announces the writer (see above) and then draws the
- * ids, in this order: the lock is a materialized CTE that the draws join, so
- * it is held before the first id. Parameters from `first`: the drafts as
- * JSON, the school, the time, then the audit row's (`auditParams`) if
- * `audit`. With `write` (a data-modifying query) first, the audit row and the
- * events are written only if it returned a row.
+ * The lock that announces a writer (see above), as a CTE named `writing`:
+ * the events' ids must be drawn from a CTE that joins it, so that the lock
+ * is held before the first id. Taken only if `condition` holds (SQL).
  */
-function appendSql(first: number, options: { audit: boolean; write?: string }): string {
-  const $ = (i: number) => `$${first + i}`;
-  const at = `${$(2)}::timestamptz`;
-  const written = options.write ? 'exists (select from written)' : '';
-  return `
-  with ${options.write ? `written as (${options.write}),` : ''}
-  ${options.audit ? `audit as (${auditInsert(first + 3, at, written)}),` : ''}
-  writing as materialized (
+export function announceWriter(condition = ''): string {
+  return `writing as materialized (
     select pg_advisory_xact_lock_shared(-1 - drawn.id)
     from (select coalesce(pg_sequence_last_value('events_id_seq'), 0) as id) as drawn
-    ${written ? `where ${written}` : ''}),
+    ${condition ? `where ${condition}` : ''})`;
+}
+
+/**
+ * The events statement: announces the writer and then draws the ids.
+ * Parameters from `first`: the drafts as JSON, the school, the time, then
+ * the audit row's (`auditParams`) if `audit`.
+ */
+function appendSql(first: number, options: { audit: boolean }): string {
+  const $ = (i: number) => `$${first + i}`;
+  const at = `${$(2)}::timestamptz`;
+  return `
+  with ${options.audit ? `audit as (${auditInsert(first + 3, at)}),` : ''}
+  ${announceWriter()},
   drawn as materialized (
     select nextval('events_id_seq') as id, e.item
     from writing, jsonb_array_elements(${$(0)}::jsonb) with ordinality as e(item, n)
@@ -77,41 +81,10 @@ export async function appendEvents(
   at: Date,
   audit: unknown[] | null = null,
 ): Promise<StoredEvent[]> {
-  const values = [eventItems(drafts), schoolId, at];
+  const items = eventItems(drafts);
+  if (items.length === 0) throw new Error('events: nothing anyone may hear (see hasAudibleEvents)');
+  const values = [JSON.stringify(items), schoolId, at];
   const rows = audit ? await run(tx, appendWithAudit, [...values, ...audit]) : await run(tx, append, values);
-  return rows.map(toStored);
-}
-
-/** A write of one statement (ActionRunner.runStatement): its query, and a name to prepare it by. */
-export interface StatementWrite {
-  name: string;
-  /** a data-modifying query with parameters $1…$n, returning a row when it wrote */
-  text: string;
-  values: unknown[];
-}
-
-const withWrite = new Map<string, Statement<EventRow>>();
-
-/**
- * Runs `write`, and only if it returned a row, the audit row and the events,
- * all in one statement, so in one transaction of its own. Returns the stored
- * events: none when the write wrote nothing.
- */
-export async function writeWithEvents(
-  db: Queryable,
-  write: StatementWrite,
-  schoolId: number,
-  drafts: EventDraft[],
-  at: Date,
-  audit: unknown[],
-): Promise<StoredEvent[]> {
-  let prepared = withWrite.get(write.name);
-  if (!prepared) {
-    const text = appendSql(write.values.length + 1, { audit: true, write: write.text });
-    prepared = statement<EventRow>(`${write.name}+events`, text);
-    withWrite.set(write.name, prepared);
-  }
-  const rows = await run(db, prepared, [...write.values, eventItems(drafts), schoolId, at, ...audit]);
   return rows.map(toStored);
 }
 
@@ -120,13 +93,11 @@ export function hasAudibleEvents(drafts: EventDraft[]): boolean {
   return drafts.some((draft) => draft.userIds.length > 0);
 }
 
-/** The drafts anyone may hear, as the statement's JSON parameter; there must be some. */
-function eventItems(drafts: EventDraft[]): string {
-  const items = drafts
+/** The drafts anyone may hear, as the statements store them: readers, type, payload. */
+export function eventItems(drafts: EventDraft[]): { u: number[]; t: string; p: TEventPayload }[] {
+  return drafts
     .filter((draft) => draft.userIds.length > 0)
     .map((draft) => ({ u: [...new Set(draft.userIds)], t: draft.payload.type, p: draft.payload }));
-  if (items.length === 0) throw new Error('events: nothing anyone may hear (see hasAudibleEvents)');
-  return JSON.stringify(items);
 }
 
 /**

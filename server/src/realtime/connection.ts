@@ -12,14 +12,19 @@ const CLOSE_GRACE_MS = 5000;
  * one gets one system call per LINGER_MS however many events arrive.
  */
 export const LINGER_MS = 12;
+/** Every frame is JSON, sent as text even when it is already bytes. */
+const TEXT = { binary: false };
 
-const frames = new WeakMap<StoredEvent, string>();
+const frames = new WeakMap<StoredEvent, Buffer>();
 
-/** An event's frame, serialised once however many people receive it. */
-function eventFrame(event: StoredEvent): string {
+/**
+ * An event's frame, serialised and encoded once however many people receive
+ * it (given a string, the socket would encode it to UTF-8 again for each).
+ */
+function eventFrame(event: StoredEvent): Buffer {
   let frame = frames.get(event);
   if (frame === undefined) {
-    frame = JSON.stringify({ type: 'event', event: toWire(event) } satisfies TServerFrame);
+    frame = Buffer.from(JSON.stringify({ type: 'event', event: toWire(event) } satisfies TServerFrame));
     frames.set(event, frame);
   }
   return frame;
@@ -42,7 +47,7 @@ export class Connection {
   cursor = 0;
   alive = true;
   readonly #pending: StoredEvent[] = [];
-  readonly #outbox: string[] = [];
+  readonly #outbox: (string | Buffer)[] = [];
   #flush: { kind: 'immediate'; handle: NodeJS.Immediate } | { kind: 'timer'; handle: NodeJS.Timeout } | null =
     null;
   #lastWriteAt = Number.NEGATIVE_INFINITY;
@@ -81,16 +86,19 @@ export class Connection {
     this.cursor = event.cursor;
     const data = eventFrame(event);
     if (this.socket.bufferedAmount <= this.maxBufferedBytes / 2) {
-      this.socket.send(data);
+      this.socket.send(data, TEXT);
       return;
     }
-    await new Promise<void>((resolve) => this.socket.send(data, () => resolve()));
+    await new Promise<void>((resolve) => this.socket.send(data, TEXT, () => resolve()));
   }
 
-  /** Queues a frame; it is written with the other frames queued meanwhile (see the class comment). */
-  send(frame: TServerFrame | string): void {
+  /**
+   * Queues a frame (or one serialised already, as JSON); it is written with
+   * the other frames queued meanwhile (see the class comment).
+   */
+  send(frame: TServerFrame | string | Buffer): void {
     if (this.state === 'closed') return;
-    this.#outbox.push(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    this.#outbox.push(typeof frame === 'string' || Buffer.isBuffer(frame) ? frame : JSON.stringify(frame));
     if (this.#flush) return;
     const wait = this.#lastWriteAt + LINGER_MS - performance.now();
     this.#flush =
@@ -112,7 +120,7 @@ export class Connection {
           this.close(wsCloseCodes.slowConsumer, 'slow consumer');
           break;
         }
-        this.socket.send(data);
+        this.socket.send(data, TEXT);
       }
     } finally {
       this.transport?.uncork();

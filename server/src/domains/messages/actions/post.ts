@@ -66,13 +66,6 @@ const postContext = statement<PostContextRow>(
    where c.id = $2 and c.school_id = $1`,
 );
 
-/** A retry with the same client id writes nothing (and returns no row). */
-const INSERT_MESSAGE = `insert into messages (id, school_id, chat_id, author_id, client_id, body, reply_to_id,
-    forwarded_from_name, mentions, mentions_all, created_at)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-  on conflict do nothing
-  returning id`;
-
 /**
  * The one place messages are written, as a one-statement action
  * (ActionRunner.runStatement): the context above, the policy, then the
@@ -125,22 +118,22 @@ async function writeMessage(
   });
   return {
     result: message,
+    // A retry with the same client id conflicts, and writes nothing.
     write: {
-      name: 'messages.insert',
-      text: INSERT_MESSAGE,
-      values: [
-        message.id,
-        author.schoolId,
-        input.chatId,
-        author.userId,
-        input.clientId,
-        input.body,
-        input.replyToId ?? null,
-        input.forwardedFromName ?? null,
+      table: 'messages',
+      row: {
+        id: message.id,
+        school_id: author.schoolId,
+        chat_id: input.chatId,
+        author_id: author.userId,
+        client_id: input.clientId,
+        body: input.body,
+        reply_to_id: input.replyToId ?? null,
+        forwarded_from_name: input.forwardedFromName ?? null,
         mentions,
-        mentionsAll,
-        now,
-      ],
+        mentions_all: mentionsAll,
+        created_at: now,
+      },
     },
     events: [{ payload: { type: 'messages.send', message }, userIds: context.member_ids }],
     audit: {
