@@ -11,7 +11,7 @@
  */
 import { config, flags } from './lib/fanout-args.js';
 import { startMeter } from './lib/fanout-meter.js';
-import { checkDeliveries, openReceiver, p99BySecond, type Receiver } from './lib/fanout-receiver.js';
+import { checkDeliveries, openReceiver, p99BySecond, Receiver } from './lib/fanout-receiver.js';
 import { log, report, round } from './lib/fanout-report.js';
 import { type Sent, sendAll } from './lib/fanout-send.js';
 import { type Cleanups, startServer } from './lib/fanout-spawn.js';
@@ -108,13 +108,24 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
 
   const senders = members.slice(0, config.senders).map((m) => m.client);
   if (warmupChat) {
-    // Its events reach the same sockets; the receivers count only `chat`'s.
+    // Its events reach the same sockets, counted apart and then forgotten.
+    const warmSent: Sent[] = [];
+    const warmByClientId = new Map<string, number>();
+    for (const receiver of receivers) {
+      const counted = new Receiver(receiver.index, receiver.socket, config.warmup);
+      receiver.warmUp = {
+        receiver: counted,
+        chatId: warmupChat.id,
+        sent: warmSent,
+        byClientId: warmByClientId,
+      };
+    }
     const warm = await sendAll(
       senders,
       warmupChat.id,
       { ...config, messages: config.warmup },
-      [],
-      new Map(),
+      warmSent,
+      warmByClientId,
       aborted,
     );
     log(
@@ -123,6 +134,7 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
   }
 
   const quiet = config.quietWaitS > 0 ? await waitForQuiet(config.quietWaitS) : null;
+  for (const receiver of receivers) receiver.warmUp = null;
   if (quiet)
     log(`machine before the measured phase: ${quiet.busyCores} cores busy (waited ${quiet.waitedS} s)`);
   const stopMeter = await startMeter(server, {
