@@ -197,6 +197,7 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
     otherCpuSeconds: serverCounted
       ? round(meter.machineCpuSeconds - meter.serverCpuSeconds - meter.benchCpuSeconds)
       : null,
+    busiestOthers: meter.busiestOthers,
     serverRssKb: meter.serverMemory.reduce((a, m) => a + m.rssKb, 0),
     serverPssKb: meter.serverMemory.reduce((a, m) => a + m.pssKb, 0),
     serverNodeRssKb: meter.serverMemory[0]?.rssKb ?? 0,

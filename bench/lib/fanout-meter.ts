@@ -1,7 +1,14 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Spawned } from './fanout-spawn.js';
 import { SessionWatch } from './lock-watch.js';
-import { cpuSeconds, machineCpuSeconds, memoryOf, processTree } from './procfs.js';
+import {
+  busiestOthers,
+  cpuSeconds,
+  cpuTicksByProcess,
+  machineCpuSeconds,
+  memoryOf,
+  processTree,
+} from './procfs.js';
 
 /** the event-loop delay histogram's timer: its readings include this much */
 const LOOP_RESOLUTION_MS = 10;
@@ -18,6 +25,7 @@ export async function startMeter(
 ) {
   const tree = server ? processTree(server.process.pid) : [];
   const machineCpuBefore = machineCpuSeconds();
+  const processesBefore = cpuTicksByProcess();
   const serverCpuBefore = cpuSeconds(tree);
   const nodeCpuBefore = cpuSeconds(tree.slice(0, 1));
   const benchCpuBefore = process.cpuUsage();
@@ -32,6 +40,7 @@ export async function startMeter(
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const machineCpu = machineCpuSeconds() - machineCpuBefore;
     const after = processTree(server?.process.pid ?? -1);
+    const busiest = busiestOthers(processesBefore, cpuTicksByProcess(), [...after, process.pid]);
     const child = server?.process.child;
     const exited =
       child && (child.exitCode !== null || child.signalCode !== null)
@@ -47,6 +56,8 @@ export async function startMeter(
       serverCpuSeconds: cpuSeconds(after).total - serverCpuBefore.total - watchCpu,
       serverNodeCpuSeconds: cpuSeconds(after.slice(0, 1)).own - nodeCpuBefore.own,
       serverMemory: memoryOf(after),
+      /** other programs by CPU seconds in the measured phase (an external PostgreSQL among them) */
+      busiestOthers: busiest,
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS,
     };
   };

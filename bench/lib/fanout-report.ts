@@ -48,7 +48,10 @@ export function report(r: Record<string, any>): void {
       r.otherCpuSeconds === null
         ? ''
         : `  machine        other processes used ${r.otherCpuSeconds} CPU s meanwhile` +
-          (r.machineBusyCoresBefore === null ? '' : ` (busy ${r.machineBusyCoresBefore} cores just before)`),
+          (r.busiestOthers.length === 0
+            ? ''
+            : ` (${r.busiestOthers.map((o: { command: string; seconds: number }) => `${o.command} ${o.seconds}`).join(', ')})`) +
+          (r.machineBusyCoresBefore === null ? '' : `; busy ${r.machineBusyCoresBefore} cores just before`),
       r.aborted ? `  ABORTED: ${r.aborted}` : '',
     ]
       .filter(Boolean)

@@ -108,6 +108,46 @@ export function cpuSeconds(pids: number[]): { own: number; total: number } {
   return { own: own / clockTicks(), total: total / clockTicks() };
 }
 
+/** Every process's own CPU ticks so far, with its command name (from stat's `(comm)`). */
+export function cpuTicksByProcess(): Map<number, { command: string; ticks: number }> {
+  const all = new Map<number, { command: string; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = read(`/proc/${name}/stat`);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    all.set(Number(name), { command, ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  return all;
+}
+
+/**
+ * Which other programs used the CPU between two `cpuTicksByProcess`
+ * readings, by command name, most first (processes that ended meanwhile
+ * are not seen). Shows who shared the machine with a measurement: another
+ * test suite, or a service that wakes up now and then.
+ */
+export function busiestOthers(
+  before: Map<number, { command: string; ticks: number }>,
+  after: Map<number, { command: string; ticks: number }>,
+  exclude: number[],
+  top = 3,
+): { command: string; seconds: number }[] {
+  const excluded = new Set(exclude);
+  const byCommand = new Map<string, number>();
+  for (const [pid, { command, ticks }] of after) {
+    if (excluded.has(pid)) continue;
+    const used = ticks - (before.get(pid)?.command === command ? before.get(pid)!.ticks : 0);
+    if (used > 0) byCommand.set(command, (byCommand.get(command) ?? 0) + used);
+  }
+  return [...byCommand]
+    .map(([command, ticks]) => ({ command, seconds: Math.round((ticks / clockTicks()) * 100) / 100 }))
+    .filter(({ seconds }) => seconds >= 0.05)
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, top);
+}
+
 /** CPU seconds all processes of the machine have used since boot (busy time summed over cores). */
 export function machineCpuSeconds(): number {
   const fields = (read('/proc/stat') ?? '').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
