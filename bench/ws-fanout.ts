@@ -9,6 +9,7 @@
  *
  * See bench/README.md for every option.
  */
+import { execFileSync } from 'node:child_process';
 import { config, flags } from './lib/fanout-args.js';
 import { startMeter } from './lib/fanout-meter.js';
 import { checkDeliveries, openReceiver, p99BySecond, Receiver } from './lib/fanout-receiver.js';
@@ -106,6 +107,14 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
   const socketsMs = performance.now() - socketsBegan;
   log(`sockets: ${receivers.length} ready in ${(socketsMs / 1000).toFixed(1)} s`);
 
+  // What setup left for the disk (a new cluster's files, for the embedded PostgreSQL) is
+  // written now, not by the kernel's writeback during the measurement.
+  execFileSync('sync');
+  const quiet = config.quietWaitS > 0 ? await waitForQuiet(config.quietWaitS) : null;
+  if (quiet) log(`machine before the warm-up: ${quiet.busyCores} cores busy (waited ${quiet.waitedS} s)`);
+
+  // The measured phase follows the warm-up at once: a pause between them let the server
+  // and PostgreSQL go idle, and the measured phase began by waking them up.
   const senders = members.slice(0, config.senders).map((m) => m.client);
   if (warmupChat) {
     // Its events reach the same sockets, counted apart and then forgotten.
@@ -133,10 +142,7 @@ async function run(cleanups: Cleanups, aborted: () => string | null): Promise<Re
     );
   }
 
-  const quiet = config.quietWaitS > 0 ? await waitForQuiet(config.quietWaitS) : null;
   for (const receiver of receivers) receiver.warmUp = null;
-  if (quiet)
-    log(`machine before the measured phase: ${quiet.busyCores} cores busy (waited ${quiet.waitedS} s)`);
   const stopMeter = await startMeter(server, {
     pgWatch: flags['pg-watch'] === 'on',
     embedded: flags.db === 'embedded',
