@@ -108,16 +108,28 @@ export function cpuSeconds(pids: number[]): { own: number; total: number } {
   return { own: own / clockTicks(), total: total / clockTicks() };
 }
 
-/** Every process's own CPU ticks so far, with its command name (from stat's `(comm)`). */
-export function cpuTicksByProcess(): Map<number, { command: string; ticks: number }> {
-  const all = new Map<number, { command: string; ticks: number }>();
+interface ProcessTicks {
+  /** from stat's `(comm)`; a kernel worker's changes with the work it is doing */
+  command: string;
+  ticks: number;
+  /** when it started: a pid used again is another process */
+  startedAt: string;
+}
+
+/** Every process's own CPU ticks so far, with its command name. */
+export function cpuTicksByProcess(): Map<number, ProcessTicks> {
+  const all = new Map<number, ProcessTicks>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = read(`/proc/${name}/stat`);
     if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    all.set(Number(name), { command, ticks: Number(fields[11]) + Number(fields[12]) });
+    all.set(Number(name), {
+      command,
+      ticks: Number(fields[11]) + Number(fields[12]),
+      startedAt: fields[19]!,
+    });
   }
   return all;
 }
@@ -129,16 +141,17 @@ export function cpuTicksByProcess(): Map<number, { command: string; ticks: numbe
  * test suite, or a service that wakes up now and then.
  */
 export function busiestOthers(
-  before: Map<number, { command: string; ticks: number }>,
-  after: Map<number, { command: string; ticks: number }>,
+  before: Map<number, ProcessTicks>,
+  after: Map<number, ProcessTicks>,
   exclude: number[],
   top = 3,
 ): { command: string; seconds: number }[] {
   const excluded = new Set(exclude);
   const byCommand = new Map<string, number>();
-  for (const [pid, { command, ticks }] of after) {
+  for (const [pid, { command, ticks, startedAt }] of after) {
     if (excluded.has(pid)) continue;
-    const used = ticks - (before.get(pid)?.command === command ? before.get(pid)!.ticks : 0);
+    const earlier = before.get(pid);
+    const used = ticks - (earlier?.startedAt === startedAt ? earlier.ticks : 0);
     if (used > 0) byCommand.set(command, (byCommand.get(command) ?? 0) + used);
   }
   return [...byCommand]
