@@ -1,8 +1,7 @@
-import type WebSocket from 'ws';
 import type { Sent } from './fanout-send.js';
+import type { RawWebSocket } from './raw-ws.js';
 import type { Member } from './school.js';
 
-/** What one receiving socket saw. */
 /**
  * Arrivals in two preallocated arrays rather than an object each: 150 000
  * objects kept to the end of a run grew the bench's old generation until a
@@ -31,6 +30,7 @@ class Arrivals {
   }
 }
 
+/** What one receiving socket saw. */
 export class Receiver {
   closed: { code: number; reason: string } | null = null;
   /** per message index: how many times it arrived */
@@ -54,7 +54,7 @@ export class Receiver {
 
   constructor(
     readonly index: number,
-    readonly socket: WebSocket,
+    readonly socket: RawWebSocket,
     messages: number,
   ) {
     this.seen = new Uint16Array(messages);
@@ -83,12 +83,16 @@ export async function openReceiver(
   byClientId: Map<string, number>,
 ): Promise<Receiver> {
   const { body } = await member.client.get<{ cursor: number }>('/api/chats');
-  const socket = await member.client.openSocket();
+  // The socket's handlers are set once the receiver exists; nothing arrives before `hello`.
+  const on = { text: (_data: Buffer, _at: number) => {}, close: (_code: number, _reason: string) => {} };
+  const socket = await member.client.openSocket(
+    (data, at) => on.text(data, at),
+    (code, reason) => on.close(code, reason),
+  );
   const receiver = new Receiver(index, socket, messages);
   const measured: Phase = { receiver, chatId, sent, byClientId };
   const ready = new Promise<void>((resolve, reject) => {
-    socket.on('message', (data: Buffer) => {
-      const at = performance.now();
+    on.text = (data, at) => {
       const phase = receiver.warmUp ?? measured;
       const event = readMessageEvent(data);
       if (event) {
@@ -99,11 +103,11 @@ export async function openReceiver(
       if (frame.type === 'ready') resolve();
       else if (frame.type === 'event')
         onEvent(phase.receiver, frame.event, at, phase.chatId, phase.sent, phase.byClientId);
-    });
-    socket.once('close', (code, reason) => {
-      receiver.closed = { code, reason: reason.toString() };
+    };
+    on.close = (code, reason) => {
+      receiver.closed = { code, reason };
       reject(new Error(`socket ${index} closed (${code}) before ready`));
-    });
+    };
   });
   socket.send(JSON.stringify({ type: 'hello', cursor: body.cursor }));
   await ready;

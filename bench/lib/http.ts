@@ -1,5 +1,6 @@
 import http from 'node:http';
-import WebSocket from 'ws';
+import { RawPoster } from './raw-http.js';
+import { openRawWebSocket, type RawWebSocket } from './raw-ws.js';
 
 export interface Reply<T = any> {
   status: number;
@@ -16,6 +17,7 @@ export class Client {
   cookie: string | null = null;
   csrfToken: string | null = null;
   readonly #agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  #poster: RawPoster | null = null;
 
   constructor(readonly baseUrl: string) {}
 
@@ -66,6 +68,27 @@ export class Client {
     return this.request<T>('POST', path, body);
   }
 
+  /**
+   * POST of JSON for the measured traffic: the same request as `post`, sent
+   * by the bench's light client (raw-http.ts).
+   */
+  async postQuickly<T = any>(path: string, body: unknown): Promise<Reply<T>> {
+    if (!this.#poster) {
+      const url = new URL(this.baseUrl);
+      const headers =
+        (this.cookie ? `cookie: ${this.cookie}\r\n` : '') +
+        (this.csrfToken ? `x-csrf-token: ${this.csrfToken}\r\n` : '');
+      this.#poster = new RawPoster(url.hostname, Number(url.port), headers);
+    }
+    const reply = await this.#poster.post(path, JSON.stringify(body));
+    return { status: reply.status, body: reply.body ? JSON.parse(reply.body) : null };
+  }
+
+  close(): void {
+    this.#poster?.close();
+    this.#agent.destroy();
+  }
+
   /** POST that must answer `status`; anything else throws with the server's answer. */
   async expect<T = any>(status: number, path: string, body?: unknown): Promise<T> {
     const reply = await this.post<T>(path, body);
@@ -75,18 +98,16 @@ export class Client {
     return reply.body;
   }
 
-  /** Opens /api/ws with this person's cookie and the server's own origin (not yet sending `hello`). */
-  openSocket(): Promise<WebSocket> {
-    const ws = new WebSocket(`${this.baseUrl.replace(/^http/, 'ws')}/api/ws`, {
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), origin: this.baseUrl },
-      handshakeTimeout: 10_000,
-      // The bench trusts the server's text; checking it cost the shared CPU.
-      skipUTF8Validation: true,
-    });
-    return new Promise((resolve, reject) => {
-      ws.once('open', () => resolve(ws));
-      ws.once('error', reject);
-    });
+  /**
+   * Opens /api/ws with this person's cookie and the server's own origin (not
+   * yet sending `hello`), as the bench's own light client (raw-ws.ts).
+   */
+  openSocket(
+    onText: (payload: Buffer, at: number) => void,
+    onClose: (code: number, reason: string) => void,
+  ): Promise<RawWebSocket> {
+    const headers = { ...(this.cookie ? { cookie: this.cookie } : {}), origin: this.baseUrl };
+    return openRawWebSocket(`${this.baseUrl}/api/ws`, headers, onText, onClose);
   }
 }
 
