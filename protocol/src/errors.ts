@@ -38,6 +38,7 @@ export const errorCodes = [
   'invites.rate_limited',
   'invites.child_required',
   'invites.login_required',
+  'invites.password_required',
   'invites.structural_chat',
   'joins.not_found',
   'joins.class_required',

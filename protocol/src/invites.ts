@@ -63,6 +63,8 @@ export const ZRedeemInviteRequest = z.strictObject({
       phone: z.string().trim().max(30).optional(),
     })
     .optional(),
+  /** a personal invite, not logged in: its person exists already and only chooses a password */
+  password: ZPassword.optional(),
   childId: ZId.optional(),
   acceptRules: z.literal(true),
 });

@@ -38,6 +38,7 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'invites.rate_limited': 'Too many attempts. Try again in {{minutes}} min.',
   'invites.child_required': 'Choose your child from the class list.',
   'invites.login_required': 'Register or log in to join.',
+  'invites.password_required': 'Choose a password: you will log in to Parta with it.',
   'invites.structural_chat':
     'People join this chat through the school structure: inviting them into the class is enough.',
   'joins.not_found': 'Join request not found.',

@@ -39,6 +39,7 @@ export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'invites.rate_limited': 'Слишком много попыток. Попробуйте снова через {{minutes}} мин.',
   'invites.child_required': 'Выберите своего ребёнка из списка класса.',
   'invites.login_required': 'Чтобы присоединиться, зарегистрируйтесь или войдите.',
+  'invites.password_required': 'Придумайте пароль: с ним вы будете входить в Парту.',
   'invites.structural_chat':
     'В этот чат люди попадают сами по структуре школы: достаточно пригласить их в класс.',
   'joins.not_found': 'Заявка не найдена.',

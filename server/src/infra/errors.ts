@@ -34,6 +34,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'invites.rate_limited': 429,
   'invites.child_required': 400,
   'invites.login_required': 401,
+  'invites.password_required': 400,
   'invites.structural_chat': 400,
   'joins.not_found': 404,
   'joins.class_required': 400,

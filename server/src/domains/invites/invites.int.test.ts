@@ -238,12 +238,27 @@ describe('personal invites and annulling', () => {
     const preview = await server.client().post('/api/invites/preview', { token: tokenOf(invite.body.url) });
     expect(preview.body).toMatchObject({ personal: true, personName: 'Хабибуллина Лейсан' });
     const parent = server.client();
+    const token = tokenOf(invite.body.url);
+    const withoutPassword = await parent.post('/api/invites/redeem', { token, acceptRules: true });
+    expect(withoutPassword.status).toBe(400);
+    expect(withoutPassword.body.error).toMatchObject({
+      code: 'invites.password_required',
+      message: 'Придумайте пароль: с ним вы будете входить в Парту.',
+    });
+    const stillUnused = await admin.get('/api/invites');
+    expect(stillUnused.body.invites.find((i: { id: number }) => i.id === invite.body.invite.id)?.uses).toBe(
+      0,
+    );
     const redeemed = await parent.post('/api/invites/redeem', {
-      token: tokenOf(invite.body.url),
-      register: { fullName: 'Хабибуллина Лейсан', login: 'leysan', password: 'leysan-password' },
+      token,
+      password: 'leysan-password',
       acceptRules: true,
     });
     expect(redeemed.body.outcome).toBe('member');
+    const login = await server
+      .client()
+      .post('/api/auth/login', { login: 'leysan', password: 'leysan-password' });
+    expect(login.status).toBe(200);
     expect((await parent.get('/api/chats')).body.chats.map((c: { title: string }) => c.title)).toEqual([
       '3А — родители',
     ]);

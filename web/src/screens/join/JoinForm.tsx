@@ -13,9 +13,6 @@ export interface ChildOption {
   name: string;
 }
 
-/** Placeholders for a personal invite: the person exists already and only chooses a password. */
-const personalRegister = { fullName: '—', login: 'personal' };
-
 /**
  * The one form of the join page and the school's page: the child (a parent
  * joining a class), who you are (a newcomer registers; someone logged in keeps
@@ -74,11 +71,10 @@ export function JoinForm({
     }
     const body: TRedeemInviteRequest = { acceptRules: true };
     if (askChild) body.childId = childId!;
-    if (!person) {
-      body.register = personal
-        ? { ...personalRegister, password }
-        : { fullName: fullName.trim(), login: login.trim(), password, ...contactOf(contact) };
-    }
+    // A personal invite's person exists already and only chooses a password.
+    if (!person && personal) body.password = password;
+    else if (!person)
+      body.register = { fullName: fullName.trim(), login: login.trim(), password, ...contactOf(contact) };
     setBusy(true);
     setError(null);
     try {

@@ -42,16 +42,17 @@ export const redeemInvite: Action<
       throw new AppError('invites.invalid');
     }
     userId = actor.userId;
-  } else if (!input.register) {
-    throw new AppError('invites.login_required');
   } else if (personal) {
     // The person record exists already; the newcomer only chooses a password.
+    if (!input.password) throw new AppError('invites.password_required');
     userId = invite.personId!;
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(input.register.password) })
+      .set({ passwordHash: await hashPassword(input.password) })
       .where(and(eq(users.id, userId), isNull(users.leftAt)));
     session = await insertSession(tx, { id: userId, schoolId: invite.schoolId }, input.device, now);
+  } else if (!input.register) {
+    throw new AppError('invites.login_required');
   } else {
     ({ userId, session } = await registerApplicant(tx, invite.schoolId, input.register, input.device, now));
   }
