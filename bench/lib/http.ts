@@ -84,11 +84,6 @@ export class Client {
     return { status: reply.status, body: reply.body ? JSON.parse(reply.body) : null };
   }
 
-  close(): void {
-    this.#poster?.close();
-    this.#agent.destroy();
-  }
-
   /** POST that must answer `status`; anything else throws with the server's answer. */
   async expect<T = any>(status: number, path: string, body?: unknown): Promise<T> {
     const reply = await this.post<T>(path, body);

@@ -32,10 +32,6 @@ export class RawPoster {
       return reply;
     });
   }
-
-  close(): void {
-    for (const connection of this.#idle.splice(0)) connection.close();
-  }
 }
 
 const HEADERS_END = Buffer.from('\r\n\r\n');

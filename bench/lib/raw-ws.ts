@@ -77,13 +77,13 @@ export class RawWebSocket {
   }
 
   #write(opcode: number, payload: Buffer): void {
-    const mask = randomBytes(4);
     const length = payload.length;
+    if (length > 0xffff) throw new Error('the bench sends short frames only');
+    const mask = randomBytes(4);
     const header =
       length < 126
         ? Buffer.from([0x80 | opcode, 0x80 | length])
         : Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 0xff]);
-    if (length > 0xffff) throw new Error('the bench sends short frames only');
     const masked = Buffer.allocUnsafe(length);
     for (let i = 0; i < length; i++) masked[i] = payload[i]! ^ mask[i & 3]!;
     this.socket.write(Buffer.concat([header, mask, masked]));

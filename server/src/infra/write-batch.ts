@@ -31,6 +31,8 @@ export interface BatchItem {
 
 interface Pending {
   item: BatchItem;
+  /** the item's time, as stored */
+  at: string;
   events: ReturnType<typeof eventItems>;
   json: object;
   resolve(events: StoredEvent[]): void;
@@ -81,7 +83,7 @@ export class WriteBatcher {
     const json = { r: item.write.row, a: { ...item.audit, created_at: at }, s: item.schoolId, at, e: events };
     const queue = this.#queueFor(item.write);
     return new Promise((resolve, reject) => {
-      queue.pending.push({ item, events, json, resolve, reject });
+      queue.pending.push({ item, at, events, json, resolve, reject });
       this.#pump();
     });
   }
@@ -130,7 +132,7 @@ export class WriteBatcher {
         cursor: Number(id),
         schoolId: pending.item.schoolId,
         userIds: draft.u,
-        at: pending.item.at.toISOString(),
+        at: pending.at,
         payload: draft.p,
       };
       events.push(event);
