@@ -17,7 +17,8 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE = 'parta_test_template';
+/** per run: two checkouts testing against one PostgreSQL must not drop each other's template */
+const TEMPLATE = `parta_test_template_${process.pid}`;
 
 /**
  * Once per integration project: brings up its PostgreSQL and builds a migrated
@@ -54,7 +55,13 @@ export default async function setup(project: TestProject) {
   await pool.end();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', TEMPLATE);
-  return stop;
+  return async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${TEMPLATE} with (force)`);
+    await client.end();
+    await stop();
+  };
 }
 
 export function withDatabase(url: string, database: string): string {
