@@ -41,6 +41,11 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'invites.password_required': 'Choose a password: you will log in to Parta with it.',
   'invites.structural_chat':
     'People join this chat through the school structure: inviting them into the class is enough.',
+  'invites.person_has_account':
+    'This person already has a password and needs no personal invite. If they forgot it, the admin can issue a login link.',
+  'invites.role_mismatch': 'A personal invite can only be for a role the person already has.',
+  'invites.account_exists':
+    'A password is already set for this account. Log in with your login and password; if you forgot it, ask the school admin.',
   'joins.not_found': 'Join request not found.',
   'joins.class_required': 'Choose the class.',
   'schools.code_invalid':
