@@ -53,6 +53,7 @@ export const errorCodes = [
   'chats.owners_only',
   'chats.direct_denied',
   'chats.direct_self',
+  'chats.member_not_allowed',
   'messages.not_found',
   'messages.not_author',
   'messages.delete_expired',

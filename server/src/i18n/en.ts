@@ -57,6 +57,8 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'chats.owners_only': 'Only the people who run this chat post here. You can read and react.',
   'chats.direct_denied': 'Your school does not allow direct messages to this person.',
   'chats.direct_self': 'You cannot message yourself.',
+  'chats.member_not_allowed':
+    'You can only add people you may message directly: colleagues, and the students and parents of the classes you teach.',
   'messages.not_found': 'Message not found.',
   'messages.not_author': 'Only the author can edit or delete this message.',
   'messages.delete_expired': 'You can delete your own message within 24 hours. Ask the chat’s moderator.',
