@@ -47,8 +47,13 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   app.setSerializerCompiler(serializerCompiler);
 
   const sessionCache = new SessionCache();
+  // A change that may end sessions closes their sockets at once, on this node and the others.
+  const sessionsChanged = () => {
+    sessionCache.forgetAll();
+    void hub.dropEndedSessions();
+  };
   deps.bus.onSignal((signal) => {
-    if (signal.type === 'sessions.changed') sessionCache.forgetAll();
+    if (signal.type === 'sessions.changed') sessionsChanged();
   });
   const actions = new ActionRunner({
     db: deps.database.db,
@@ -57,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     logger: deps.logger,
     afterCommit: (audit) => {
       if (!mayChangeSessions(audit.type)) return;
-      sessionCache.forgetAll();
+      sessionsChanged();
       deps.bus.signal({ type: 'sessions.changed' }).catch((error: Error) => {
         deps.logger.warn({ err: error.message }, 'could not tell other nodes of a session change');
       });

@@ -1,7 +1,7 @@
 import { wsCloseCodes } from '@parta/protocol';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { sessionExists } from '../domains/auth/queries.js';
+import { liveSessionIds } from '../domains/auth/queries.js';
 import type { Clock } from '../infra/clock.js';
 import { maxEventId, missedTooMany, readEventsForUser, type StoredEvent } from '../infra/events.js';
 import type { Connection } from './connection.js';
@@ -102,7 +102,6 @@ export class Hub {
   }
 
   async beat(): Promise<void> {
-    const now = this.clock.now();
     for (const set of this.#byUser.values()) {
       for (const connection of set) {
         if (connection.state === 'closed') continue;
@@ -112,10 +111,30 @@ export class Hub {
         }
         connection.alive = false;
         connection.socket.ping();
-        if (!(await sessionExists(this.db, connection.sessionId, now).catch(() => true))) {
-          connection.close(wsCloseCodes.sessionEnded, 'session ended');
-        }
       }
+    }
+    await this.dropEndedSessions();
+  }
+
+  /**
+   * Closes the sockets whose session has ended (logout, a new password, the
+   * person left the school): at once after such a change on any node, and
+   * at every heartbeat in case that news was lost.
+   */
+  async dropEndedSessions(): Promise<void> {
+    const open = [...this.#byUser.values()].flatMap((set) => [...set]).filter((c) => c.state !== 'closed');
+    if (open.length === 0) return;
+    const live = await liveSessionIds(
+      this.db,
+      [...new Set(open.map((connection) => connection.sessionId))],
+      this.clock.now(),
+    ).catch((error: Error) => {
+      this.logger.warn({ err: error.message }, 'could not check the sessions of open sockets');
+      return null;
+    });
+    if (!live) return;
+    for (const connection of open) {
+      if (!live.has(connection.sessionId)) connection.close(wsCloseCodes.sessionEnded, 'session ended');
     }
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestSocket } from '../test/client.js';
-import { addPerson, setUpSchool } from '../test/school.js';
+import { addPerson, setUpSchool, teachFamilies } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
 /** «Анна печатает…» reaches the chat's other members, throttled, and nobody else. */
@@ -29,6 +29,7 @@ beforeAll(async () => {
   });
   anna = await addPerson(server, admin, { fullName: 'Петрова Анна', login: 'anna', roles: ['parent'] });
   outsider = await addPerson(server, admin, { fullName: 'Чужой Человек', login: 'out', roles: ['parent'] });
+  await teachFamilies(admin, teacher.id, [anna.id, outsider.id]);
   const create = (title: string, memberIds: number[]) =>
     teacher.client.post('/api/chats', { title, memberIds });
   chatId = (await create('5А — родители', [anna.id])).body.id;

@@ -1,5 +1,5 @@
 import type { Role, TSessionInfo } from '@parta/protocol';
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { run, statement } from '../../db/prepared.js';
 import { schools, sessions, users } from '../../db/schema.js';
@@ -32,12 +32,15 @@ export async function findSession(db: Queryable, token: string, now: Date): Prom
   return row ?? null;
 }
 
-export async function sessionExists(db: Queryable, sessionId: number, now: Date): Promise<boolean> {
-  const [row] = await db
+/** Which of these sessions still hold: not ended, not expired, their person still at the school. */
+export async function liveSessionIds(db: Queryable, sessionIds: number[], now: Date): Promise<Set<number>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = await db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)));
-  return row !== undefined;
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now), isNull(users.leftAt)));
+  return new Set(rows.map((row) => row.id));
 }
 
 /**
