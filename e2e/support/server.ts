@@ -66,6 +66,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await chmod(dataDir, 0o755);
   const args = [serverMain, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
   args.push('--public-url', url, '--log-level', 'warn');
+  // The scenarios fill chats through the API faster than a person writes.
+  args.push('--limit-posts', '100:60');
   const databaseUrl = options.databaseUrl ?? process.env.PARTA_E2E_DATABASE_URL;
   if (databaseUrl) args.push('--database-url', databaseUrl);
   if (options.redisUrl) args.push('--redis-url', options.redisUrl);

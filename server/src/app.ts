@@ -19,6 +19,7 @@ import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
+import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { EventFeed } from './realtime/feed.js';
 import { Hub } from './realtime/hub.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
 
   installErrorHandling(app);
   const routes = installPolicyGate(app);
+  installWriteLimits(app, deps);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installSessions(app, deps, sessionCache);
