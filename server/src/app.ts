@@ -65,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     },
   });
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
-  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
+  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
   const routeDeps: RouteDeps = { ...deps, actions };
 
   installErrorHandling(app);

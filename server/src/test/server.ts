@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type pg from 'pg';
 import pino from 'pino';
 import { buildApp, type Parta } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -12,6 +13,8 @@ import { createTestDatabase } from './database.js';
 export interface TestServer {
   parta: Parta;
   db: Db;
+  /** the pool under `db`: tests may watch the queries the server sends */
+  pool: pg.Pool;
   url: string;
   databaseUrl: string;
   clock: ManualClock;
@@ -62,6 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     parta,
     db,
+    pool,
     url,
     databaseUrl,
     clock,
