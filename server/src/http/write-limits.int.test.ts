@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../infra/clock.js';
+import { RedisTokenBuckets } from '../infra/token-bucket.js';
 import type { Reply, TestClient } from '../test/client.js';
-import { addPerson, setUpSchool } from '../test/school.js';
+import { ADMIN, addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
 /**
@@ -109,5 +112,57 @@ describe('per-account write limits', () => {
     for (let i = 0; i < 3; i++) expect((await client.get('/api/search?q=a')).status).toBe(400);
     for (const q of ['черновик', 'правка']) expect((await client.get(`/api/search?q=${q}`)).status).toBe(200);
     expectLimited(await client.get('/api/search?q=собрание'), 30);
+  });
+});
+
+describe('per-account write limits on several nodes', () => {
+  const redisUrl = process.env.PARTA_TEST_REDIS ?? 'redis://127.0.0.1:6379';
+
+  it('share an account’s bucket through Redis, and let writes through while Redis is unreachable', async () => {
+    const clock = new ManualClock();
+    const prefix = `parta-test:${randomUUID()}:`;
+    const redis = new Redis(redisUrl);
+    const unreachable = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+    });
+    unreachable.on('error', () => {}); // expected: nothing listens there
+    const env = { PARTA_LIMIT_POSTS: '2:2' };
+    const nodeOn = (client: Redis, databaseUrl?: string) =>
+      startTestServer({
+        env,
+        clock,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        bucketsFor: (kind, limit) => new RedisTokenBuckets(client, clock, limit, `${prefix}${kind}:`),
+      });
+    const nodeA = await nodeOn(redis);
+    const nodeB = await nodeOn(redis, nodeA.databaseUrl);
+    const nodeC = await nodeOn(unreachable, nodeA.databaseUrl);
+    try {
+      const adminOnA = await setUpSchool(nodeA);
+      const adminOnB = nodeB.client();
+      await adminOnB.login(ADMIN.login, ADMIN.password);
+      const adminOnC = nodeC.client();
+      await adminOnC.login(ADMIN.login, ADMIN.password);
+      const chat = (await adminOnA.post('/api/chats', { title: 'Учительская' })).body.id;
+      const postOn = (client: TestClient) =>
+        client.post(`/api/chats/${chat}/messages`, { clientId: randomUUID(), body: 'Объявление' });
+
+      expect((await postOn(adminOnA)).status).toBe(200);
+      expect((await postOn(adminOnB)).status).toBe(200);
+      expectLimited(await postOn(adminOnA), 30);
+      expectLimited(await postOn(adminOnB), 30);
+
+      for (let i = 0; i < 3; i++) expect((await postOn(adminOnC)).status).toBe(200);
+    } finally {
+      await nodeC.close();
+      await nodeB.close();
+      await nodeA.close();
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+      unreachable.disconnect();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor } from '../infra/actor.js';
 import { AppError } from '../infra/errors.js';
@@ -46,9 +47,13 @@ export function installWriteLimits(app: App, deps: AppDeps): void {
     const kind = route.config?.limit;
     const bucket = kind ? buckets.get(kind) : undefined;
     if (!bucket) return;
-    const takeToken = async (request: { actor: Actor }) => {
+    const takeToken = async (request: { actor: Actor; log: FastifyBaseLogger }) => {
       if (request.actor.kind !== 'person') return;
-      const answer = await bucket.take(String(request.actor.userId));
+      // Redis unreachable: the write goes through unlimited rather than failing (the log says so).
+      const answer = await bucket.take(String(request.actor.userId)).catch((error: Error) => {
+        request.log.warn({ err: error.message }, 'rate limit unavailable');
+        return { ok: true } as const;
+      });
       if (!answer.ok) {
         throw new AppError('rate.limited', { seconds: Math.max(1, Math.ceil(answer.retryAfterMs / 1000)) });
       }

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildApp, type Parta } from '../app.js';
 import { loadConfig } from '../config.js';
 import { connect, type Db } from '../db/client.js';
+import type { AppDeps } from '../http/types.js';
 import { type Bus, MemoryBus } from '../infra/bus.js';
 import { ManualClock } from '../infra/clock.js';
 import { type FailureCounter, LOGIN_WINDOW_MS, MemoryFailureCounter } from '../infra/rate-limit.js';
@@ -32,6 +33,7 @@ export interface TestServerOptions {
   logStream?: NodeJS.WritableStream;
   env?: Record<string, string>;
   wsMaxBufferedBytes?: number;
+  bucketsFor?: AppDeps['bucketsFor'];
 }
 
 /** A real Parta on a fresh database (or the given one), listening on 127.0.0.1. */
@@ -59,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     database: { db, pool, embedded: false, close: () => pool.end() },
     heartbeatMs: 3_600_000,
     ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),
+    ...(options.bucketsFor ? { bucketsFor: options.bucketsFor } : {}),
   });
   await parta.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(parta.app.server.address() as AddressInfo).port}`;
