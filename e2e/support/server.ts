@@ -29,6 +29,8 @@ export interface ServerOptions {
   redisUrl?: string;
   /** a fixed port, to start a node again where its pages expect it (default: a free one) */
   port?: number;
+  /** more settings as flags (`--limit-posts 2:6`), after the defaults here */
+  args?: string[];
 }
 
 /** The built server and web app; built once when missing (`npm run build`). */
@@ -68,6 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   args.push('--public-url', url, '--log-level', 'warn');
   // The scenarios fill chats through the API faster than a person writes.
   args.push('--limit-posts', '100:60');
+  args.push(...(options.args ?? []));
   const databaseUrl = options.databaseUrl ?? process.env.PARTA_E2E_DATABASE_URL;
   if (databaseUrl) args.push('--database-url', databaseUrl);
   if (options.redisUrl) args.push('--redis-url', options.redisUrl);
