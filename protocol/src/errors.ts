@@ -61,6 +61,7 @@ export const errorCodes = [
   'messages.mention_all_denied',
   'messages.reply_not_found',
   'events.cursor_expired',
+  'rate.limited',
   'server.unavailable',
   'server.internal',
 ] as const;

@@ -19,6 +19,7 @@ import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
+import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { EventFeed } from './realtime/feed.js';
 import { Hub } from './realtime/hub.js';
@@ -69,11 +70,12 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     },
   });
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
-  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
+  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
   const routeDeps: RouteDeps = { ...deps, actions };
 
   installErrorHandling(app);
   const routes = installPolicyGate(app);
+  installWriteLimits(app, deps);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installSessions(app, deps, sessionCache);

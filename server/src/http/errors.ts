@@ -45,8 +45,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
       ...(fields.length > 0 ? { fields } : {}),
     },
   };
-  if (error.code === 'auth.rate_limited' || error.code === 'invites.rate_limited')
-    reply.header('retry-after', String(error.params.seconds ?? 60));
+  if (error.status === 429) reply.header('retry-after', String(error.params.seconds ?? 60));
   return reply.status(error.status).send(body);
 }
 

@@ -1,4 +1,4 @@
-import { wsCloseCodes } from '@parta/protocol';
+import { HELLO_TIMEOUT_MS, wsCloseCodes } from '@parta/protocol';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { liveSessionIds } from '../domains/auth/queries.js';
@@ -20,12 +20,15 @@ export const REPLAY_LIMIT = 5000;
 export class Hub {
   readonly #byUser = new Map<number, Set<Connection>>();
   #heartbeat: NodeJS.Timeout | null = null;
+  #sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly feed: EventFeed,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** open sockets one account may have on this node; a new one closes the oldest */
+    private readonly socketsPerAccount = 10,
   ) {
     feed.onEvents((events) => this.#dispatch(events));
   }
@@ -44,10 +47,23 @@ export class Hub {
     for (const userId of userIds) yield* this.#byUser.get(userId) ?? [];
   }
 
+  /**
+   * A new socket of its person. Past `socketsPerAccount` open ones the oldest
+   * is closed (4409): a forgotten tab gives way to the one in use, and a
+   * script cannot hold thousands of sockets of one account.
+   */
   add(connection: Connection): void {
     const set = this.#byUser.get(connection.userId) ?? new Set();
     set.add(connection);
     this.#byUser.set(connection.userId, set);
+    let open = 0;
+    for (const other of set) if (other.state !== 'closed') open++;
+    for (const oldest of set) {
+      if (open <= this.socketsPerAccount) break;
+      if (oldest.state === 'closed') continue;
+      oldest.close(wsCloseCodes.tooManySockets, 'too many sockets');
+      open--;
+    }
   }
 
   remove(connection: Connection): void {
@@ -99,6 +115,20 @@ export class Hub {
   startHeartbeat(intervalMs: number): void {
     this.#heartbeat = setInterval(() => void this.beat(), intervalMs);
     this.#heartbeat.unref();
+    this.#sweeper = setInterval(() => this.sweep(), 1000);
+    this.#sweeper.unref();
+  }
+
+  /** Closes the sockets that have not said `hello` within HELLO_TIMEOUT_MS (by the clock). */
+  sweep(): void {
+    const dueBefore = this.clock.now().getTime() - HELLO_TIMEOUT_MS;
+    for (const set of this.#byUser.values()) {
+      for (const connection of set) {
+        if (connection.state === 'waiting' && connection.openedAt <= dueBefore) {
+          connection.close(wsCloseCodes.helloTimeout, 'no hello');
+        }
+      }
+    }
   }
 
   async beat(): Promise<void> {
@@ -141,6 +171,7 @@ export class Hub {
   /** On shutdown: tell every client to reconnect; drop at once those with unsent data piling up. */
   closeAll(code: number, reason: string): void {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
+    if (this.#sweeper) clearInterval(this.#sweeper);
     for (const set of this.#byUser.values()) {
       for (const connection of set) {
         const stuck = connection.socket.bufferedAmount > 0 || connection.state === 'closed';
