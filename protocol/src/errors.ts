@@ -58,6 +58,7 @@ export const errorCodes = [
   'messages.reply_not_found',
   'events.cursor_expired',
   'server.unavailable',
+  'server.storage_full',
   'server.internal',
 ] as const;
 

@@ -11,6 +11,7 @@ import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
 import { searchRoutes } from './domains/search/routes.js';
+import { WriteHealth } from './http/database-faults.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
@@ -67,12 +68,13 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
   const routeDeps: RouteDeps = { ...deps, actions };
 
-  installErrorHandling(app);
+  const writes = new WriteHealth(deps.clock);
+  installErrorHandling(app, writes);
   const routes = installPolicyGate(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installSessions(app, deps, sessionCache);
-  await installOperations(app, deps, hub);
+  await installOperations(app, deps, hub, writes);
 
   authRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps);

@@ -54,6 +54,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'messages.reply_not_found': 400,
   'events.cursor_expired': 410,
   'server.unavailable': 503,
+  'server.storage_full': 503,
   'server.internal': 500,
 };
 
