@@ -31,6 +31,11 @@ const ZConfig = z.strictObject({
     .default('false')
     .transform((v) => v === 'true'),
   webDir: z.string().optional(),
+  apiDocs: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  metricsToken: z.string().min(16).optional(),
 });
 
 export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl'> & { publicUrl: string };
@@ -48,6 +53,8 @@ const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   dbPoolSize: 'PARTA_DB_POOL_SIZE',
   trustProxy: 'PARTA_TRUST_PROXY',
   webDir: 'PARTA_WEB_DIR',
+  apiDocs: 'PARTA_API_DOCS',
+  metricsToken: 'PARTA_METRICS_TOKEN',
 };
 
 export const settingFlags = Object.keys(envNames).map(kebab);
@@ -86,6 +93,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
     ...config,
     databaseUrl: hide(config.databaseUrl) ?? 'embedded',
     redisUrl: hide(config.redisUrl) ?? 'none',
+    metricsToken: config.metricsToken ? '***' : 'none',
   };
 }
 
