@@ -16,6 +16,7 @@ import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { PartaLogController } from './http/request-log.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
 
   const writes = new WriteHealth(deps.clock);
   installErrorHandling(app, writes);
+  installSecurityHeaders(app, deps.config.publicUrl);
   const routes = installPolicyGate(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
