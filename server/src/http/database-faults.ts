@@ -6,7 +6,7 @@ export type DatabaseFault = 'unavailable' | 'storage_full';
 export const WRITE_FAULT_WINDOW_MS = 60_000;
 
 /** Node's errors for a server that is not there (stopped, restarting, its socket gone). */
-const connectionErrnos = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT']);
+const connectionErrnos = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 /** The pg driver's own words when the server went away mid-query or the pool cannot reach it. */
 const connectionLost =
   /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
@@ -23,7 +23,10 @@ export function databaseFault(error: unknown): DatabaseFault | null {
     if (code === '53100' || code === '58030') return 'storage_full';
     // Class 08: connection exceptions; 57P01–03: shut down, crashed, still starting; 53300: no free connection.
     if (/^08/.test(code) || /^57P0[123]$/.test(code) || code === '53300') return 'unavailable';
-    if (connectionErrnos.has(code) || connectionLost.test(cause.message)) return 'unavailable';
+    // ENOENT only from connect(): the Unix socket of a stopped PostgreSQL, not a missing file.
+    const syscall = (cause as { syscall?: unknown }).syscall;
+    if (connectionErrnos.has(code) || (code === 'ENOENT' && syscall === 'connect')) return 'unavailable';
+    if (connectionLost.test(cause.message)) return 'unavailable';
     cause = cause.cause;
   }
   return null;
