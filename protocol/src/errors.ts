@@ -63,6 +63,7 @@ export const errorCodes = [
   'events.cursor_expired',
   'rate.limited',
   'server.unavailable',
+  'server.storage_full',
   'server.internal',
 ] as const;
 

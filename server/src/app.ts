@@ -11,10 +11,12 @@ import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
 import { searchRoutes } from './domains/search/routes.js';
+import { WriteHealth } from './http/database-faults.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { PartaLogController } from './http/request-log.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
@@ -73,13 +75,15 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
   const routeDeps: RouteDeps = { ...deps, actions };
 
-  installErrorHandling(app);
+  const writes = new WriteHealth(deps.clock);
+  installErrorHandling(app, writes);
+  installSecurityHeaders(app, deps.config.publicUrl);
   const routes = installPolicyGate(app);
   installWriteLimits(app, deps);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installSessions(app, deps, sessionCache);
-  await installOperations(app, deps, hub);
+  await installOperations(app, deps, hub, writes);
 
   authRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps);

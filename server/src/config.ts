@@ -53,6 +53,11 @@ const ZConfig = z.strictObject({
   limitSearches: ZBucketLimit('30:60'),
   limitWsFrames: ZBucketLimit('20:120'),
   wsSocketsPerAccount: z.coerce.number().int().min(1).max(1000).default(10),
+  apiDocs: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  metricsToken: z.string().min(16).optional(),
 });
 
 export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl'> & { publicUrl: string };
@@ -77,6 +82,8 @@ const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   limitSearches: 'PARTA_LIMIT_SEARCHES',
   limitWsFrames: 'PARTA_LIMIT_WS_FRAMES',
   wsSocketsPerAccount: 'PARTA_WS_SOCKETS_PER_ACCOUNT',
+  apiDocs: 'PARTA_API_DOCS',
+  metricsToken: 'PARTA_METRICS_TOKEN',
 };
 
 export const settingFlags = Object.keys(envNames).map(kebab);
@@ -115,6 +122,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
     ...config,
     databaseUrl: hide(config.databaseUrl) ?? 'embedded',
     redisUrl: hide(config.redisUrl) ?? 'none',
+    metricsToken: config.metricsToken ? '***' : 'none',
   };
 }
 

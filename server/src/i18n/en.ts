@@ -68,6 +68,8 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'events.cursor_expired': 'Your data is out of date; reloading.',
   'rate.limited': 'Too many actions in a row. Try again in {{seconds}} s.',
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
+  'server.storage_full':
+    'The server cannot save changes: its disk is full. Tell the school’s administrator; nothing already saved is lost.',
   'server.internal': 'Something went wrong on the server. The error was logged; please try again.',
 };
 

@@ -59,6 +59,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'events.cursor_expired': 410,
   'rate.limited': 429,
   'server.unavailable': 503,
+  'server.storage_full': 503,
   'server.internal': 500,
 };
 
