@@ -6,6 +6,7 @@ import {
   ZIdParam,
   ZInviteList,
   ZInvitePreview,
+  ZLine,
   ZNoBody,
   ZOk,
   ZRedeemInviteRequest,
@@ -22,7 +23,7 @@ import { countAttempt } from './attempts.js';
 import { findUsableInvite } from './load.js';
 import { listInvites, listJoinRequests, previewInvite } from './queries.js';
 
-const ZToken = z.strictObject({ token: z.string().min(1).max(200) });
+const ZToken = z.strictObject({ token: ZLine.min(1).max(200) });
 
 export function inviteRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
