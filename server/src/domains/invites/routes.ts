@@ -43,10 +43,8 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { inviteId, token } = await deps.actions.run(request.actor, createInvite, request.body);
-      const invite = (await listInvites(db, requirePerson(request.actor))).find(
-        (row) => row.id === inviteId,
-      )!;
-      return reply.status(201).send({ invite, url: joinUrl(token) });
+      const [invite] = await listInvites(db, requirePerson(request.actor), inviteId);
+      return reply.status(201).send({ invite: invite!, url: joinUrl(token) });
     },
   );
 
