@@ -1,5 +1,5 @@
 import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
-import { allow, deny, type Verdict } from '../../infra/verdict.js';
+import { allow, deny, unseen, type Verdict } from '../../infra/verdict.js';
 
 /** Adding people, issuing password links, building the structure: the admin's job (regulation §4.1). */
 export function canManagePeople(actor: Actor): Verdict {
@@ -25,7 +25,19 @@ export function canEditClass(actor: Actor, schoolClass?: { classTeacherId: numbe
   if (hasRole(actor, 'admin')) return allow;
   if (!hasRole(actor, 'class_teacher')) return deny('access.denied');
   if (!schoolClass) return allow;
-  return schoolClass.classTeacherId === actor.userId ? allow : deny('access.denied');
+  return schoolClass.classTeacherId === actor.userId ? allow : unseen;
+}
+
+/**
+ * Whether the actor sees a class's matters at all — its card, links, join
+ * requests, students' guardians: the admin and the administration every
+ * class, a class teacher their own (`classTeacherId` of the row's class;
+ * undefined for a row without a class). Anything else is `unseen`.
+ */
+export function canSeeClassMatters(actor: Actor, classTeacherId: number | null | undefined): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (hasRole(actor, 'admin', 'administration')) return allow;
+  return classTeacherId != null && classTeacherId === actor.userId ? allow : unseen;
 }
 
 /** Seeing a class card: whoever may edit it, and the administration. */
