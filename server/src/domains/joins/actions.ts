@@ -6,7 +6,7 @@ import type { Action } from '../../infra/actions.js';
 import type { Person } from '../../infra/actor.js';
 import { AppError } from '../../infra/errors.js';
 import type { EventDraft } from '../../infra/events.js';
-import { enforce, enforceSeen, requirePerson } from '../../infra/require.js';
+import { enforce, requirePerson } from '../../infra/require.js';
 import { classTeacherOf } from '../invites/load.js';
 import { canReviewJoins } from '../invites/policy.js';
 import { canSeeClassMatters } from '../org/policy.js';
@@ -22,7 +22,7 @@ async function lockPending(tx: Tx, reviewer: Person, ids: number[]) {
   if (rows.length !== new Set(ids).size) throw new AppError('joins.not_found');
   for (const row of rows) {
     const classTeacherId = await classTeacherOf(tx, reviewer.schoolId, row.classId);
-    enforceSeen(canSeeClassMatters(reviewer, classTeacherId), 'joins.not_found');
+    enforce(canSeeClassMatters(reviewer, classTeacherId, 'joins.not_found'));
     enforce(canReviewJoins(reviewer, { role: row.role as InviteRole, classTeacherId }));
     if (row.status !== 'pending') throw new AppError('joins.already_decided');
   }

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { classes } from '../../db/schema.js';
 import type { Actor } from '../../infra/actor.js';
 import { AppError } from '../../infra/errors.js';
-import { enforceSeen } from '../../infra/require.js';
+import { enforce } from '../../infra/require.js';
 import { findPresentPerson } from './load.js';
 import { canEditClass } from './policy.js';
 
@@ -23,7 +23,7 @@ export async function loadGuardianship(
   const [schoolClass] = student.classId
     ? await tx.select().from(classes).where(eq(classes.id, student.classId))
     : [undefined];
-  enforceSeen(canEditClass(actor, schoolClass ?? { classTeacherId: null }), 'people.not_found');
+  enforce(canEditClass(actor, schoolClass ?? { classTeacherId: null }, 'people.not_found'));
   const parent = await findPresentPerson(tx, schoolId, parentId, ['parent'], 'org.not_a_parent');
   return { parent, student };
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
-import { enforce, enforceSeen, requirePerson } from '../../../infra/require.js';
+import { enforce, requirePerson } from '../../../infra/require.js';
 import { lockClass } from '../../org/load.js';
 import { canSeeClassMatters } from '../../org/policy.js';
 import { canManageInvites } from '../policy.js';
@@ -17,7 +17,7 @@ export const annulInvites: Action<{ classId?: number | undefined }, { count: num
   const person = requirePerson(actor);
   const schoolClass =
     input.classId === undefined ? null : await lockClass(tx, person.schoolId, input.classId);
-  if (schoolClass) enforceSeen(canSeeClassMatters(actor, schoolClass.classTeacherId), 'classes.not_found');
+  if (schoolClass) enforce(canSeeClassMatters(actor, schoolClass.classTeacherId, 'classes.not_found'));
   // A class teacher annuls within their own class; the whole school is the admin's.
   enforce(
     canManageInvites(actor, {

@@ -2,7 +2,7 @@ import type { TCreateInviteRequest } from '@parta/protocol';
 import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
-import { enforce, enforceSeen, requirePerson } from '../../../infra/require.js';
+import { enforce, requirePerson } from '../../../infra/require.js';
 import { hashToken, newToken } from '../../auth/secrets.js';
 import { accessChat } from '../../chats/access.js';
 import { canAddMembers } from '../../chats/policy.js';
@@ -25,7 +25,7 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
   const classId = input.classId ?? null;
   if (classId !== null) {
     const schoolClass = await lockClass(tx, person.schoolId, classId);
-    enforceSeen(canSeeClassMatters(actor, schoolClass.classTeacherId), 'classes.not_found');
+    enforce(canSeeClassMatters(actor, schoolClass.classTeacherId, 'classes.not_found'));
     if (schoolClass.archivedAt) throw new AppError('classes.archived', { name: schoolClass.name });
   }
   enforce(

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
-import { enforce, enforceSeen, requirePerson } from '../../../infra/require.js';
+import { enforce, requirePerson } from '../../../infra/require.js';
 import { canSeeClassMatters } from '../../org/policy.js';
 import { classTeacherOf } from '../load.js';
 import { canManageInvites } from '../policy.js';
@@ -18,7 +18,7 @@ export const revokeInvite: Action<{ inviteId: number }, null> = async ({ tx, act
     .for('update');
   if (!invite) throw new AppError('invites.invalid');
   const classTeacherId = await classTeacherOf(tx, person.schoolId, invite.classId);
-  enforceSeen(canSeeClassMatters(actor, classTeacherId), 'invites.invalid');
+  enforce(canSeeClassMatters(actor, classTeacherId, 'invites.invalid'));
   enforce(canManageInvites(actor, { role: invite.role as InviteRole, classTeacherId }));
   if (!invite.revokedAt) await tx.update(invites).set({ revokedAt: now }).where(eq(invites.id, invite.id));
   return { result: null, audit: { type: 'invites.revoke', subjectId: invite.id } };

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { committeeMembers, guardianships, users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
-import { enforceSeen } from '../../../infra/require.js';
+import { enforce } from '../../../infra/require.js';
 import { beginStructureChange } from '../change.js';
 import { lockClass } from '../load.js';
 import { canEditClass } from '../policy.js';
@@ -15,7 +15,7 @@ export const setCommitteeMember: Action<
 > = async ({ tx, actor, now }, input) => {
   const { school } = await beginStructureChange(tx, actor, canEditClass);
   const schoolClass = await lockClass(tx, school.id, input.classId);
-  enforceSeen(canEditClass(actor, schoolClass), 'classes.not_found');
+  enforce(canEditClass(actor, schoolClass));
   if (input.member) {
     const students = tx.select({ id: users.id }).from(users).where(eq(users.classId, schoolClass.id));
     const [child] = await tx

@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schools } from '../../../db/schema.js';
 import type { App, RouteDeps } from '../../../http/types.js';
-import { enforceSeen, requirePerson } from '../../../infra/require.js';
+import { enforce, requirePerson } from '../../../infra/require.js';
 import {
   assignClassTeacher,
   assignSubjectTeacher,
@@ -77,10 +77,7 @@ export function classRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       const person = requirePerson(request.actor);
-      enforceSeen(
-        canViewClass(person, await findClass(db, person.schoolId, request.params.id)),
-        'classes.not_found',
-      );
+      enforce(canViewClass(person, await findClass(db, person.schoolId, request.params.id)));
       return classCard(db, person.schoolId, request.params.id);
     },
   );
