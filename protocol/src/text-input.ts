@@ -21,3 +21,16 @@ export const ZLine = z.string().refine((text) => !CONTROL.test(text) && !LONE_SU
 export const ZMultilineText = z
   .string()
   .refine((text) => !CONTROL_EXCEPT_TAB_AND_NEWLINE.test(text) && !LONE_SURROGATE.test(text), reason);
+
+/**
+ * What a composer sends of pasted text: line breaks of other programs
+ * (`\r\n`, `\r`, Word's `\v`, `\f`, U+2028/U+2029) become `\n`; the other
+ * control characters and lone surrogates, invisible to the writer, are
+ * dropped, so a paste never meets the server's refusal.
+ */
+export function cleanTypedText(text: string): string {
+  return text
+    .replace(/\r\n?|[\v\f\u2028\u2029]/gu, '\n')
+    .replace(/(?![\t\n])\p{Cc}/gu, '')
+    .replace(/[\uD800-\uDFFF]/gu, '');
+}
