@@ -12,7 +12,7 @@ import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
 import { searchRoutes } from './domains/search/routes.js';
 import { installErrorHandling } from './http/errors.js';
-import { installJsonBodyParser } from './http/json-body.js';
+import { installStrictEncoding } from './http/encoding.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { PartaLogController } from './http/request-log.js';
@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   const routeDeps: RouteDeps = { ...deps, actions };
 
   installErrorHandling(app);
-  installJsonBodyParser(app);
+  installStrictEncoding(app);
   const routes = installPolicyGate(app);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

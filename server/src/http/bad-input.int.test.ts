@@ -244,7 +244,7 @@ describe('a spoiled field in a valid request', () => {
       for (const [name, value] of Object.entries(example.query!)) {
         const spoilt =
           name === 'q'
-            ? ['%00', '%07', '%1B', '%C2%85'].map((bad) => value + bad)
+            ? ['%00', '%07', '%1B', '%C2%85', '%ED%A0%80', '%FF', '%C3'].map((bad) => value + bad)
             : (name === 'before' ? badMessageIds : badIds).map(encodeURIComponent);
         for (const bad of spoilt) {
           const reply = await send(example, pathIds(example.url), undefined, {
@@ -259,6 +259,8 @@ describe('a spoiled field in a valid request', () => {
       }
     }
     expect(failures).toEqual([]);
+    const search = await admin.get('/api/search?q=%D0%BF%D1%80%FF');
+    expect(search.body.error.message).toBe('Проверьте заполнение полей: строка поиска.');
   });
 
   it('acts only on the canonical spelling of an id in the path', async () => {
