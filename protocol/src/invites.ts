@@ -110,13 +110,15 @@ export const ZSchoolPreview = z.object({
 });
 export type TSchoolPreview = z.infer<typeof ZSchoolPreview>;
 
-export const ZSchoolChildrenRequest = z.strictObject({ code: ZSchoolCode, classId: ZId });
-export const ZSchoolChildren = z.object({ children: z.array(z.object({ id: ZId, name: z.string() })) });
-
-/** Asking to join without an invite: reviewed like any request. */
-export const ZJoinByCodeRequest = ZRedeemInviteRequest.extend({
+/**
+ * Asking to join without an invite: reviewed like any request. The bare code
+ * shows no children, so a parent types their child's surname and first name
+ * (`childName`) instead of picking an id from a list.
+ */
+export const ZJoinByCodeRequest = ZRedeemInviteRequest.omit({ childId: true }).extend({
   code: ZSchoolCode,
   role: ZInviteRole,
   classId: ZId.optional(),
+  childName: ZPersonName.optional(),
 });
 export type TJoinByCodeRequest = z.infer<typeof ZJoinByCodeRequest>;
