@@ -28,7 +28,7 @@ Settings (flag or environment variable): --port PARTA_PORT, --host PARTA_HOST,
   --public-url PARTA_PUBLIC_URL, --database-url DATABASE_URL (embedded PostgreSQL
   under the data dir when absent), --data-dir PARTA_DATA_DIR, --redis-url REDIS_URL,
   --log-level PARTA_LOG_LEVEL, --body-limit PARTA_BODY_LIMIT, --trust-proxy PARTA_TRUST_PROXY,
-  --db-pool-size PARTA_DB_POOL_SIZE`;
+  --db-pool-size PARTA_DB_POOL_SIZE, --api-docs PARTA_API_DOCS, --metrics-token PARTA_METRICS_TOKEN`;
 
 const initFlags = ['school-name', 'time-zone', 'admin-name', 'admin-login', 'admin-password'];
 
