@@ -74,7 +74,9 @@ describe('parta on a database error', () => {
   it('prints the SQLSTATE and constraint, never the values it was writing', async () => {
     const fresh = await createTestDatabase();
     const { pool } = connect(fresh.url, 1);
-    await pool.query(`alter table users add constraint test_refused_name check (full_name <> 'Закиров Ринат')`);
+    await pool.query(
+      `alter table users add constraint test_refused_name check (full_name <> 'Закиров Ринат')`,
+    );
     await pool.end();
     const result = await parta(
       ['init', '--school-name', 'Школа', '--admin-name', 'Закиров Ринат', '--admin-login', 'zakirov'],
