@@ -10,7 +10,7 @@ import { ActionRunner } from './infra/actions.js';
 import { systemClock } from './infra/clock.js';
 import { AppError } from './infra/errors.js';
 import { FatalError } from './infra/fatal.js';
-import { createLogger } from './infra/logger.js';
+import { createLogger, loggableError } from './infra/logger.js';
 import { openRuntime } from './runtime.js';
 
 const usage = `Usage: parta <command> [--setting value …]
@@ -143,7 +143,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     console.error(`${error.message}\n\n${usage}`);
   } else {
-    console.error('parta: unexpected error', error);
+    console.error('parta: unexpected error', loggableError(error));
   }
   process.exit(1);
 });
