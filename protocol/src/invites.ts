@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZLogin, ZPassword, ZPersonName, ZTimestamp } from './common.js';
+import { ZEmail, ZId, ZLogin, ZPassword, ZPersonName, ZPhone, ZTimestamp } from './common.js';
 
 /** Roles a link can invite into; admins and the administration are appointed, not invited. */
 export const inviteRoles = ['teacher', 'staff', 'parent', 'student'] as const;
@@ -59,8 +59,8 @@ export const ZRedeemInviteRequest = z.strictObject({
       fullName: ZPersonName,
       login: ZLogin,
       password: ZPassword,
-      email: z.email().max(200).optional(),
-      phone: z.string().trim().max(30).optional(),
+      email: ZEmail.optional(),
+      phone: ZPhone.optional(),
     })
     .optional(),
   /** a personal invite, not logged in: its person exists already and only chooses a password */

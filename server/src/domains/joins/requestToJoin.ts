@@ -30,7 +30,7 @@ export async function findOpenClass(db: Queryable, schoolId: number, classId: nu
  * always a join request, reviewed by the admins (and the class teacher).
  */
 export const requestToJoin: Action<
-  TJoinByCodeRequest & { device: string },
+  TJoinByCodeRequest & { device: string; passwordHash: string | null },
   { requestId: number; session: NewSession | null; schoolId: number; userId: number }
 > = async ({ tx, actor, now }, input) => {
   const school = await findSchoolByCode(tx, input.code);
@@ -46,7 +46,13 @@ export const requestToJoin: Action<
   } else if (!input.register) {
     throw new AppError('invites.login_required');
   } else {
-    ({ userId, session } = await registerApplicant(tx, school.id, input.register, input.device, now));
+    ({ userId, session } = await registerApplicant(
+      tx,
+      school.id,
+      { ...input.register, passwordHash: input.passwordHash },
+      input.device,
+      now,
+    ));
   }
   const request = await openJoinRequest(
     tx,

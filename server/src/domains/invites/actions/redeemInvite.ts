@@ -3,7 +3,6 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { invites, users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
-import { hashPassword } from '../../auth/secrets.js';
 import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { admit } from '../../joins/admit.js';
 import { openJoinRequest, pickChild, registerApplicant } from '../../joins/request.js';
@@ -25,7 +24,7 @@ export interface Redeemed {
  * newcomer registers here; someone logged in keeps their one account.
  */
 export const redeemInvite: Action<
-  TRedeemInviteRequest & { token: string; device: string },
+  TRedeemInviteRequest & { token: string; device: string; passwordHash: string | null },
   Redeemed
 > = async ({ tx, actor, now }, input) => {
   const invite = await lockUsableInvite(tx, input.token, now);
@@ -44,17 +43,23 @@ export const redeemInvite: Action<
     userId = actor.userId;
   } else if (personal) {
     // The person record exists already; the newcomer only chooses a password.
-    if (!input.password) throw new AppError('invites.password_required');
+    if (!input.passwordHash) throw new AppError('invites.password_required');
     userId = invite.personId!;
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(input.password) })
+      .set({ passwordHash: input.passwordHash })
       .where(and(eq(users.id, userId), isNull(users.leftAt)));
     session = await insertSession(tx, { id: userId, schoolId: invite.schoolId }, input.device, now);
   } else if (!input.register) {
     throw new AppError('invites.login_required');
   } else {
-    ({ userId, session } = await registerApplicant(tx, invite.schoolId, input.register, input.device, now));
+    ({ userId, session } = await registerApplicant(
+      tx,
+      invite.schoolId,
+      { ...input.register, passwordHash: input.passwordHash },
+      input.device,
+      now,
+    ));
   }
   const done = { session, schoolId: invite.schoolId, userId };
   const audit = {
