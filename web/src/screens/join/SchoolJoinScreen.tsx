@@ -130,6 +130,7 @@ export function SchoolJoinScreen() {
             </button>
           </p>
           <JoinForm
+            role={role}
             childOptions={role === 'parent' && classId !== null ? (children ?? []) : null}
             childrenLoading={role === 'parent' && classId !== null && children === null && !childrenError}
             reviewNote={className ? t('join.reviewClass', { name: className }) : t('join.reviewSchool')}
