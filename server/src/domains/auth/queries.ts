@@ -104,7 +104,13 @@ export async function listSessions(db: Queryable, userId: number, currentId: num
   const rows = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, oldestLiveStart(now)),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt));
   return rows.map(
     (row): TSessionInfo => ({
