@@ -1,11 +1,10 @@
 import type { TSetLocaleRequest } from '@parta/protocol';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.js';
+import { and, eq, ne } from 'drizzle-orm';
 import { passwordResets, sessions, users } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
 import { AppError } from '../../infra/errors.js';
 import { requirePerson } from '../../infra/require.js';
-import { hashToken } from './secrets.js';
+import { findResetLink } from './queries.js';
 import { insertSession, type NewSession } from './sessions.js';
 
 /** Called after the password was checked (outside the transaction: hashing is slow). */
@@ -88,28 +87,6 @@ export const resetPassword: Action<
     audit: { type: 'auth.password_reset', schoolId: link.schoolId, subjectId: link.userId },
   };
 };
-
-/** A usable reset link and whose it is (with their roles, for the password rules), or null. */
-export async function findResetLink(db: Queryable, token: string, now: Date, lock = false) {
-  const query = db
-    .select({
-      id: passwordResets.id,
-      userId: passwordResets.userId,
-      schoolId: passwordResets.schoolId,
-      roles: users.roles,
-    })
-    .from(passwordResets)
-    .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(
-      and(
-        eq(passwordResets.tokenHash, hashToken(token)),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, now),
-      ),
-    );
-  const [link] = await (lock ? query.for('update', { of: passwordResets }) : query);
-  return link ?? null;
-}
 
 /**
  * A wrong password (at login or when changing it) leaves a row: who was

@@ -2,7 +2,7 @@ import type { Role, TSessionInfo } from '@parta/protocol';
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { run, statement } from '../../db/prepared.js';
-import { schools, sessions, users } from '../../db/schema.js';
+import { passwordResets, schools, sessions, users } from '../../db/schema.js';
 import { loginKeys } from '../org/contacts.js';
 import { hashToken } from './secrets.js';
 import { SESSION_MAX_AGE_MS } from './sessions.js';
@@ -80,6 +80,28 @@ export async function findLoginAccount(db: Queryable, typed: string) {
 export function unknownLoginKey(typed: string): string {
   const keys = loginKeys(typed);
   return keys.phone ?? keys.login;
+}
+
+/** A usable reset link and whose it is (with their roles, for the password rules), or null. */
+export async function findResetLink(db: Queryable, token: string, now: Date, lock = false) {
+  const query = db
+    .select({
+      id: passwordResets.id,
+      userId: passwordResets.userId,
+      schoolId: passwordResets.schoolId,
+      roles: users.roles,
+    })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+      ),
+    );
+  const [link] = await (lock ? query.for('update', { of: passwordResets }) : query);
+  return link ?? null;
 }
 
 export async function getMe(db: Queryable, userId: number) {

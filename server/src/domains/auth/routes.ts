@@ -24,14 +24,13 @@ import {
   changePassword,
   endOtherSessions,
   endSession,
-  findResetLink,
   resetPassword,
   setLocale,
   startSession,
 } from './actions.js';
 import { checkLogin, checkPasswordChange } from './password-checks.js';
 import { newPasswordHash } from './password-rules.js';
-import { getMe, listSessions } from './queries.js';
+import { findResetLink, getMe, listSessions } from './queries.js';
 import { describeDevice, type NewSession } from './sessions.js';
 
 export function authRoutes(app: App, deps: RouteDeps): void {
