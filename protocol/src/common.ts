@@ -24,7 +24,20 @@ export const locales = ['ru', 'en'] as const;
 export const ZLocale = z.enum(locales);
 export type Locale = z.infer<typeof ZLocale>;
 
-export const ZPersonName = z.string().trim().min(1).max(200);
+/**
+ * A person's name as others will read it: no control characters, and none of
+ * the invisible ones (zero-width, direction overrides) that make one name
+ * look like another or turn the text around it.
+ */
+export const ZPersonName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(
+    /^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]*$/u,
+    'letters, spaces and punctuation only: no invisible characters',
+  );
 export const ZPassword = z.string().min(8).max(200);
 
 /** Roles whose accounts reach other people's data: their passwords are longer. */

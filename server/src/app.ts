@@ -11,14 +11,17 @@ import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
 import { searchRoutes } from './domains/search/routes.js';
+import { WriteHealth } from './http/database-faults.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { PartaLogController } from './http/request-log.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
+import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { EventFeed } from './realtime/feed.js';
 import { Hub } from './realtime/hub.js';
@@ -47,8 +50,13 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   app.setSerializerCompiler(serializerCompiler);
 
   const sessionCache = new SessionCache();
+  // A change that may end sessions closes their sockets at once, on this node and the others.
+  const sessionsChanged = () => {
+    sessionCache.forgetAll();
+    void hub.dropEndedSessions();
+  };
   deps.bus.onSignal((signal) => {
-    if (signal.type === 'sessions.changed') sessionCache.forgetAll();
+    if (signal.type === 'sessions.changed') sessionsChanged();
   });
   const actions = new ActionRunner({
     db: deps.database.db,
@@ -57,22 +65,25 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     logger: deps.logger,
     afterCommit: (audit) => {
       if (!mayChangeSessions(audit.type)) return;
-      sessionCache.forgetAll();
+      sessionsChanged();
       deps.bus.signal({ type: 'sessions.changed' }).catch((error: Error) => {
         deps.logger.warn({ err: error.message }, 'could not tell other nodes of a session change');
       });
     },
   });
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
-  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
+  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
   const routeDeps: RouteDeps = { ...deps, actions };
 
-  installErrorHandling(app);
+  const writes = new WriteHealth(deps.clock);
+  installErrorHandling(app, writes);
+  installSecurityHeaders(app, deps.config.publicUrl);
   const routes = installPolicyGate(app);
+  installWriteLimits(app, deps);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installSessions(app, deps, sessionCache);
-  await installOperations(app, deps, hub);
+  await installOperations(app, deps, hub, writes);
 
   authRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps);

@@ -17,6 +17,7 @@ import type { Bus } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
 import type { FailureCounter, loginLimits } from '../infra/rate-limit.js';
 import type { PolicyName } from '../policies.js';
+import type { BucketsFactory } from './write-limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -52,6 +53,8 @@ export interface AppDeps {
   heartbeatMs?: number;
   /** unsent bytes after which a WebSocket client counts as too slow */
   wsMaxBufferedBytes?: number;
+  /** per-account limits shared through Redis; in this node's memory when absent */
+  bucketsFor?: BucketsFactory;
 }
 
 export interface RouteDeps extends AppDeps {

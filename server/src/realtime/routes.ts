@@ -1,6 +1,7 @@
 import { wsCloseCodes, ZClientFrame } from '@parta/protocol';
 import { isOwnOrigin } from '../http/session.js';
 import type { App, RouteDeps } from '../http/types.js';
+import { takeToken } from '../infra/token-bucket.js';
 import { can } from '../policies.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
@@ -32,10 +33,13 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: Typi
         actor.userId,
         actor.schoolId,
         actor.sessionId ?? 0,
+        deps.clock.now().getTime(),
         deps.wsMaxBufferedBytes,
         request.raw.socket,
       );
       hub.add(connection);
+      const frameLimit = deps.config.limitWsFrames;
+      const frameBudget = { tokens: frameLimit?.burst ?? 0, at: connection.openedAt };
       socket.on('pong', () => {
         connection.alive = true;
       });
@@ -44,7 +48,12 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: Typi
         hub.remove(connection);
       });
       socket.on('message', (data, isBinary) => {
+        if (connection.state === 'closed') return;
         connection.alive = true;
+        if (frameLimit && !takeToken(frameBudget, frameLimit, deps.clock.now().getTime()).ok) {
+          connection.close(wsCloseCodes.tooManyFrames, 'too many frames');
+          return;
+        }
         const text = isBinary ? null : data.toString();
         const frame = text && text.length <= MAX_FRAME_BYTES ? parseFrame(text) : null;
         if (!frame) {

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import type pg from 'pg';
 import pino from 'pino';
 import { buildApp, type Parta } from '../app.js';
 import { loadConfig } from '../config.js';
 import { connect, type Db } from '../db/client.js';
+import type { AppDeps } from '../http/types.js';
 import { type Bus, MemoryBus } from '../infra/bus.js';
 import { ManualClock } from '../infra/clock.js';
 import {
@@ -17,6 +19,8 @@ import { createTestDatabase } from './database.js';
 export interface TestServer {
   parta: Parta;
   db: Db;
+  /** the pool under `db`: tests may watch the queries the server sends */
+  pool: pg.Pool;
   url: string;
   databaseUrl: string;
   clock: ManualClock;
@@ -35,6 +39,7 @@ export interface TestServerOptions {
   logStream?: NodeJS.WritableStream;
   env?: Record<string, string>;
   wsMaxBufferedBytes?: number;
+  bucketsFor?: AppDeps['bucketsFor'];
 }
 
 /** A real Parta on a fresh database (or the given one), listening on 127.0.0.1. */
@@ -63,12 +68,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     database: { db, pool, embedded: false, close: () => pool.end() },
     heartbeatMs: 3_600_000,
     ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),
+    ...(options.bucketsFor ? { bucketsFor: options.bucketsFor } : {}),
   });
   await parta.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(parta.app.server.address() as AddressInfo).port}`;
   return {
     parta,
     db,
+    pool,
     url,
     databaseUrl,
     clock,

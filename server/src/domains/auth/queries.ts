@@ -1,5 +1,5 @@
 import type { Role, TSessionInfo } from '@parta/protocol';
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { run, statement } from '../../db/prepared.js';
 import { passwordResets, schools, sessions, users } from '../../db/schema.js';
@@ -33,18 +33,22 @@ export async function findSession(db: Queryable, token: string, now: Date): Prom
   return row ?? null;
 }
 
-export async function sessionExists(db: Queryable, sessionId: number, now: Date): Promise<boolean> {
-  const [row] = await db
+/** Which of these sessions still hold: not ended, not expired, their person still at the school. */
+export async function liveSessionIds(db: Queryable, sessionIds: number[], now: Date): Promise<Set<number>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = await db
     .select({ id: sessions.id })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.id, sessionId),
+        inArray(sessions.id, sessionIds),
         gt(sessions.expiresAt, now),
         gt(sessions.createdAt, oldestLiveStart(now)),
+        isNull(users.leftAt),
       ),
     );
-  return row !== undefined;
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Sessions opened before this are over, however recently used (the absolute lifetime). */
@@ -55,7 +59,8 @@ function oldestLiveStart(now: Date): Date {
 /**
  * The account a typed login (login name, e-mail or phone in any spelling)
  * names, or null. The password is checked by the caller, after it has
- * counted the attempt.
+ * counted the attempt. An applicant whose every request was turned down is
+ * closed: nobody, for the login.
  */
 export async function findLoginAccount(db: Queryable, typed: string) {
   const keys = loginKeys(typed);
@@ -65,6 +70,9 @@ export async function findLoginAccount(db: Queryable, typed: string) {
     .where(
       and(
         isNull(users.leftAt),
+        // An account without a role is an applicant: it logs in only while a request of theirs waits.
+        sql`(cardinality(${users.roles}) > 0 or exists (select 1 from join_requests r
+          where r.user_id = ${users.id} and r.status = 'pending'))`,
         or(
           eq(users.login, keys.login),
           eq(users.email, keys.email),

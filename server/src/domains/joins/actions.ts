@@ -9,6 +9,7 @@ import type { EventDraft } from '../../infra/events.js';
 import { enforce, requirePerson } from '../../infra/require.js';
 import { classTeacherOf } from '../invites/load.js';
 import { canReviewJoins } from '../invites/policy.js';
+import { lockStructure } from '../org/change.js';
 import { admit, reviewersOf } from './admit.js';
 
 /** Locks pending requests of the school the reviewer may decide; others are "not found" or "already decided". */
@@ -37,6 +38,7 @@ export const approveJoins: Action<{ ids: number[] }, { approved: number }> = asy
   input,
 ) => {
   const reviewer = requirePerson(actor);
+  await lockStructure(tx, reviewer.schoolId);
   const rows = await lockPending(tx, reviewer, input.ids);
   const events: EventDraft[] = [];
   for (const row of rows) {
@@ -50,17 +52,14 @@ export const approveJoins: Action<{ ids: number[] }, { approved: number }> = asy
       userIds: [...reviewers, row.userId],
     });
   }
-  for (const row of rows) {
-    events.push(
-      ...(await admit(
-        tx,
-        reviewer.schoolId,
-        row.userId,
-        { role: row.role as Role, classId: row.classId, childId: row.childId, chatId: row.chatId },
-        now,
-      )),
-    );
-  }
+  const admissions = rows.map((row) => ({
+    userId: row.userId,
+    role: row.role as Role,
+    classId: row.classId,
+    childId: row.childId,
+    chatId: row.chatId,
+  }));
+  events.push(...(await admit(tx, reviewer.schoolId, admissions, now)));
   return {
     result: { approved: rows.length },
     events,

@@ -93,7 +93,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages',
     {
-      config: { policy: 'messages.post' },
+      config: { policy: 'messages.post', limit: 'posts' },
       schema: { tags, params: ZChatParams, body: ZPostMessageRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -103,7 +103,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.patch(
     '/api/chats/:id/messages/:messageId',
     {
-      config: { policy: 'messages.change' },
+      config: { policy: 'messages.change', limit: 'edits' },
       schema: { tags, params: ZMessageParams, body: ZEditMessageRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -113,7 +113,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.delete(
     '/api/chats/:id/messages/:messageId',
     {
-      config: { policy: 'messages.change' },
+      config: { policy: 'messages.change', limit: 'edits' },
       schema: { tags, params: ZMessageParams, body: ZNoBody, response: { 200: ZMessage } },
     },
     async (request) => deps.actions.run(request.actor, deleteMessage, ref(request.params)),
@@ -122,7 +122,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages/:messageId/reactions',
     {
-      config: { policy: 'messages.react' },
+      config: { policy: 'messages.react', limit: 'reactions' },
       schema: { tags, params: ZMessageParams, body: ZReactRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -132,7 +132,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages/:messageId/pin',
     {
-      config: { policy: 'messages.pin' },
+      config: { policy: 'messages.pin', limit: 'edits' },
       schema: { tags, params: ZMessageParams, body: ZPinRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -142,7 +142,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages/:messageId/forward',
     {
-      config: { policy: 'messages.post' },
+      config: { policy: 'messages.post', limit: 'posts' },
       schema: { tags, params: ZMessageParams, body: ZForwardRequest, response: { 200: ZMessage } },
     },
     async (request) =>

@@ -1,5 +1,5 @@
 import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
-import { allow, deny, type Verdict } from '../../infra/verdict.js';
+import { allow, type DirectVerdicts, deny, type Verdict } from '../../infra/verdict.js';
 
 /** Adding people, issuing password links, building the structure: the admin's job (regulation §4.1). */
 export function canManagePeople(actor: Actor): Verdict {
@@ -49,6 +49,18 @@ export function canSetRoles(actor: Actor, change?: { onlyAdminRole: boolean }): 
   if (hasRole(actor, 'admin')) return allow;
   if (!hasRole(actor, 'administration')) return deny('access.denied');
   return !change || change.onlyAdminRole ? allow : deny('access.denied');
+}
+
+/**
+ * Whom a person sees in the people list and as a card: the admin and the
+ * administration everyone; anyone else only those they may write to directly
+ * (a teacher: colleagues and the families of the classes they teach;
+ * non-teaching staff: colleagues). Everyone else is "not found".
+ */
+export function canSeePerson(actor: Actor, rules: DirectVerdicts, personId: number): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (actor.userId === personId || hasRole(actor, 'admin', 'administration')) return allow;
+  return rules.verdict(actor.userId, personId).ok ? allow : deny('people.not_found');
 }
 
 /** A person card: staff see names and roles; contact data only admins (audited) and the person. */
