@@ -14,21 +14,38 @@ beforeAll(async () => {
   school = await seedClassSchool(stage.server.url);
 });
 
-/** A family without a slip: the school code (typed with a space), the class, the child, an account. */
-async function joinByCode(page: Page, code: string, fullName: string, child: string): Promise<void> {
+/**
+ * A family without a slip: the school code (typed with a space), the class,
+ * the child's surname and first name typed (the code shows no children; a
+ * misspelt name is refused under the form first, if given), an account.
+ */
+async function joinByCode(
+  page: Page,
+  code: string,
+  fullName: string,
+  child: string,
+  misspelt?: string,
+): Promise<void> {
   await page.goto('/school');
   await page.getByRole('heading', { name: 'Присоединиться к школе', level: 1 }).waitFor();
   await page.getByLabel('Код школы').fill(`${code.slice(0, 4)} ${code.slice(4)}`);
   await page.getByRole('button', { name: 'Найти школу' }).click();
   await page.getByText('Гимназия № 5 г. Казани').waitFor();
   await page.getByLabel('В каком классе учится ребёнок').selectOption({ label: '3А' });
-  await page.getByRole('radio', { name: child }).check();
+  await page.getByLabel('Фамилия и имя ребёнка').waitFor();
+  expect(await page.getByText(/Михаил П\.|Алия И\.|Тимур С\./).count()).toBe(0);
+  await page.getByLabel('Фамилия и имя ребёнка').fill(misspelt ?? child);
   await page.getByLabel('Фамилия, имя и отчество').fill(fullName);
   await page.getByLabel('Пароль', { exact: true }).fill('family-password-5');
   await page
     .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
     .check();
   await page.getByRole('button', { name: 'Отправить заявку' }).click();
+  if (misspelt) {
+    await page.getByText('Не нашли ученика с таким именем в 3А.', { exact: false }).waitFor();
+    await page.getByLabel('Фамилия и имя ребёнка').fill(child);
+    await page.getByRole('button', { name: 'Отправить заявку' }).click();
+  }
   await page.getByRole('heading', { name: 'Заявка отправлена' }).waitFor();
 }
 
@@ -47,9 +64,9 @@ describe('joining without a slip, with a personal invite, and with one account',
 
     // Two families ask with the code; the admin's queue counts them, «по коду школы».
     const { page: first, errors: firstErrors } = await open(phone);
-    await joinByCode(first, code, 'Сабирова Гузель Ринатовна', 'Тимур С.');
+    await joinByCode(first, code, 'Сабирова Гузель Ринатовна', 'сабиров  тимур', 'Сабиров Тимофей');
     const { page: second, errors: secondErrors } = await open(phone);
-    await joinByCode(second, code, 'Иванова Ольга Викторовна', 'Алия И.');
+    await joinByCode(second, code, 'Иванова Ольга Викторовна', 'Алия Иванова');
     await admin.getByRole('link', { name: 'Заявки' }).click();
     await expect.poll(() => admin.getByTestId('join-request').count()).toBe(2);
     await admin.getByText('2 заявки ждут решения').first().waitFor();

@@ -48,6 +48,8 @@ export const errorCodes = [
   'invites.account_exists',
   'joins.not_found',
   'joins.class_required',
+  'joins.child_name_required',
+  'joins.child_not_found',
   'schools.code_invalid',
   'joins.already_decided',
   'chats.not_found',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZEmail, ZId, ZLogin, ZPassword, ZPersonName, ZPhone, ZTimestamp } from './common.js';
+import { ZLine, ZMultilineText } from './text-input.js';
 
 /** Roles a link can invite into; admins and the administration are appointed, not invited. */
 export const inviteRoles = ['teacher', 'staff', 'parent', 'student'] as const;
@@ -94,13 +95,11 @@ export const ZRedeemResult = z.object({
 });
 
 export const ZJoinList = z.object({ requests: z.array(ZJoinRequest) });
-export const ZRejectRequest = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export const ZRejectRequest = z.strictObject({ reason: ZMultilineText.trim().min(3).max(500) });
 export const ZBulkApproveRequest = z.strictObject({ ids: z.array(ZId).min(1).max(200) });
 
 /** The school's public page: eight digits, spaces and dashes allowed. */
-export const ZSchoolCode = z
-  .string()
-  .trim()
+export const ZSchoolCode = ZLine.trim()
   .max(20)
   .transform((code) => code.replace(/[\s-]/g, ''));
 
@@ -111,13 +110,15 @@ export const ZSchoolPreview = z.object({
 });
 export type TSchoolPreview = z.infer<typeof ZSchoolPreview>;
 
-export const ZSchoolChildrenRequest = z.strictObject({ code: ZSchoolCode, classId: ZId });
-export const ZSchoolChildren = z.object({ children: z.array(z.object({ id: ZId, name: z.string() })) });
-
-/** Asking to join without an invite: reviewed like any request. */
-export const ZJoinByCodeRequest = ZRedeemInviteRequest.extend({
+/**
+ * Asking to join without an invite: reviewed like any request. The bare code
+ * shows no children, so a parent types their child's surname and first name
+ * (`childName`) instead of picking an id from a list.
+ */
+export const ZJoinByCodeRequest = ZRedeemInviteRequest.omit({ childId: true }).extend({
   code: ZSchoolCode,
   role: ZInviteRole,
   classId: ZId.optional(),
+  childName: ZPersonName.optional(),
 });
 export type TJoinByCodeRequest = z.infer<typeof ZJoinByCodeRequest>;

@@ -12,6 +12,7 @@ import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
 import { searchRoutes } from './domains/search/routes.js';
 import { WriteHealth } from './http/database-faults.js';
+import { installStrictEncoding } from './http/encoding.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   const writes = new WriteHealth(deps.clock);
   installErrorHandling(app, writes);
   installSecurityHeaders(app, deps.config.publicUrl);
+  installStrictEncoding(app);
   const routes = installPolicyGate(app);
   installWriteLimits(app, deps);
   await app.register(cookie);

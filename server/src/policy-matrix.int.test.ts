@@ -251,10 +251,6 @@ const matrix: Record<string, Row> = {
     }),
   },
   'POST /api/schools/preview': { allow: actors, request: (fx) => ({ body: { code: fx.joinCode } }) },
-  'POST /api/schools/children': {
-    allow: actors,
-    request: (fx) => ({ body: { code: fx.joinCode, classId: fx.classId } }),
-  },
   'POST /api/schools/join': {
     allow: actors,
     request: (fx, actor) => ({
@@ -262,7 +258,7 @@ const matrix: Record<string, Row> = {
         code: fx.joinCode,
         role: 'parent',
         classId: fx.classId,
-        childId: fx.studentId,
+        childName: 'Роль student',
         acceptRules: true,
         ...(actor === 'anonymous'
           ? {

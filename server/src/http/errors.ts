@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorMessage, fieldLabel } from '../i18n/index.js';
 import { AppError } from '../infra/errors.js';
+import { loggableError } from '../infra/logger.js';
 import { databaseFault, type WriteHealth } from './database-faults.js';
 import type { App } from './types.js';
 
@@ -74,10 +75,6 @@ function toAppError(error: FastifyError, request: FastifyRequest, writes: WriteH
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('validation.failed', {}, [{ path: '', message: error.message }]);
   }
-  // Only the shape of the error: driver errors carry row values in `detail`.
-  request.log.error(
-    { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
-    'unexpected error',
-  );
+  request.log.error({ err: loggableError(error) }, 'unexpected error');
   return new AppError('server.internal');
 }

@@ -53,6 +53,9 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
     'A password is already set for this account. Log in with your login and password; if you forgot it, ask the school admin.',
   'joins.not_found': 'Join request not found.',
   'joins.class_required': 'Choose the class.',
+  'joins.child_name_required': "Type your child's surname and first name, for example «Petrov Misha».",
+  'joins.child_not_found':
+    'We found no student with this name in {{className}}. Check how the surname and first name are spelt, or ask the class teacher for an invite link.',
   'schools.code_invalid':
     'No school has this code. Check it: it is eight digits, given by the class teacher.',
   'joins.already_decided': 'This join request has already been decided.',
@@ -91,4 +94,18 @@ export const enFields: Record<string, string> = {
   adminName: "admin's full name",
   fullName: 'full name',
   email: 'e-mail',
+  replyToId: 'message you reply to',
+  toChatId: 'chat',
+  chatId: 'chat',
+  classId: 'class',
+  personId: 'person',
+  userId: 'person',
+  teacherId: 'teacher',
+  parentId: 'parent',
+  childId: 'child',
+  ids: 'requests',
+  subject: 'subject',
+  letter: 'class letter',
+  code: 'school code',
+  q: 'search text',
 };

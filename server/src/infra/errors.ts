@@ -44,6 +44,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'invites.account_exists': 409,
   'joins.not_found': 404,
   'joins.class_required': 400,
+  'joins.child_name_required': 400,
+  'joins.child_not_found': 400,
   'schools.code_invalid': 404,
   'joins.already_decided': 409,
   'chats.not_found': 404,

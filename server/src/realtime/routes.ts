@@ -1,6 +1,7 @@
 import { wsCloseCodes, ZClientFrame } from '@parta/protocol';
 import { isOwnOrigin } from '../http/session.js';
 import type { App, RouteDeps } from '../http/types.js';
+import { loggableError } from '../infra/logger.js';
 import { takeToken } from '../infra/token-bucket.js';
 import { can } from '../policies.js';
 import { Connection } from './connection.js';
@@ -64,11 +65,11 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: Typi
           connection.send({ type: 'pong' });
         } else if (frame.type === 'typing') {
           typing.typing(connection, frame.chatId).catch((error: Error) => {
-            request.log.warn({ err: error.message }, 'typing relay failed');
+            request.log.warn({ err: loggableError(error) }, 'typing relay failed');
           });
         } else if (connection.state === 'waiting') {
           hub.resume(connection, frame.cursor).catch((error: Error) => {
-            request.log.warn({ err: error.message }, 'replay failed');
+            request.log.warn({ err: loggableError(error) }, 'replay failed');
             connection.close(1011, 'replay failed');
           });
         }

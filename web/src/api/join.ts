@@ -3,7 +3,6 @@ import {
   type TRedeemInviteRequest,
   ZInvitePreview,
   ZRedeemResult,
-  ZSchoolChildren,
   ZSchoolPreview,
 } from '@parta/protocol';
 import { request } from './http.js';
@@ -18,7 +17,5 @@ export const joinApi = {
     request('POST', '/api/invites/redeem', ZRedeemResult, { ...body, token }),
 
   school: (code: string) => request('POST', '/api/schools/preview', ZSchoolPreview, { code }),
-  children: (code: string, classId: number) =>
-    request('POST', '/api/schools/children', ZSchoolChildren, { code, classId }),
   joinByCode: (body: TJoinByCodeRequest) => request('POST', '/api/schools/join', ZRedeemResult, body),
 };

@@ -10,6 +10,7 @@ import { enforce, requirePerson } from '../../infra/require.js';
 import { classTeacherOf } from '../invites/load.js';
 import { canReviewJoins } from '../invites/policy.js';
 import { lockStructure } from '../org/change.js';
+import { canSeeClassMatters } from '../org/policy.js';
 import { admit, reviewersOf } from './admit.js';
 
 /** Locks pending requests of the school the reviewer may decide; others are "not found" or "already decided". */
@@ -21,12 +22,9 @@ async function lockPending(tx: Tx, reviewer: Person, ids: number[]) {
     .for('update');
   if (rows.length !== new Set(ids).size) throw new AppError('joins.not_found');
   for (const row of rows) {
-    enforce(
-      canReviewJoins(reviewer, {
-        role: row.role as InviteRole,
-        classTeacherId: await classTeacherOf(tx, reviewer.schoolId, row.classId),
-      }),
-    );
+    const classTeacherId = await classTeacherOf(tx, reviewer.schoolId, row.classId);
+    enforce(canSeeClassMatters(reviewer, classTeacherId, 'joins.not_found'));
+    enforce(canReviewJoins(reviewer, { role: row.role as InviteRole, classTeacherId }));
     if (row.status !== 'pending') throw new AppError('joins.already_decided');
   }
   return rows;

@@ -1,25 +1,19 @@
-import {
-  ZJoinByCodeRequest,
-  ZRedeemResult,
-  ZSchoolChildren,
-  ZSchoolChildrenRequest,
-  ZSchoolPreview,
-  ZSchoolPreviewRequest,
-} from '@parta/protocol';
+import { ZJoinByCodeRequest, ZRedeemResult, ZSchoolPreview, ZSchoolPreviewRequest } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import { setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
 import { describeDevice } from '../auth/sessions.js';
 import { countAttempt } from '../invites/attempts.js';
-import { listJoinRequests, shortName } from '../invites/queries.js';
+import { listJoinRequests } from '../invites/queries.js';
 import { className } from '../org/calendar.js';
 import { applicantPasswordHash, countingProbes } from './registration-probes.js';
-import { findOpenClass, findSchoolByCode, requestToJoin } from './requestToJoin.js';
+import { findSchoolByCode, requestToJoin } from './requestToJoin.js';
 
 /**
  * The school's public page (`/school`): a family without an invite types the
- * school's code, picks the class and their child (first name and initial
- * only), and asks to join.
+ * school's code, picks the class, types their child's surname and first name,
+ * and asks to join. The code shows the classes, never the children: their
+ * names are shown only behind a class invite (`/join/…`).
  */
 export function publicJoinRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
@@ -42,29 +36,6 @@ export function publicJoinRoutes(app: App, deps: RouteDeps): void {
       return {
         school: school.name,
         classes: rows.rows.map((row) => ({ id: row.id, name: className(row.grade, row.letter) })),
-      };
-    },
-  );
-
-  app.post(
-    '/api/schools/children',
-    {
-      config: { policy: 'auth.anyone' },
-      schema: { tags: ['joins'], body: ZSchoolChildrenRequest, response: { 200: ZSchoolChildren } },
-    },
-    async (request) => {
-      const attempt = await countAttempt(deps.failures, request.ip, `code:${request.body.code}`);
-      const school = await findSchoolByCode(db, request.body.code).catch(async (error) => {
-        await attempt.failed(error);
-        throw error;
-      });
-      const classId = await findOpenClass(db, school.id, request.body.classId);
-      const rows = await db.execute<{ id: number; full_name: string }>(sql`
-        select id, full_name from users where class_id = ${classId} and left_at is null and 'student' = any(roles)`);
-      return {
-        children: rows.rows
-          .map((row) => ({ id: row.id, name: shortName(row.full_name) }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
       };
     },
   );

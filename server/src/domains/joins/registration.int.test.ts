@@ -48,7 +48,14 @@ const viaLink = (register: Record<string, string>) =>
 const viaCode = (register: Record<string, string>) =>
   server
     .client()
-    .post('/api/schools/join', { code, role: 'parent', classId, childId, acceptRules: true, register });
+    .post('/api/schools/join', {
+      code,
+      role: 'parent',
+      classId,
+      childName: 'Петров Миша',
+      acceptRules: true,
+      register,
+    });
 const newcomer = (extra: Record<string, string>) => ({
   fullName: 'Новый Родитель',
   login: fresh(),

@@ -5,7 +5,8 @@ import { classes, schools } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
 import { AppError } from '../../infra/errors.js';
 import type { NewSession } from '../auth/sessions.js';
-import { openJoinRequest, pickChild, registerApplicant } from './request.js';
+import { findChildByName } from './child-name.js';
+import { openJoinRequest, registerApplicant } from './request.js';
 
 export async function findSchoolByCode(db: Queryable, code: string) {
   const [school] = /^\d{8}$/.test(code)
@@ -27,7 +28,8 @@ export async function findOpenClass(db: Queryable, schoolId: number, classId: nu
 
 /**
  * «Вступить без приглашения» from the school's public page with its code:
- * always a join request, reviewed by the admins (and the class teacher).
+ * always a join request, reviewed by the admins (and the class teacher). A
+ * parent names their child by typing the name (child-name.ts).
  */
 export const requestToJoin: Action<
   TJoinByCodeRequest & { device: string; passwordHash: string | null },
@@ -37,7 +39,7 @@ export const requestToJoin: Action<
   const needsClass = input.role === 'parent' || input.role === 'student';
   if (needsClass && input.classId === undefined) throw new AppError('joins.class_required');
   const classId = needsClass ? await findOpenClass(tx, school.id, input.classId!) : null;
-  const childId = input.role === 'parent' ? await pickChild(tx, classId!, input.childId) : null;
+  const childId = input.role === 'parent' ? await findChildByName(tx, classId!, input.childName) : null;
   let userId: number;
   let session: NewSession | null = null;
   if (actor.kind === 'person') {

@@ -4,6 +4,7 @@ import {
   ZIdParam,
   ZMessage,
   ZMessageHistory,
+  ZMessageIdParam,
   ZMessagePage,
   ZMessagePageQuery,
   ZMessageReads,
@@ -29,7 +30,7 @@ import {
 import { listMessages, listPins, messageHistory, messageReads } from './queries.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
-const ZMessageParams = z.strictObject({ id: ZIdParam, messageId: ZIdParam });
+const ZMessageParams = z.strictObject({ id: ZIdParam, messageId: ZMessageIdParam });
 const tags = ['messages'];
 
 export function messageRoutes(app: App, deps: RouteDeps): void {

@@ -23,14 +23,13 @@ export interface ChildOption {
 
 /**
  * The one form of the join page and the school's page: the child (a parent
- * joining a class), who you are (a newcomer registers; someone logged in keeps
+ * joining by a class invite picks them from the list), who you are (a newcomer registers; someone logged in keeps
  * their account), the school's rules and the consent, one button.
  */
 export function JoinForm({
   role,
   personal = false,
   childOptions,
-  childrenLoading = false,
   reviewNote,
   returnPath,
   before,
@@ -41,9 +40,8 @@ export function JoinForm({
   role: string;
   /** a personal invite: only a password */
   personal?: boolean;
-  /** the children of the class to pick from; null when no child is asked for */
+  /** the children of the class to pick from (a class invite); null when no child is asked for */
   childOptions: readonly ChildOption[] | null;
-  childrenLoading?: boolean;
   /** «Заявку рассмотрит классный руководитель 3А.» */
   reviewNote: string | null;
   /** where «Войти» brings the reader back to */
@@ -118,11 +116,7 @@ export function JoinForm({
           aria-describedby="child-hint"
         >
           <legend class="join__legend">{t('join.child')}</legend>
-          {childrenLoading ? (
-            <p class="form__note" role="status">
-              {t('join.childrenLoading')}
-            </p>
-          ) : childOptions.length === 0 ? (
+          {childOptions.length === 0 ? (
             <p class="notice notice--plain">{t('join.noChildren')}</p>
           ) : (
             <ul class="choices">
@@ -271,7 +265,7 @@ export function JoinForm({
       <button
         type="submit"
         class="button button--primary button--wide button--large"
-        disabled={busy || !ready || (askChild && (childrenLoading || childOptions.length === 0))}
+        disabled={busy || !ready || (askChild && childOptions.length === 0)}
       >
         {busy ? t('join.submitting') : submitLabel}
       </button>

@@ -4,14 +4,15 @@ import {
   type TSchoolPreview,
   ZSchoolCode,
 } from '@parta/protocol';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.js';
+import { ApiError } from '../../api/http.js';
 import { joinApi } from '../../api/join.js';
 import { ErrorNote, Field } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
 import { phase, signIn, start } from '../../state/session.js';
-import { type ChildOption, JoinForm } from './JoinForm.js';
+import { JoinForm } from './JoinForm.js';
 import { JoinPage } from './JoinPage.js';
 
 const roles: readonly InviteRole[] = ['parent', 'student', 'teacher', 'staff'];
@@ -21,10 +22,16 @@ function spaced(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code;
 }
 
+/** The server could not tell the child from what was typed. */
+const childNameRefused = (error: unknown) =>
+  error instanceof ApiError &&
+  (error.code === 'joins.child_not_found' || error.code === 'joins.child_name_required');
+
 /**
  * `/school`: a family without a slip types the school's eight-digit code,
- * picks the class and their child, and asks to join. The request is reviewed
- * like one made through an invite.
+ * picks the class, types their child's surname and first name (the code never
+ * lists the children: only a class invite does), and asks to join. The request
+ * is reviewed like one made through an invite.
  */
 export function SchoolJoinScreen() {
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
@@ -33,8 +40,8 @@ export function SchoolJoinScreen() {
   const [error, setError] = useState<unknown>(null);
   const [role, setRole] = useState<InviteRole>('parent');
   const [classId, setClassId] = useState<number | null>(null);
-  const [children, setChildren] = useState<ChildOption[] | null>(null);
-  const [childrenError, setChildrenError] = useState<unknown>(null);
+  const [childName, setChildName] = useState('');
+  const [childNameWrong, setChildNameWrong] = useState(false);
   const classSelect = useId();
 
   async function find(event: Event) {
@@ -53,29 +60,23 @@ export function SchoolJoinScreen() {
   }
 
   const needsClass = role === 'parent' || role === 'student';
-  useEffect(() => {
-    setChildren(null);
-    setChildrenError(null);
-    if (!school || classId === null || role !== 'parent') return;
-    let alive = true;
-    joinApi.children(school.code, classId).then(
-      (list) => alive && setChildren(list.children),
-      (failure: unknown) => alive && setChildrenError(failure),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [school?.code, classId, role]);
+  const asksChild = role === 'parent' && classId !== null;
 
   async function send(body: TRedeemInviteRequest) {
     if (!school) return;
     const signedIn = phase.peek() === 'signed-in';
-    await joinApi.joinByCode({
-      ...body,
-      code: school.code,
-      role,
-      ...(needsClass && classId !== null ? { classId } : {}),
-    });
+    try {
+      await joinApi.joinByCode({
+        ...body,
+        code: school.code,
+        role,
+        ...(needsClass && classId !== null ? { classId } : {}),
+        ...(asksChild ? { childName: childName.trim() } : {}),
+      });
+    } catch (failure) {
+      setChildNameWrong(childNameRefused(failure));
+      throw failure;
+    }
     if (!signedIn) {
       try {
         signIn(await api.me());
@@ -131,8 +132,7 @@ export function SchoolJoinScreen() {
           </p>
           <JoinForm
             role={role}
-            childOptions={role === 'parent' && classId !== null ? (children ?? []) : null}
-            childrenLoading={role === 'parent' && classId !== null && children === null && !childrenError}
+            childOptions={null}
             reviewNote={className ? t('join.reviewClass', { name: className }) : t('join.reviewSchool')}
             returnPath={`/school?code=${school.code}`}
             ready={!needsClass || classId !== null}
@@ -180,7 +180,23 @@ export function SchoolJoinScreen() {
                       </select>
                     </div>
                   ))}
-                <ErrorNote error={childrenError} />
+                {asksChild && (
+                  <Field
+                    label={t('schoolJoin.childName')}
+                    hint={t('schoolJoin.childNameHint')}
+                    value={childName}
+                    onValue={(value) => {
+                      setChildName(value);
+                      setChildNameWrong(false);
+                    }}
+                    name="child-name"
+                    autocomplete="off"
+                    autocapitalize="words"
+                    maxLength={200}
+                    invalid={childNameWrong}
+                    required
+                  />
+                )}
               </>
             }
           />

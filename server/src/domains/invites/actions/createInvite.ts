@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../../auth/secrets.js';
 import { accessChat } from '../../chats/access.js';
 import { canAddMembers } from '../../chats/policy.js';
 import { lockClass } from '../../org/load.js';
+import { canSeeClassMatters } from '../../org/policy.js';
 import { classTeacherOf, loadInviteTarget } from '../load.js';
 import { canInvitePerson, canManageInvites } from '../policy.js';
 
@@ -24,6 +25,7 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
   const classId = input.classId ?? null;
   if (classId !== null) {
     const schoolClass = await lockClass(tx, person.schoolId, classId);
+    enforce(canSeeClassMatters(actor, schoolClass.classTeacherId, 'classes.not_found'));
     if (schoolClass.archivedAt) throw new AppError('classes.archived', { name: schoolClass.name });
   }
   const scope = {

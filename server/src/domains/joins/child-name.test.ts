@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { namesStudent, nameWords } from './child-name.js';
+
+describe('a child named by what a parent types', () => {
+  it('reads words in lower case, ё as е, any spacing, composed letters', () => {
+    expect(nameWords('  ЁЛКИНА\tАлёна  ')).toEqual(['елкина', 'алена']);
+    expect(nameWords('Хаи\u0306руллин Тимур')).toEqual(['хайруллин', 'тимур']);
+  });
+
+  it('needs the surname and the first name, in any order, the patronymic only whole', () => {
+    const student = 'Петров Миша Иванович';
+    expect(namesStudent(nameWords('Петров Миша'), student)).toBe(true);
+    expect(namesStudent(nameWords('миша петров'), student)).toBe(true);
+    expect(namesStudent(nameWords('Миша Иванович Петров'), student)).toBe(true);
+    expect(namesStudent(nameWords('Миша Иванович'), student)).toBe(false);
+    expect(namesStudent(nameWords('Петров Миша Петрович'), student)).toBe(false);
+    expect(namesStudent(nameWords('Петров Миша Миша'), student)).toBe(false);
+    expect(namesStudent(nameWords('Петров'), 'Петров')).toBe(false);
+  });
+});
