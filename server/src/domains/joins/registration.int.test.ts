@@ -46,16 +46,14 @@ const fresh = () => `parent-${randomUUID().slice(0, 8)}`;
 const viaLink = (register: Record<string, string>) =>
   server.client().post('/api/invites/redeem', { token, childId, acceptRules: true, register });
 const viaCode = (register: Record<string, string>) =>
-  server
-    .client()
-    .post('/api/schools/join', {
-      code,
-      role: 'parent',
-      classId,
-      childName: 'Петров Миша',
-      acceptRules: true,
-      register,
-    });
+  server.client().post('/api/schools/join', {
+    code,
+    role: 'parent',
+    classId,
+    childName: 'Петров Миша',
+    acceptRules: true,
+    register,
+  });
 const newcomer = (extra: Record<string, string>) => ({
   fullName: 'Новый Родитель',
   login: fresh(),
