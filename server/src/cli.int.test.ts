@@ -70,6 +70,28 @@ describe('parta command', () => {
   });
 });
 
+describe('parta on a database error', () => {
+  it('prints the SQLSTATE and constraint, never the values it was writing', async () => {
+    const fresh = await createTestDatabase();
+    const { pool } = connect(fresh.url, 1);
+    await pool.query(
+      `alter table users add constraint test_refused_name check (full_name <> 'Закиров Ринат')`,
+    );
+    await pool.end();
+    const result = await parta(
+      ['init', '--school-name', 'Школа', '--admin-name', 'Закиров Ринат', '--admin-login', 'zakirov'],
+      { DATABASE_URL: fresh.url, PARTA_ADMIN_PASSWORD: 'пароль-Закирова-9' },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("sqlState: '23514'");
+    expect(result.stderr).toContain("constraint: 'test_refused_name'");
+    for (const secret of ['Закиров', 'zakirov', 'пароль-Закирова', '$argon2']) {
+      expect(result.stderr).not.toContain(secret);
+    }
+    await fresh.drop();
+  });
+});
+
 describe('parta demo', () => {
   it('fills an empty installation with the demo school, and refuses a second time', async () => {
     const fresh = await createTestDatabase();

@@ -12,7 +12,7 @@ import { ActionRunner } from './infra/actions.js';
 import { systemClock } from './infra/clock.js';
 import { AppError } from './infra/errors.js';
 import { FatalError } from './infra/fatal.js';
-import { createLogger } from './infra/logger.js';
+import { createLogger, loggableError } from './infra/logger.js';
 import { openRuntime } from './runtime.js';
 
 const usage = `Usage: parta <command> [--setting value …]
@@ -30,7 +30,7 @@ Settings (flag or environment variable): --port PARTA_PORT, --host PARTA_HOST,
   --public-url PARTA_PUBLIC_URL, --database-url DATABASE_URL (embedded PostgreSQL
   under the data dir when absent), --data-dir PARTA_DATA_DIR, --redis-url REDIS_URL,
   --log-level PARTA_LOG_LEVEL, --body-limit PARTA_BODY_LIMIT, --trusted-proxies PARTA_TRUSTED_PROXIES,
-  --db-pool-size PARTA_DB_POOL_SIZE`;
+  --db-pool-size PARTA_DB_POOL_SIZE, --api-docs PARTA_API_DOCS, --metrics-token PARTA_METRICS_TOKEN`;
 
 const initFlags = ['school-name', 'time-zone', 'admin-name', 'admin-login', 'admin-password'];
 
@@ -152,7 +152,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     console.error(`${error.message}\n\n${usage}`);
   } else {
-    console.error('parta: unexpected error', error);
+    console.error('parta: unexpected error', loggableError(error));
   }
   process.exit(1);
 });

@@ -62,6 +62,13 @@ async function startParta(port: number, asPid1: boolean) {
       process.kill(partaPid, 'SIGKILL');
       await exited;
     },
+    async stop(): Promise<number | null> {
+      const [code] = await Promise.all([
+        once(child, 'exit').then(([code]) => code as number | null),
+        child.kill('SIGTERM'),
+      ]);
+      return code;
+    },
   };
 }
 
@@ -96,4 +103,10 @@ it('starts again at once after kill -9, ten times, also as PID 1 of a pid namesp
     orphan = asPid1 ? null : postmasterPid();
     await parta.kill9();
   }
+  // The last one stops cleanly, and with it the PostgreSQL it started.
+  const last = await startParta(port, false);
+  const postgres = postmasterPid();
+  expect(isRunning(orphan!)).toBe(false);
+  expect(await last.stop()).toBe(0);
+  expect(isRunning(postgres)).toBe(false);
 });

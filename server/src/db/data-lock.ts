@@ -1,7 +1,6 @@
 import { closeSync, constants, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { tryLock } from 'fs-native-extensions';
 import { FatalError } from '../infra/fatal.js';
 
 /**
@@ -17,6 +16,7 @@ import { FatalError } from '../infra/fatal.js';
  * lock the old file while another creates and locks a new one.
  */
 export async function lockDataDir(lockFile: string, dataDir: string): Promise<{ release(): void }> {
+  const tryLock = await loadTryLock();
   await mkdir(path.dirname(lockFile), { recursive: true });
   const fd = openSync(lockFile, constants.O_RDWR | constants.O_CREAT, 0o644);
   let locked: boolean;
@@ -44,4 +44,16 @@ export async function lockDataDir(lockFile: string, dataDir: string): Promise<{ 
       closeSync(fd); // closing the only descriptor of the open file drops the lock
     },
   };
+}
+
+/** Loaded only for the embedded database: with DATABASE_URL Parta needs no native add-on. */
+async function loadTryLock(): Promise<(fd: number) => boolean> {
+  try {
+    return (await import('fs-native-extensions')).tryLock;
+  } catch (error) {
+    throw new FatalError(
+      `The embedded database needs the package fs-native-extensions to lock its data directory, and it ` +
+        `does not load here (${(error as Error).message}). Set DATABASE_URL to use an external PostgreSQL.`,
+    );
+  }
 }

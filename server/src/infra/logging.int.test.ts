@@ -71,10 +71,10 @@ it('logs a failed query by its SQLSTATE and constraint, never by the values it c
   await admin.login('admin', 'admin-password-1');
   // A real failure inside PostgreSQL: rows these checks refuse make the statements fail as a bug would.
   await server.db.execute(
-    sql.raw(`alter table users add constraint test_no_gafurov check (full_name <> 'Гафуров Ильдар')`),
+    sql.raw(`alter table users add constraint test_refused_name check (full_name <> 'Гафуров Ильдар')`),
   );
   await server.db.execute(
-    sql.raw(`alter table messages add constraint test_no_secret check (body not like '%Диагноз%')`),
+    sql.raw(`alter table messages add constraint test_refused_body check (body not like '%Диагноз%')`),
   );
   const invite = await admin.post('/api/invites', { role: 'parent' });
   const redeemed = await server.client().post('/api/invites/redeem', {
@@ -97,8 +97,8 @@ it('logs a failed query by its SQLSTATE and constraint, never by the values it c
 
   const errors = lines.filter((line) => line.includes('"unexpected error"'));
   expect(errors.map((line) => JSON.parse(line).err)).toEqual([
-    expect.objectContaining({ sqlState: '23514', constraint: 'test_no_gafurov', table: 'users' }),
-    expect.objectContaining({ sqlState: '23514', constraint: 'test_no_secret', table: 'messages' }),
+    expect.objectContaining({ sqlState: '23514', constraint: 'test_refused_name', table: 'users' }),
+    expect.objectContaining({ sqlState: '23514', constraint: 'test_refused_body', table: 'messages' }),
   ]);
   for (const secret of [
     'Гафуров',
