@@ -84,7 +84,7 @@ function vitest(label, projects, extra = []) {
 const services = await ensureServices();
 if (!services.systemPg)
   missing.push('system PostgreSQL on 127.0.0.1:5432 (integration suite ran on embedded PostgreSQL only)');
-if (!services.redis) missing.push('Redis on 127.0.0.1:6379 (two-node test not run)');
+if (!services.redis) missing.push('Redis on 127.0.0.1:6379 (two-node and Redis limit tests not run)');
 if (!services.chromium)
   missing.push(`Chromium at ${chromium} (e2e scenarios not run; apt-get install chromium)`);
 
@@ -94,7 +94,7 @@ const pgProjects = ['pg-embedded', ...(services.systemPg ? ['pg-system'] : [])];
 vitest(
   'unit and integration tests',
   ['unit', ...pgProjects],
-  services.redis ? [] : ['--exclude', '**/two-nodes.int.test.ts'],
+  services.redis ? [] : ['--exclude', '**/two-nodes.int.test.ts', '--exclude', '**/*.redis.int.test.ts'],
 );
 if (services.chromium && built) vitest('end-to-end scenarios in Chromium', ['e2e']);
 

@@ -55,6 +55,19 @@ export const ZPersonName = ZLine.trim()
     'letters, spaces and punctuation only: no invisible characters',
   );
 export const ZPassword = ZLine.min(8).max(200);
+
+/** Roles whose accounts reach other people's data: their passwords are longer. */
+export const staffRoles: readonly Role[] = ['admin', 'administration', 'class_teacher', 'teacher', 'staff'];
+/** The shortest new password for someone with (or asking for) these roles: 12 for staff, 8 for families. */
+export function passwordMinLength(roles: readonly string[]): number {
+  return roles.some((role) => (staffRoles as readonly string[]).includes(role)) ? 12 : 8;
+}
+export const ZEmail = z.email().max(200);
+export const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{7,20}$/, 'digits, spaces, brackets and dashes, e.g. +7 900 123-45-67');
+
 export const ZLogin = z
   .string()
   .trim()

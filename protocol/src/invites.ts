@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZLogin, ZPassword, ZPersonName, ZTimestamp } from './common.js';
+import { ZEmail, ZId, ZLogin, ZPassword, ZPersonName, ZPhone, ZTimestamp } from './common.js';
 import { ZLine, ZMultilineText } from './text-input.js';
 
 /** Roles a link can invite into; admins and the administration are appointed, not invited. */
@@ -60,8 +60,8 @@ export const ZRedeemInviteRequest = z.strictObject({
       fullName: ZPersonName,
       login: ZLogin,
       password: ZPassword,
-      email: z.email().max(200).optional(),
-      phone: ZLine.trim().max(30).optional(),
+      email: ZEmail.optional(),
+      phone: ZPhone.optional(),
     })
     .optional(),
   /** a personal invite, not logged in: its person exists already and only chooses a password */

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { ZResetLink } from './auth.js';
-import { ZId, ZLogin, ZPersonName, ZRole } from './common.js';
-
-const ZEmail = z.email().max(200);
-const ZPhone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 ()-]{7,20}$/, 'digits, spaces, brackets and dashes, e.g. +7 900 123-45-67');
+import { ZEmail, ZId, ZLogin, ZPersonName, ZPhone, ZRole } from './common.js';
 
 export const ZCreatePersonRequest = z.strictObject({
   fullName: ZPersonName,

@@ -43,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimit,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: deps.config.trustedProxies,
     logController: new PartaLogController(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();

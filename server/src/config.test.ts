@@ -43,4 +43,21 @@ describe('settings', () => {
     expect(printed).not.toContain(':pw@');
     expect(printed).toContain('postgres://parta:***@db:5432/parta');
   });
+
+  it('believes X-Forwarded-For only from the listed proxies, never from everyone', () => {
+    expect(loadConfig({}).trustedProxies).toBe(false);
+    expect(loadConfig({ PARTA_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    for (const everyone of ['true', '*', '0.0.0.0/0', '::/0']) {
+      expect(() => loadConfig({ PARTA_TRUSTED_PROXIES: everyone }), everyone).toThrow(
+        /PARTA_TRUSTED_PROXIES/,
+      );
+    }
+    expect(() => loadConfig({ PARTA_TRUSTED_PROXIES: 'nginx.local' })).toThrow(/not an IP address/);
+    expect(() => loadConfig({ PARTA_TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/prefix length/);
+    expect(() => loadConfig({ PARTA_TRUST_PROXY: 'true' })).toThrow(/PARTA_TRUSTED_PROXIES/);
+  });
 });

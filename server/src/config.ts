@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { FatalError } from './infra/fatal.js';
@@ -10,6 +11,43 @@ const ZUrl = (protocols: string[]) =>
       (value) => protocols.includes(new URL(value).protocol),
       `must start with ${protocols.join(' or ')}//`,
     );
+
+/**
+ * The proxies whose `X-Forwarded-For` is believed: addresses or CIDR
+ * networks, comma-separated (`127.0.0.1`, `10.0.0.0/8`, `::1`). `false` (the
+ * default) believes none: the client is whoever connected. There is no
+ * "trust everyone": then any client could name its own address and escape
+ * every per-address limit.
+ */
+const ZTrustedProxies = z
+  .string()
+  .default('false')
+  .transform((value, context) => {
+    if (value.trim() === 'false') return false as const;
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    for (const entry of entries) {
+      const problem = trustedProxyProblem(entry);
+      if (problem) context.addIssue({ code: 'custom', message: `${entry}: ${problem}` });
+    }
+    return entries.length > 0 ? entries : (false as const);
+  });
+
+function trustedProxyProblem(entry: string): string | null {
+  if (entry === 'true' || entry === '*') {
+    return 'trusting every address would let any client choose its own; list your proxies, e.g. 127.0.0.1';
+  }
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return 'not an IP address or a CIDR network such as 10.0.0.0/8';
+  if (bits === undefined) return null;
+  const max = family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > max) return `the prefix length must be 1 to ${max}`;
+  if (Number(bits) === 0) return 'a /0 network trusts every address; list your proxies';
+  return null;
+}
 
 /**
  * A per-account limit: `burst:perMinute` (that many at once, then that many a
@@ -41,10 +79,7 @@ const ZConfig = z.strictObject({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   dbPoolSize: z.coerce.number().int().min(2).max(200).default(20),
-  trustProxy: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  trustedProxies: ZTrustedProxies,
   webDir: z.string().optional(),
   limitPosts: ZBucketLimit('30:60'),
   limitEdits: ZBucketLimit('30:30'),
@@ -73,7 +108,7 @@ const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   logLevel: 'PARTA_LOG_LEVEL',
   bodyLimit: 'PARTA_BODY_LIMIT',
   dbPoolSize: 'PARTA_DB_POOL_SIZE',
-  trustProxy: 'PARTA_TRUST_PROXY',
+  trustedProxies: 'PARTA_TRUSTED_PROXIES',
   webDir: 'PARTA_WEB_DIR',
   limitPosts: 'PARTA_LIMIT_POSTS',
   limitEdits: 'PARTA_LIMIT_EDITS',
@@ -89,6 +124,11 @@ const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
 export const settingFlags = Object.keys(envNames).map(kebab);
 
 export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string> = {}): Config {
+  if (env.PARTA_TRUST_PROXY !== undefined || flags['trust-proxy'] !== undefined) {
+    throw new FatalError(
+      'PARTA_TRUST_PROXY (--trust-proxy) is gone: list the addresses of your proxies in PARTA_TRUSTED_PROXIES (--trusted-proxies), e.g. 127.0.0.1 for nginx on this machine.',
+    );
+  }
   const raw: Record<string, string> = {};
   for (const [key, envName] of Object.entries(envNames)) {
     const value = flags[kebab(key)] ?? env[envName];

@@ -4,6 +4,8 @@ import { ZSetupRequest } from '@parta/protocol';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
+import { newPasswordHash } from './domains/auth/password-rules.js';
+import { hashPassword } from './domains/auth/secrets.js';
 import { seedDemoSchool, setUpSchool } from './domains/org/actions/index.js';
 import { errorMessage } from './i18n/index.js';
 import { ActionRunner } from './infra/actions.js';
@@ -27,7 +29,7 @@ Commands:
 Settings (flag or environment variable): --port PARTA_PORT, --host PARTA_HOST,
   --public-url PARTA_PUBLIC_URL, --database-url DATABASE_URL (embedded PostgreSQL
   under the data dir when absent), --data-dir PARTA_DATA_DIR, --redis-url REDIS_URL,
-  --log-level PARTA_LOG_LEVEL, --body-limit PARTA_BODY_LIMIT, --trust-proxy PARTA_TRUST_PROXY,
+  --log-level PARTA_LOG_LEVEL, --body-limit PARTA_BODY_LIMIT, --trusted-proxies PARTA_TRUSTED_PROXIES,
   --db-pool-size PARTA_DB_POOL_SIZE, --api-docs PARTA_API_DOCS, --metrics-token PARTA_METRICS_TOKEN`;
 
 const initFlags = ['school-name', 'time-zone', 'admin-name', 'admin-login', 'admin-password'];
@@ -106,7 +108,12 @@ async function init(config: Config, logger: Logger, flags: Record<string, string
       clock: systemClock,
       logger,
     });
-    await actions.run({ kind: 'system' }, setUpSchool, { ...parsed.data, device: 'parta init' });
+    const { password, ...school } = parsed.data;
+    await actions.run({ kind: 'system' }, setUpSchool, {
+      ...school,
+      passwordHash: await newPasswordHash(password, ['admin']),
+      device: 'parta init',
+    });
     console.log(
       `School «${parsed.data.schoolName}» created. Log in at ${config.publicUrl} as ${parsed.data.login}.`,
     );
@@ -125,7 +132,9 @@ async function demo(config: Config, logger: Logger, flags: Record<string, string
       clock: systemClock,
       logger,
     });
-    const { people } = await actions.run({ kind: 'system' }, seedDemoSchool, { password });
+    const { people } = await actions.run({ kind: 'system' }, seedDemoSchool, {
+      passwordHash: await hashPassword(password),
+    });
     console.log(
       `Demo school created: ${people} people. Log in at ${config.publicUrl} as admin, director, ` +
         `teacher04, parent0001 or student0001 with the password «${password}».`,

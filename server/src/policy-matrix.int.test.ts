@@ -47,7 +47,7 @@ const matrix: Record<string, Row> = {
         timeZone: 'UTC',
         adminName: 'А Б',
         login: 'x-admin',
-        password: 'password-1',
+        password: 'matrix-secret-1',
       },
     }),
   },
@@ -60,7 +60,7 @@ const matrix: Record<string, Row> = {
   'POST /api/auth/reset': {
     allow: actors,
     allowedStatus: 400,
-    request: () => ({ body: { token: 'x'.repeat(43), newPassword: 'password-1' } }),
+    request: () => ({ body: { token: 'x'.repeat(43), newPassword: 'matrix-secret-1' } }),
   },
   'GET /api/me': { allow: people, request: () => ({}) },
   'POST /api/me/locale': { allow: people, request: () => ({ body: { locale: 'ru' } }) },
@@ -70,7 +70,7 @@ const matrix: Record<string, Row> = {
   'POST /api/auth/password': {
     allow: people,
     allowedStatus: 400,
-    request: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'password-2' } }),
+    request: () => ({ body: { currentPassword: 'not-the-password', newPassword: 'matrix-secret-2' } }),
   },
   'GET /api/people': { allow: staff, request: () => ({}) },
   'POST /api/people': {
@@ -243,7 +243,7 @@ const matrix: Record<string, Row> = {
               register: {
                 fullName: 'Новый Родитель',
                 login: `newcomer-${fx.next()}`,
-                password: 'password-1',
+                password: 'matrix-secret-1',
               },
             }
           : {}),
@@ -262,7 +262,11 @@ const matrix: Record<string, Row> = {
         acceptRules: true,
         ...(actor === 'anonymous'
           ? {
-              register: { fullName: 'Без приглашения', login: `bycode-${fx.next()}`, password: 'password-1' },
+              register: {
+                fullName: 'Без приглашения',
+                login: `bycode-${fx.next()}`,
+                password: 'matrix-secret-1',
+              },
             }
           : {}),
       },

@@ -51,5 +51,9 @@ export class SessionCache {
  * safe by default.
  */
 export function mayChangeSessions(auditType: string): boolean {
+  if (sessionNeutral.has(auditType)) return false;
   return !auditType.startsWith('messages.') && !auditType.startsWith('chats.');
 }
+
+/** Records that end no session: a failed login must not empty every node's cache. */
+const sessionNeutral = new Set(['auth.login_failed', 'auth.lockout', 'auth.password_rehash']);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessions } from '../db/schema.js';
 import { findSession } from '../domains/auth/queries.js';
-import { SESSION_TTL_MS } from '../domains/auth/sessions.js';
+import { SESSION_MAX_AGE_MS } from '../domains/auth/sessions.js';
 import { pickLocale } from '../i18n/index.js';
 import { AppError } from '../infra/errors.js';
 import type { SessionCache } from './session-cache.js';
@@ -13,8 +13,8 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Resolves the actor from the session cookie on every request, slides the
- * session's expiry, and checks CSRF: a cookie-authenticated change must carry
+ * Resolves the actor from the session cookie on every request, notes when
+ * the session was last used, and checks CSRF: a cookie-authenticated change must carry
  * the session's token in `x-csrf-token`; a change without a session (login,
  * setup) must come from this site's own pages.
  */
@@ -46,12 +46,12 @@ export function installSessions(app: App, deps: AppDeps, cache: SessionCache): v
     };
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       // Bookkeeping of the session itself, not a change anyone asked for: no action, no audit.
-      const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      // The expiry stays: a session ends 30 days after the login however much it is used.
       await deps.database.db
         .update(sessions)
-        .set({ lastSeenAt: now, expiresAt })
+        .set({ lastSeenAt: now })
         .where(eq(sessions.id, session.sessionId));
-      cache.set(token, { ...session, lastSeenAt: now, expiresAt });
+      cache.set(token, { ...session, lastSeenAt: now });
     }
   });
 
@@ -89,7 +89,7 @@ export function setSessionCookie(reply: FastifyReply, token: string, publicUrl: 
     httpOnly: true,
     sameSite: 'lax',
     secure: publicUrl.startsWith('https:'),
-    maxAge: SESSION_TTL_MS / 1000,
+    maxAge: SESSION_MAX_AGE_MS / 1000,
   });
 }
 

@@ -15,7 +15,7 @@ import type { ActionRunner } from '../infra/actions.js';
 import type { Actor } from '../infra/actor.js';
 import type { Bus } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
-import type { FailureCounter } from '../infra/rate-limit.js';
+import type { FailureCounter, loginLimits } from '../infra/rate-limit.js';
 import type { PolicyName } from '../policies.js';
 import type { BucketsFactory } from './write-limits.js';
 
@@ -47,6 +47,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   failures: FailureCounter;
+  /** failed logins allowed per account and per address (default `loginLimits`); tests lower them */
+  loginLimits?: typeof loginLimits;
   /** WebSocket heartbeat; tests shorten it */
   heartbeatMs?: number;
   /** unsent bytes after which a WebSocket client counts as too slow */

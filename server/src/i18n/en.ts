@@ -15,6 +15,11 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'auth.reset_link_invalid':
     'This link is no longer valid: it was used already or has expired. Ask the school admin for a new one.',
   'auth.login_taken': 'This login, e-mail or phone is already taken.',
+  'auth.password_too_short': 'The password is too short: it needs at least {{min}} characters.',
+  'auth.password_common':
+    'This password is too common and easy to guess. Choose another one, for example a few words together.',
+  'auth.registration_refused':
+    'You cannot register with these details. If you already have a Parta account, log in with your login and password. If not, choose another login or give another phone and e-mail.',
   'access.denied': 'You may not do this.',
   'setup.already_done': 'The school is already set up. Log in with your account.',
   'people.not_found': 'Person not found.',

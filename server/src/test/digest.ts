@@ -23,7 +23,11 @@ const tables: [string, string][] = [
     'events',
   ].map((table): [string, string] => [table, `${table} t`]),
   // An admin opening a person card is recorded on purpose (DESIGN §3.6): that read is not a change.
-  ['audit_log', `audit_log t where type <> 'people.contacts_read'`],
+  // So is a refused password (a failed login, a lockout): an attempt, not a change.
+  [
+    'audit_log',
+    `audit_log t where type not in ('people.contacts_read', 'auth.login_failed', 'auth.lockout')`,
+  ],
 ];
 
 /** A fingerprint of everything the database holds: equal before and after means nothing changed. */

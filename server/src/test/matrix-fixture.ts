@@ -71,7 +71,7 @@ export async function buildMatrixFixture(server: TestServer, roles: readonly str
       token,
       childId: ids.student,
       acceptRules: true,
-      register: { fullName: `Заявитель ${i}`, login: `applicant-${i}`, password: 'password-1' },
+      register: { fullName: `Заявитель ${i}`, login: `applicant-${i}`, password: 'matrix-secret-1' },
     });
     pendingIds.push(redeemed.body.request.id);
   }

@@ -7,7 +7,12 @@ import { connect, type Db } from '../db/client.js';
 import type { AppDeps } from '../http/types.js';
 import { type Bus, MemoryBus } from '../infra/bus.js';
 import { ManualClock } from '../infra/clock.js';
-import { type FailureCounter, LOGIN_WINDOW_MS, MemoryFailureCounter } from '../infra/rate-limit.js';
+import {
+  type FailureCounter,
+  LOGIN_WINDOW_MS,
+  type loginLimits,
+  MemoryFailureCounter,
+} from '../infra/rate-limit.js';
 import { TestClient } from './client.js';
 import { createTestDatabase } from './database.js';
 
@@ -29,6 +34,7 @@ export interface TestServerOptions {
   databaseUrl?: string;
   bus?: Bus;
   failures?: FailureCounter;
+  loginLimits?: typeof loginLimits;
   clock?: ManualClock;
   logStream?: NodeJS.WritableStream;
   env?: Record<string, string>;
@@ -58,6 +64,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock,
     bus,
     failures: options.failures ?? new MemoryFailureCounter(clock, LOGIN_WINDOW_MS),
+    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     database: { db, pool, embedded: false, close: () => pool.end() },
     heartbeatMs: 3_600_000,
     ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { t } from '../i18n/index.js';
-import { ErrorNote, Field, invalidFields, passwordLength } from './ui.js';
+import { me } from '../state/session.js';
+import { ErrorNote, Field, invalidFields, passwordHint, passwordLength, passwordRefused } from './ui.js';
 
 /** «Сменить пароль»: the current one, then the new one. */
 export function PasswordForm() {
@@ -29,6 +30,7 @@ export function PasswordForm() {
   }
 
   const invalid = invalidFields(error);
+  const roles = me.value?.roles ?? [];
   return (
     <form class="card form" onSubmit={submit} aria-labelledby="password-title">
       <h2 class="card__title" id="password-title">
@@ -45,13 +47,13 @@ export function PasswordForm() {
       />
       <Field
         label={t('profile.newPassword')}
-        hint={t('common.passwordHint')}
+        hint={passwordHint(roles)}
         type="password"
         value={newPassword}
         onValue={setNew}
         autocomplete="new-password"
-        {...passwordLength}
-        invalid={invalid.has('newPassword')}
+        {...passwordLength(roles)}
+        invalid={invalid.has('newPassword') || passwordRefused(error)}
         required
       />
       <ErrorNote error={error} />

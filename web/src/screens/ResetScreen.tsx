@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
-import { ErrorNote, Field, invalidFields, passwordLength } from '../components/ui.js';
+import { ErrorNote, Field, invalidFields, passwordLength, passwordRefused } from '../components/ui.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { me, signIn } from '../state/session.js';
@@ -43,13 +43,13 @@ export function ResetScreen({ token }: { token: string }) {
       <form class="form" onSubmit={submit}>
         <Field
           label={t('reset.password')}
-          hint={t('common.passwordHint')}
+          hint={t('common.passwordHintAnyRole')}
           type="password"
           value={password}
           onValue={setPassword}
           autocomplete="new-password"
-          {...passwordLength}
-          invalid={invalid.has('newPassword')}
+          {...passwordLength([])}
+          invalid={invalid.has('newPassword') || passwordRefused(error)}
           required
         />
         <Field

@@ -2,7 +2,15 @@ import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
 import { AuthPage } from '../components/AuthPage.js';
-import { ErrorNote, Field, invalidFields, loginRules, passwordLength } from '../components/ui.js';
+import {
+  ErrorNote,
+  Field,
+  invalidFields,
+  loginRules,
+  passwordHint,
+  passwordLength,
+  passwordRefused,
+} from '../components/ui.js';
 import { t } from '../i18n/index.js';
 import { signIn, start } from '../state/session.js';
 
@@ -105,13 +113,13 @@ export function SetupScreen() {
           />
           <Field
             label={t('setup.password')}
-            hint={t('common.passwordHint')}
+            hint={passwordHint(['admin'])}
             type="password"
             value={password}
             onValue={setPassword}
             autocomplete="new-password"
-            {...passwordLength}
-            invalid={invalid.has('password')}
+            {...passwordLength(['admin'])}
+            invalid={invalid.has('password') || passwordRefused(error)}
             required
           />
         </fieldset>

@@ -1,10 +1,10 @@
-import type { TChangePasswordRequest, TResetPasswordRequest, TSetLocaleRequest } from '@parta/protocol';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import type { TSetLocaleRequest } from '@parta/protocol';
+import { and, eq, ne } from 'drizzle-orm';
 import { passwordResets, sessions, users } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
 import { AppError } from '../../infra/errors.js';
 import { requirePerson } from '../../infra/require.js';
-import { hashPassword, hashToken, verifyPassword } from './secrets.js';
+import { findResetLink } from './queries.js';
 import { insertSession, type NewSession } from './sessions.js';
 
 /** Called after the password was checked (outside the transaction: hashing is slow). */
@@ -45,50 +45,85 @@ export const setLocale: Action<TSetLocaleRequest, null> = async ({ tx, actor }, 
   };
 };
 
-/** Changing the password also ends the other sessions: whoever knew the old one is out. */
-export const changePassword: Action<TChangePasswordRequest, null> = async ({ tx, actor }, input) => {
+/**
+ * Changing the password also ends the other sessions: whoever knew the old one is out.
+ * The route checked the current password and hashed the new one outside the
+ * transaction (password-flows.ts); here the hash it checked must still be the
+ * stored one, or someone changed it meanwhile.
+ */
+export const changePassword: Action<{ checkedHash: string; passwordHash: string }, null> = async (
+  { tx, actor },
+  input,
+) => {
   const person = requirePerson(actor);
-  const [user] = await tx.select().from(users).where(eq(users.id, person.userId)).for('update');
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('auth.wrong_password');
-  }
-  await tx
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword) })
-    .where(eq(users.id, user.id));
+  const [user] = await tx
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, person.userId))
+    .for('update');
+  if (!user || user.passwordHash !== input.checkedHash) throw new AppError('auth.wrong_password');
+  await tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, user.id));
   await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, person.sessionId ?? 0)));
   return { result: null, audit: { type: 'auth.password_change', subjectId: user.id } };
 };
 
 /**
- * Uses a one-time link: sets the password, ends every old session and logs
- * the person in here. Unknown, used and expired links get the same answer.
+ * Uses a one-time link: sets the password (hashed by the route, outside the
+ * transaction), ends every old session and logs the person in here.
+ * Unknown, used and expired links get the same answer.
  */
-export const resetPassword: Action<TResetPasswordRequest & { device: string }, NewSession> = async (
-  { tx, now },
-  input,
-) => {
-  const [link] = await tx
-    .select()
-    .from(passwordResets)
-    .where(
-      and(
-        eq(passwordResets.tokenHash, hashToken(input.token)),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, now),
-      ),
-    )
-    .for('update');
+export const resetPassword: Action<
+  { token: string; passwordHash: string; device: string },
+  NewSession
+> = async ({ tx, now }, input) => {
+  const link = await findResetLink(tx, input.token, now, true);
   if (!link) throw new AppError('auth.reset_link_invalid');
   await tx.update(passwordResets).set({ usedAt: now }).where(eq(passwordResets.id, link.id));
-  await tx
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword) })
-    .where(eq(users.id, link.userId));
+  await tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, link.userId));
   await tx.delete(sessions).where(eq(sessions.userId, link.userId));
   const session = await insertSession(tx, { id: link.userId, schoolId: link.schoolId }, input.device, now);
   return {
     result: session,
     audit: { type: 'auth.password_reset', schoolId: link.schoolId, subjectId: link.userId },
+  };
+};
+
+/**
+ * A wrong password (at login or when changing it) leaves a row: who was
+ * tried, if the login is someone's, and from which network — never the full
+ * address (`addressForAudit`). `lockout` marks the failure that used up an
+ * account's or an address's attempts for the window.
+ */
+export const recordLoginFailure: Action<
+  { userId: number | null; schoolId: number | null; network: string; lockout: 'account' | 'address' | null },
+  null
+> = async (_ctx, input) => ({
+  result: null,
+  ...(input.schoolId === null ? {} : { schoolId: input.schoolId }),
+  audit: {
+    type: input.lockout ? 'auth.lockout' : 'auth.login_failed',
+    ...(input.schoolId === null ? {} : { schoolId: input.schoolId }),
+    ...(input.userId === null ? {} : { subjectId: input.userId }),
+    data: { network: input.network, ...(input.lockout ? { scope: input.lockout } : {}) },
+  },
+});
+
+/**
+ * After a successful login with a hash made under older argon2 parameters:
+ * stores the same password hashed with today's (`argon2Params`), unless the
+ * password changed meanwhile.
+ */
+export const upgradePasswordHash: Action<
+  { userId: number; schoolId: number; oldHash: string; passwordHash: string },
+  null
+> = async ({ tx }, input) => {
+  await tx
+    .update(users)
+    .set({ passwordHash: input.passwordHash })
+    .where(and(eq(users.id, input.userId), eq(users.passwordHash, input.oldHash)));
+  return {
+    result: null,
+    schoolId: input.schoolId,
+    audit: { type: 'auth.password_rehash', schoolId: input.schoolId, subjectId: input.userId },
   };
 };

@@ -2,9 +2,10 @@ import type { Role, TSessionInfo } from '@parta/protocol';
 import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { run, statement } from '../../db/prepared.js';
-import { schools, sessions, users } from '../../db/schema.js';
+import { passwordResets, schools, sessions, users } from '../../db/schema.js';
 import { loginKeys } from '../org/contacts.js';
-import { hashToken, verifyPassword } from './secrets.js';
+import { hashToken } from './secrets.js';
+import { SESSION_MAX_AGE_MS } from './sessions.js';
 
 export interface SessionRow {
   sessionId: number;
@@ -23,12 +24,12 @@ const findSessionStatement = statement<SessionRow>(
      s.csrf_token as "csrfToken", u.locale, s.last_seen_at as "lastSeenAt",
      s.expires_at as "expiresAt"
    from sessions s join users u on u.id = s.user_id
-   where s.token_hash = $1 and s.expires_at > $2 and u.left_at is null`,
+   where s.token_hash = $1 and s.expires_at > $2 and s.created_at > $3 and u.left_at is null`,
 );
 
 /** The live session behind a cookie token, or null (unknown, ended or expired). Runs on every request. */
 export async function findSession(db: Queryable, token: string, now: Date): Promise<SessionRow | null> {
-  const [row] = await run(db, findSessionStatement, [hashToken(token), now]);
+  const [row] = await run(db, findSessionStatement, [hashToken(token), now, oldestLiveStart(now)]);
   return row ?? null;
 }
 
@@ -39,19 +40,32 @@ export async function liveSessionIds(db: Queryable, sessionIds: number[], now: D
     .select({ id: sessions.id })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now), isNull(users.leftAt)));
+    .where(
+      and(
+        inArray(sessions.id, sessionIds),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, oldestLiveStart(now)),
+        isNull(users.leftAt),
+      ),
+    );
   return new Set(rows.map((row) => row.id));
 }
 
+/** Sessions opened before this are over, however recently used (the absolute lifetime). */
+function oldestLiveStart(now: Date): Date {
+  return new Date(now.getTime() - SESSION_MAX_AGE_MS);
+}
+
 /**
- * The person whose login (or e-mail, or phone) and password match, or null.
- * An applicant whose every request was turned down is closed: no login.
- * Unknown logins cost one password hash too, so timing tells nothing.
+ * The account a typed login (login name, e-mail or phone in any spelling)
+ * names, or null. The password is checked by the caller, after it has
+ * counted the attempt. An applicant whose every request was turned down is
+ * closed: nobody, for the login.
  */
-export async function checkCredentials(db: Queryable, typed: string, password: string) {
+export async function findLoginAccount(db: Queryable, typed: string) {
   const keys = loginKeys(typed);
   const [user] = await db
-    .select({ id: users.id, schoolId: users.schoolId, passwordHash: users.passwordHash })
+    .select({ id: users.id, schoolId: users.schoolId, passwordHash: users.passwordHash, roles: users.roles })
     .from(users)
     .where(
       and(
@@ -67,8 +81,35 @@ export async function checkCredentials(db: Queryable, typed: string, password: s
       ),
     )
     .limit(1);
-  const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  return ok && user ? user : null;
+  return user ?? null;
+}
+
+/** What counts the attempts on a login nobody has: its normalised form, so spellings share one counter. */
+export function unknownLoginKey(typed: string): string {
+  const keys = loginKeys(typed);
+  return keys.phone ?? keys.login;
+}
+
+/** A usable reset link and whose it is (with their roles, for the password rules), or null. */
+export async function findResetLink(db: Queryable, token: string, now: Date, lock = false) {
+  const query = db
+    .select({
+      id: passwordResets.id,
+      userId: passwordResets.userId,
+      schoolId: passwordResets.schoolId,
+      roles: users.roles,
+    })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+      ),
+    );
+  const [link] = await (lock ? query.for('update', { of: passwordResets }) : query);
+  return link ?? null;
 }
 
 export async function getMe(db: Queryable, userId: number) {
@@ -93,7 +134,13 @@ export async function listSessions(db: Queryable, userId: number, currentId: num
   const rows = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, oldestLiveStart(now)),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt));
   return rows.map(
     (row): TSessionInfo => ({

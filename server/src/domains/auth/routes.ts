@@ -28,11 +28,19 @@ import {
   setLocale,
   startSession,
 } from './actions.js';
-import { checkCredentials, getMe, listSessions } from './queries.js';
+import { checkLogin, checkPasswordChange } from './password-checks.js';
+import { newPasswordHash } from './password-rules.js';
+import { findResetLink, getMe, listSessions } from './queries.js';
 import { describeDevice, type NewSession } from './sessions.js';
 
 export function authRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
+  const checks = {
+    db,
+    failures: deps.failures,
+    actions: deps.actions,
+    limits: deps.loginLimits ?? loginLimits,
+  };
 
   async function presentMe(request: FastifyRequest, userId: number, csrfToken: string) {
     const me = await getMe(db, userId);
@@ -56,8 +64,10 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['setup'], body: ZSetupRequest, response: { 201: ZMe } },
     },
     async (request, reply) => {
+      const { password, ...school } = request.body;
       const session = await deps.actions.run(request.actor, setUpSchool, {
-        ...request.body,
+        ...school,
+        passwordHash: await newPasswordHash(password, ['admin']),
         device: device(request),
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
@@ -72,22 +82,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } },
     },
     async (request, reply) => {
-      const accountKey = `login:account:${request.body.login.trim().toLowerCase()}`;
-      const addressKey = `login:address:${request.ip}`;
-      const [accountFailures, addressFailures] = await Promise.all([
-        deps.failures.count(accountKey),
-        deps.failures.count(addressKey),
-      ]);
-      if (accountFailures >= loginLimits.perAccount || addressFailures >= loginLimits.perAddress) {
-        const seconds = Math.ceil(deps.failures.retryAfterMs() / 1000);
-        throw new AppError('auth.rate_limited', { minutes: Math.ceil(seconds / 60), seconds });
-      }
-      const user = await checkCredentials(db, request.body.login, request.body.password);
-      if (!user) {
-        await Promise.all([deps.failures.add(accountKey), deps.failures.add(addressKey)]);
-        throw new AppError('auth.invalid_credentials');
-      }
-      await deps.failures.clear(accountKey);
+      const user = await checkLogin(checks, request.actor, { ...request.body, ip: request.ip });
       const session: NewSession = await deps.actions.run(request.actor, startSession, {
         user,
         device: device(request),
@@ -104,8 +99,12 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['auth'], body: ZResetPasswordRequest, response: { 200: ZMe } },
     },
     async (request, reply) => {
+      const { token, newPassword } = request.body;
+      const link = await findResetLink(db, token, deps.clock.now());
+      if (!link) throw new AppError('auth.reset_link_invalid');
       const session = await deps.actions.run(request.actor, resetPassword, {
-        ...request.body,
+        token,
+        passwordHash: await newPasswordHash(newPassword, link.roles),
         device: device(request),
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
@@ -169,7 +168,9 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } },
     },
     async (request) => {
-      await deps.actions.run(request.actor, changePassword, request.body);
+      const person = requirePerson(request.actor);
+      const checked = await checkPasswordChange(checks, person, { ...request.body, ip: request.ip });
+      await deps.actions.run(request.actor, changePassword, checked);
       return { ok: true as const };
     },
   );

@@ -3,7 +3,11 @@ import type { Tx } from '../../db/client.js';
 import { passwordResets, sessions } from '../../db/schema.js';
 import { hashToken, newToken } from './secrets.js';
 
-export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+/**
+ * A session lasts 30 days from the login, used or not (ASVS 3.3.2): then the
+ * person types their password again. Its expiry is set once, at the login.
+ */
+export const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 export const RESET_LINK_TTL_MS = 72 * 3600 * 1000;
 
 export interface NewSession {
@@ -32,7 +36,7 @@ export async function insertSession(
       device: device.slice(0, 200),
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
     })
     .returning({ id: sessions.id });
   return { token, sessionId: row!.id, userId: user.id, csrfToken };

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@parta/protocol';
+import { addressKey as networkOf } from '../../infra/client-address.js';
 import { AppError } from '../../infra/errors.js';
 import type { FailureCounter } from '../../infra/rate-limit.js';
 
@@ -36,8 +37,9 @@ const isGuess = (error: unknown) =>
  * link or code. Call `failed(error)` when the attempt was refused.
  */
 export async function countAttempt(failures: FailureCounter, address: string, subject: string) {
-  const pairKey = `join:pair:${address}:${subject}`;
-  const addressKey = `join:address:${address}`;
+  const network = networkOf(address); // an IPv6 client by its /64
+  const pairKey = `join:pair:${network}:${subject}`;
+  const addressKey = `join:address:${network}`;
   const subjectKey = `join:subject-failures:${subject}`;
   const [attempts, failedHere, failedOnSubject] = await Promise.all([
     failures.count(pairKey),

@@ -18,6 +18,7 @@ import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
 import { hashToken } from '../auth/secrets.js';
 import { describeDevice } from '../auth/sessions.js';
+import { applicantPasswordHash, countingProbes } from '../joins/registration-probes.js';
 import { annulInvites, createInvite, redeemInvite, revokeInvite } from './actions/index.js';
 import { countAttempt } from './attempts.js';
 import { findUsableInvite } from './load.js';
@@ -105,7 +106,11 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
       const limit = await countAttempt(deps.failures, request.ip, hashToken(request.body.token));
       try {
         const device = describeDevice(request.headers['user-agent']);
-        const redeemed = await deps.actions.run(request.actor, redeemInvite, { ...request.body, device });
+        const invite = await findUsableInvite(db, request.body.token, deps.clock.now());
+        const passwordHash = await applicantPasswordHash(request.actor, request.body, invite.role);
+        const redeemed = await countingProbes(deps.failures, request.ip, request.body.register, () =>
+          deps.actions.run(request.actor, redeemInvite, { ...request.body, device, passwordHash }),
+        );
         if (redeemed.session) setSessionCookie(reply, redeemed.session.token, deps.config.publicUrl);
         const applicant = {
           kind: 'person',

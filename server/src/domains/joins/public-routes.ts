@@ -6,6 +6,7 @@ import { describeDevice } from '../auth/sessions.js';
 import { countAttempt } from '../invites/attempts.js';
 import { listJoinRequests } from '../invites/queries.js';
 import { className } from '../org/calendar.js';
+import { applicantPasswordHash, countingProbes } from './registration-probes.js';
 import { findSchoolByCode, requestToJoin } from './requestToJoin.js';
 
 /**
@@ -49,7 +50,10 @@ export function publicJoinRoutes(app: App, deps: RouteDeps): void {
       const attempt = await countAttempt(deps.failures, request.ip, `code:${request.body.code}`);
       try {
         const device = describeDevice(request.headers['user-agent']);
-        const joined = await deps.actions.run(request.actor, requestToJoin, { ...request.body, device });
+        const passwordHash = await applicantPasswordHash(request.actor, request.body, request.body.role);
+        const joined = await countingProbes(deps.failures, request.ip, request.body.register, () =>
+          deps.actions.run(request.actor, requestToJoin, { ...request.body, device, passwordHash }),
+        );
         if (joined.session) setSessionCookie(reply, joined.session.token, deps.config.publicUrl);
         const applicant = {
           kind: 'person',

@@ -4,7 +4,6 @@ import type { Tx } from '../../db/client.js';
 import { joinRequests, users } from '../../db/schema.js';
 import { AppError } from '../../infra/errors.js';
 import type { EventDraft } from '../../infra/events.js';
-import { hashPassword } from '../auth/secrets.js';
 import { insertSession, type NewSession } from '../auth/sessions.js';
 import { insertPerson } from '../org/people.js';
 import { reviewersOf } from './admit.js';
@@ -27,21 +26,37 @@ export async function pickChild(tx: Tx, classId: number, childId: number | undef
   return child.id;
 }
 
-/** A newcomer's account: no roles until a reviewer approves; logged in at once to follow their request. */
+/** What a newcomer registers with; the password comes hashed (by the route, outside the transaction). */
+export type NewApplicant = Omit<NonNullable<TRedeemInviteRequest['register']>, 'password'> & {
+  passwordHash: string | null;
+};
+
+/**
+ * A newcomer's account: no roles until a reviewer approves; logged in at once
+ * to follow their request. A login, e-mail or phone that exists anywhere in
+ * the installation gets one answer that names neither the field nor where it
+ * exists (`auth.registration_refused`); the routes count these answers
+ * (registration-probes.ts).
+ */
 export async function registerApplicant(
   tx: Tx,
   schoolId: number,
-  register: NonNullable<TRedeemInviteRequest['register']>,
+  applicant: NewApplicant,
   device: string,
   now: Date,
 ): Promise<{ userId: number; session: NewSession }> {
-  const person = await insertPerson(
-    tx,
-    schoolId,
-    { ...register, roles: [], passwordHash: await hashPassword(register.password) },
-    now,
-  );
+  const person = await insertPerson(tx, schoolId, { ...applicant, roles: [] }, now).catch((error) => {
+    if (isTaken(error)) throw new AppError('auth.registration_refused');
+    throw error;
+  });
   return { userId: person.id, session: await insertSession(tx, person, device, now) };
+}
+
+/** Taken as found by the check, or by the unique index when two registered the same at once. */
+function isTaken(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'auth.login_taken';
+  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+  return cause?.code === '23505';
 }
 
 export interface JoinClaim {

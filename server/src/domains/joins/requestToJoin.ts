@@ -32,7 +32,7 @@ export async function findOpenClass(db: Queryable, schoolId: number, classId: nu
  * parent names their child by typing the name (child-name.ts).
  */
 export const requestToJoin: Action<
-  TJoinByCodeRequest & { device: string },
+  TJoinByCodeRequest & { device: string; passwordHash: string | null },
   { requestId: number; session: NewSession | null; schoolId: number; userId: number }
 > = async ({ tx, actor, now }, input) => {
   const school = await findSchoolByCode(tx, input.code);
@@ -48,7 +48,13 @@ export const requestToJoin: Action<
   } else if (!input.register) {
     throw new AppError('invites.login_required');
   } else {
-    ({ userId, session } = await registerApplicant(tx, school.id, input.register, input.device, now));
+    ({ userId, session } = await registerApplicant(
+      tx,
+      school.id,
+      { ...input.register, passwordHash: input.passwordHash },
+      input.device,
+      now,
+    ));
   }
   const request = await openJoinRequest(
     tx,

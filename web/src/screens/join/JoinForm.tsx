@@ -2,7 +2,15 @@ import type { TRedeemInviteRequest } from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http.js';
-import { ErrorNote, Field, invalidFields, loginRules, passwordLength } from '../../components/ui.js';
+import {
+  ErrorNote,
+  Field,
+  invalidFields,
+  loginRules,
+  passwordHint,
+  passwordLength,
+  passwordRefused,
+} from '../../components/ui.js';
 import { suggestLogin } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
@@ -19,6 +27,7 @@ export interface ChildOption {
  * their account), the school's rules and the consent, one button.
  */
 export function JoinForm({
+  role,
   personal = false,
   childOptions,
   reviewNote,
@@ -27,6 +36,8 @@ export function JoinForm({
   ready = true,
   send,
 }: {
+  /** the role joined as: staff need longer passwords */
+  role: string;
   /** a personal invite: only a password */
   personal?: boolean;
   /** the children of the class to pick from (a class invite); null when no child is asked for */
@@ -89,7 +100,9 @@ export function JoinForm({
   }
 
   const invalid = invalidFields(error);
-  const loginTaken = error instanceof ApiError && error.code === 'auth.login_taken';
+  // Which of the login, phone or e-mail exists is not said (nor where): both fields are marked.
+  const detailsTaken = error instanceof ApiError && error.code === 'auth.registration_refused';
+  const weakPassword = passwordRefused(error);
   const childRequired = error instanceof ApiError && error.code === 'invites.child_required';
   const submitLabel = person ? t('join.joinAsMe') : personal ? t('join.submitPersonal') : t('join.submit');
 
@@ -156,7 +169,8 @@ export function JoinForm({
             onValue={setPassword}
             shown={showPassword}
             onShown={setShowPassword}
-            invalid={invalid.has('register.password')}
+            invalid={weakPassword || invalid.has('register.password') || invalid.has('password')}
+            role={role}
           />
         </fieldset>
       ) : (
@@ -191,7 +205,7 @@ export function JoinForm({
           />
           <Field
             label={t('join.login')}
-            hint={loginTaken ? error.message : t('join.loginHint')}
+            hint={t('join.loginHint')}
             value={login}
             onValue={(value) => {
               setLogin(value);
@@ -200,7 +214,7 @@ export function JoinForm({
             name="username"
             autocomplete="username"
             {...loginRules}
-            invalid={loginTaken || invalid.has('register.login')}
+            invalid={detailsTaken || invalid.has('register.login')}
             required
           />
           <PasswordField
@@ -209,7 +223,8 @@ export function JoinForm({
             onValue={setPassword}
             shown={showPassword}
             onShown={setShowPassword}
-            invalid={invalid.has('register.password')}
+            invalid={weakPassword || invalid.has('register.password') || invalid.has('password')}
+            role={role}
           />
           <Field
             label={t('join.contact')}
@@ -220,7 +235,7 @@ export function JoinForm({
             autocapitalize="none"
             spellcheck={false}
             maxLength={200}
-            invalid={invalid.has('register.phone') || invalid.has('register.email')}
+            invalid={detailsTaken || invalid.has('register.phone') || invalid.has('register.email')}
           />
         </fieldset>
       )}
@@ -246,7 +261,7 @@ export function JoinForm({
         </label>
       </section>
 
-      <ErrorNote error={loginTaken ? null : error} />
+      <ErrorNote error={error} />
       <button
         type="submit"
         class="button button--primary button--wide button--large"
@@ -273,7 +288,9 @@ function PasswordField({
   shown,
   onShown,
   invalid,
+  role,
 }: {
+  role: string;
   label: string;
   value: string;
   onValue: (value: string) => void;
@@ -285,7 +302,7 @@ function PasswordField({
     <div class="join__password">
       <Field
         label={label}
-        hint={t('join.passwordHint')}
+        hint={passwordHint([role])}
         type={shown ? 'text' : 'password'}
         value={value}
         onValue={onValue}
@@ -293,7 +310,7 @@ function PasswordField({
         autocomplete="new-password"
         autocapitalize="none"
         spellcheck={false}
-        {...passwordLength}
+        {...passwordLength([role])}
         invalid={invalid}
         required
       />

@@ -99,6 +99,7 @@ export function JoinScreen({ token }: { token: string }) {
       }
     >
       <JoinForm
+        role={preview.role}
         personal={preview.personal}
         childOptions={askChild ? preview.children : null}
         reviewNote={

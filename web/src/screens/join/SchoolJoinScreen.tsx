@@ -131,6 +131,7 @@ export function SchoolJoinScreen() {
             </button>
           </p>
           <JoinForm
+            role={role}
             childOptions={null}
             reviewNote={className ? t('join.reviewClass', { name: className }) : t('join.reviewSchool')}
             returnPath={`/school?code=${school.code}`}

@@ -6,7 +6,6 @@ import type { Action } from '../../../infra/actions.js';
 import type { Actor } from '../../../infra/actor.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce } from '../../../infra/require.js';
-import { hashPassword } from '../../auth/secrets.js';
 import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { admit } from '../../joins/admit.js';
 import { openJoinRequest, pickChild, registerApplicant } from '../../joins/request.js';
@@ -24,7 +23,8 @@ export interface Redeemed {
   userId: number;
 }
 
-type RedeemInput = TRedeemInviteRequest & { token: string; device: string };
+/** The password the newcomer chose comes hashed (by the route, before the transaction). */
+type RedeemInput = TRedeemInviteRequest & { token: string; device: string; passwordHash: string | null };
 
 /**
  * Someone opened `/join/<token>` and sent the form. A personal invite admits
@@ -51,7 +51,13 @@ export const redeemInvite: Action<RedeemInput, Redeemed> = async ({ tx, actor, n
   } else if (!input.register) {
     throw new AppError('invites.login_required');
   } else {
-    ({ userId, session } = await registerApplicant(tx, invite.schoolId, input.register, input.device, now));
+    ({ userId, session } = await registerApplicant(
+      tx,
+      invite.schoolId,
+      { ...input.register, passwordHash: input.passwordHash },
+      input.device,
+      now,
+    ));
   }
   const request = await openJoinRequest(
     tx,
@@ -88,10 +94,10 @@ async function redeemPersonal(tx: Tx, actor: Actor, invite: Invite, input: Redee
   const userId = invite.personId!;
   let session: NewSession | null = null;
   if (actor.kind !== 'person') {
-    if (!input.password) throw new AppError('invites.password_required');
+    if (!input.passwordHash) throw new AppError('invites.password_required');
     const claimed = await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(input.password) })
+      .set({ passwordHash: input.passwordHash })
       .where(and(eq(users.id, userId), isNull(users.passwordHash), isNull(users.leftAt)))
       .returning({ id: users.id });
     if (claimed.length === 0) throw new AppError('invites.account_exists');

@@ -9,7 +9,6 @@ import {
 } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
-import { hashPassword } from '../../auth/secrets.js';
 import { academicYearAt } from '../calendar.js';
 import { generateDemoSchool } from '../demo.js';
 import { newJoinCode } from '../join-code.js';
@@ -23,7 +22,7 @@ const SETUP_LOCK = 7_147_003;
  * trying Parta, for end-to-end scenarios and for benchmarks. Every demo
  * account shares one password. Refuses when a school already exists.
  */
-export const seedDemoSchool: Action<{ password: string }, { schoolId: number; people: number }> = async (
+export const seedDemoSchool: Action<{ passwordHash: string }, { schoolId: number; people: number }> = async (
   { tx, now },
   input,
 ) => {
@@ -43,7 +42,7 @@ export const seedDemoSchool: Action<{ password: string }, { schoolId: number; pe
     })
     .returning();
   const schoolId = school!.id;
-  const passwordHash = await hashPassword(input.password);
+  const { passwordHash } = input;
   const everyone = [...demo.staff, ...demo.students, ...demo.parents];
   const inserted = await tx
     .insert(users)

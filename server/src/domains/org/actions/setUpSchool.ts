@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { schools, users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
-import { hashPassword } from '../../auth/secrets.js';
 import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { academicYearAt } from '../calendar.js';
 import { normaliseLogin } from '../contacts.js';
@@ -15,12 +14,13 @@ const SETUP_LOCK = 7_147_003;
 
 /**
  * The first run: creates the school and its first admin, and logs them in.
- * It works exactly once; afterwards it answers `setup.already_done`.
+ * It works exactly once; afterwards it answers `setup.already_done`. The
+ * password comes hashed: hashing is slow and must not hold the setup lock.
  */
-export const setUpSchool: Action<TSetupRequest & { device: string }, NewSession> = async (
-  { tx, now },
-  input,
-) => {
+export const setUpSchool: Action<
+  Omit<TSetupRequest, 'password'> & { passwordHash: string; device: string },
+  NewSession
+> = async ({ tx, now }, input) => {
   await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
   const [existing] = await tx.select({ id: schools.id }).from(schools).limit(1);
   if (existing) throw new AppError('setup.already_done');
@@ -40,7 +40,7 @@ export const setUpSchool: Action<TSetupRequest & { device: string }, NewSession>
       schoolId: school!.id,
       fullName: input.adminName,
       login: normaliseLogin(input.login),
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash,
       roles: ['admin'] satisfies Role[],
       createdAt: now,
     })

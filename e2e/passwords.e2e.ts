@@ -1,0 +1,64 @@
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { desktop, phone } from './support/browser.js';
+import { useStage } from './support/stage.js';
+
+const stage = useStage();
+const open = stage.open;
+
+describe('new passwords and registrations say what the server wants, in Russian', () => {
+  it('shows the rule for the role, the server refusing a common password, and a registration with taken details', async () => {
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    const { page: admin, errors: adminErrors } = await open(desktop);
+
+    // The first admin: 12 characters, and not a common password even when long enough.
+    await admin.goto('/setup');
+    await admin.getByRole('heading', { name: 'Настройка школы' }).waitFor();
+    await admin
+      .getByText('Не короче 12 знаков. Простые пароли вроде 12345678 или qwerty123 не подойдут')
+      .waitFor();
+    await admin.getByLabel('Название школы').fill('Гимназия № 5 г. Казани');
+    await admin.getByLabel('Ваше ФИО').fill('Сафина Гульнара Ильдаровна');
+    await admin.getByLabel('Логин', { exact: true }).fill('safina');
+    const password = admin.getByLabel('Пароль', { exact: true });
+    await password.fill('qwertyuiop12');
+    await admin.getByRole('button', { name: 'Создать школу' }).click();
+    await admin
+      .getByText('Этот пароль слишком распространён, его легко подобрать.', { exact: false })
+      .waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await password.fill('надёжный-пароль-1');
+    await admin.getByRole('button', { name: 'Создать школу' }).click();
+    await admin.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
+
+    await admin.getByRole('link', { name: 'Школа' }).click();
+    await admin.getByRole('link', { name: 'Приглашения' }).click();
+    const code = ((await admin.getByTestId('school-code').textContent()) ?? '').replace(/\s/g, '');
+
+    // A newcomer on the school's page: the rule follows the role they pick.
+    const { page: newcomer, errors: newcomerErrors } = await open(phone);
+    await newcomer.goto('/school');
+    await newcomer.getByLabel('Код школы').fill(code);
+    await newcomer.getByRole('button', { name: 'Найти школу' }).click();
+    await newcomer.getByText('Гимназия № 5 г. Казани').waitFor();
+    await newcomer.getByRole('radio', { name: 'Учитель' }).check();
+    await newcomer.getByText('Не короче 12 знаков.', { exact: false }).waitFor();
+    await newcomer.getByLabel('Фамилия, имя и отчество').fill('Сафина Алсу Маратовна');
+    await newcomer.getByLabel('Логин', { exact: true }).fill('safina');
+    await newcomer.getByLabel('Пароль', { exact: true }).fill('учитель-пароль-2');
+    await newcomer
+      .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
+      .check();
+    await newcomer.getByRole('button', { name: 'Отправить заявку' }).click();
+
+    // Taken somewhere: one answer that names no field; both the login and the contact are marked.
+    await newcomer.getByText('Зарегистрироваться с этими данными не получится.', { exact: false }).waitFor();
+    expect(await newcomer.getByLabel('Логин', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await newcomer.getByLabel('Телефон или e-mail').getAttribute('aria-invalid')).toBe('true');
+    await newcomer.getByLabel('Логин', { exact: true }).fill('safina.alsu');
+    await newcomer.getByRole('button', { name: 'Отправить заявку' }).click();
+    await newcomer.getByRole('heading', { name: 'Заявка отправлена' }).waitFor();
+
+    expect(adminErrors).toEqual([]);
+    expect(newcomerErrors).toEqual([]);
+  });
+});
