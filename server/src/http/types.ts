@@ -50,6 +50,8 @@ export interface AppDeps {
   heartbeatMs?: number;
   /** unsent bytes after which a WebSocket client counts as too slow */
   wsMaxBufferedBytes?: number;
+  /** how often the job runner looks for due jobs; null: never by itself (tests call `jobs.runDue()`) */
+  jobPollMs?: number | null;
 }
 
 export interface RouteDeps extends AppDeps {

@@ -55,6 +55,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     failures: options.failures ?? new MemoryFailureCounter(clock, LOGIN_WINDOW_MS),
     database: { db, pool, embedded: false, close: () => pool.end() },
     heartbeatMs: 3_600_000,
+    // Tests run due jobs themselves (`parta.jobs.runDue()`) after moving the clock.
+    jobPollMs: null,
     ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),
   });
   await parta.app.listen({ port: 0, host: '127.0.0.1' });
