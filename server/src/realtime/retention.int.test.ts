@@ -118,3 +118,15 @@ it('keeps the earlier texts of a message for the moderators for thirty days, the
   await server.parta.jobs.runDue();
   expect((await history()).body.versions).toEqual([]);
 });
+
+it('runs the daily jobs by itself once started, and stops them when it closes', async () => {
+  const own = await startTestServer({ jobPollMs: 5 });
+  const pruned = async () =>
+    (
+      await own.db.execute(sql`select data->>'what' as what from audit_log where type = 'retention.prune'`)
+    ).rows
+      .map((row) => row.what)
+      .sort();
+  await expect.poll(pruned, { timeout: 10_000 }).toEqual(['events', 'message_history', 'search_words']);
+  await own.close();
+});

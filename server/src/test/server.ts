@@ -29,6 +29,8 @@ export interface TestServerOptions {
   logStream?: NodeJS.WritableStream;
   env?: Record<string, string>;
   wsMaxBufferedBytes?: number;
+  /** let the server's job runner poll by itself (tests otherwise call `parta.jobs.runDue()`) */
+  jobPollMs?: number;
 }
 
 /** A real Parta on a fresh database (or the given one), listening on 127.0.0.1. */
@@ -56,7 +58,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     database: { db, pool, embedded: false, close: () => pool.end() },
     heartbeatMs: 3_600_000,
     // Tests run due jobs themselves (`parta.jobs.runDue()`) after moving the clock.
-    jobPollMs: null,
+    jobPollMs: options.jobPollMs ?? null,
     ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),
   });
   await parta.app.listen({ port: 0, host: '127.0.0.1' });
