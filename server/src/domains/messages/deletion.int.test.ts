@@ -72,6 +72,24 @@ it('replays a deleted message from an old cursor as a tombstone, and replies quo
   }
 });
 
+it('replays an edited message from an old cursor as it is now, quotes included', async () => {
+  const { body } = await parent.client.get('/api/chats');
+  const typo = await post(parent.client, 'Мой телефон 89001234567, звоните после шести');
+  const reply = await post(teacher.client, 'Хорошо, позвоню', typo.body.id);
+  await parent.client.patch(`/api/chats/${chatId}/messages/${typo.body.id}`, { body: 'Звоните после шести' });
+
+  const live = await teacher.client.socket(body.cursor);
+  await live.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'replay');
+  live.close();
+  expect(JSON.stringify(live.frames)).not.toContain('89001234567');
+  const quoted = live
+    .events()
+    .flatMap((e) =>
+      e.payload.type === 'messages.send' && e.payload.message.id === reply.body.id ? [e.payload] : [],
+    );
+  expect(quoted.map((p) => p.message.replyTo?.body)).toEqual(['Звоните после шести']);
+});
+
 it('finds nothing of a deleted or edited-away text, and its words leave the search vocabulary', async () => {
   const shared = await post(teacher.client, 'Экскурсия в планетарий переносится');
   const secret = await post(parent.client, 'Экскурсия: код калитки шифрограмма');

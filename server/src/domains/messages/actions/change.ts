@@ -35,7 +35,11 @@ export async function announceChange(
   };
 }
 
-/** The author rewrites their message; the text it replaces is kept for the chat's moderators. */
+/**
+ * The author rewrites their message; the text it replaces is kept for the
+ * chat's moderators (for a bounded time, see retention.ts) and leaves the
+ * stored events (scrub.ts).
+ */
 export const editMessage: Action<TEditMessageRequest & MessageRef, TMessage> = async (
   { tx, actor, now },
   input,
@@ -54,11 +58,13 @@ export const editMessage: Action<TEditMessageRequest & MessageRef, TMessage> = a
     .set({ body: input.body, editedAt: now, ...mentions })
     .where(eq(messages.id, row.id));
   await forgetWords(tx, person.schoolId, row.body);
-  return announceChange(tx, input, 'edit', {
+  const outcome = await announceChange(tx, input, 'edit', {
     type: 'messages.edit',
     subjectId: row.id,
     data: { chatId: input.chatId },
   });
+  await scrubEventsOf(tx, person.schoolId, outcome.result);
+  return outcome;
 };
 
 /**
