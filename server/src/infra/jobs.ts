@@ -30,7 +30,11 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 60 * 60 * 1000;
 
-/** Puts a job in the queue, inside the caller's transaction (an action's `tx`). A taken `key` is left as it is. */
+/**
+ * Puts a job in the queue, inside the caller's transaction (an action's `tx`).
+ * A taken `key` is left as it is. `created_at` is the database's time: a note
+ * for the operator that no decision reads.
+ */
 export async function enqueue(
   db: Queryable,
   kind: string,
@@ -41,7 +45,7 @@ export async function enqueue(
   await db.execute(sql`
     insert into jobs (kind, key, school_id, payload, run_at, created_at)
     values (${kind}, ${options.key ?? null}, ${options.schoolId ?? null}, ${JSON.stringify(payload)}::jsonb,
-      ${runAt}, ${runAt})
+      ${runAt}, now())
     on conflict (key) do nothing`);
 }
 
