@@ -10,8 +10,9 @@ describe('first run: from an empty server to a live conversation', () => {
     onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
     const { page: admin, errors: adminErrors } = await open(desktop);
 
-    // The wizard, in Russian, with Moscow time preselected.
-    await admin.goto('/');
+    // The wizard, in Russian, with Moscow time preselected; under a strict CSP (any violation fails the scenario below).
+    const document = await admin.goto('/');
+    expect(document?.headers()['content-security-policy']).toContain("script-src 'self'");
     await admin.getByRole('heading', { name: 'Настройка школы' }).waitFor();
     expect(new URL(admin.url()).pathname).toBe('/setup');
     expect(await admin.getByLabel('Часовой пояс').inputValue()).toBe('Europe/Moscow');

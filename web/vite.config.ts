@@ -11,7 +11,8 @@ const protocol = decodeURIComponent(new URL('../protocol/src/index.ts', import.m
 export default defineConfig({
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: true })],
   resolve: { alias: { '@parta/protocol': protocol } },
-  build: { target: 'es2020', sourcemap: true, reportCompressedSize: true, chunkSizeWarningLimit: 300 },
+  // No source maps in the build: the server would publish them (for a debugging build: `vite build --sourcemap`).
+  build: { target: 'es2020', sourcemap: false, reportCompressedSize: true, chunkSizeWarningLimit: 300 },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000', ws: true } },
   },

@@ -43,6 +43,11 @@ export async function openContext(
     hasTouch: viewport.width < 600,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  // Chromium logs a blocked inline script but not a blocked eval that the page caught: the event has both.
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (event) =>
+      console.error('Content Security Policy violation: ' + event.violatedDirective + ' ' + event.blockedURI + ' at ' + event.sourceFile + ':' + event.lineNumber + ':' + event.columnNumber));`,
+  });
   context.setDefaultTimeout(15_000);
   return context;
 }
@@ -69,9 +74,18 @@ export async function logIn(page: Page, login: string, password: string): Promis
   await page.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
 }
 
-/** Uncaught errors of a page; a scenario ends by checking there were none. */
+/**
+ * Uncaught errors of a page, and what it broke of the server's
+ * Content-Security-Policy (Chromium logs each violation as a console error);
+ * a scenario ends by checking there were none.
+ */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      errors.push(message.text());
+    }
+  });
   return errors;
 }

@@ -29,6 +29,8 @@ export interface ServerOptions {
   redisUrl?: string;
   /** a fixed port, to start a node again where its pages expect it (default: a free one) */
   port?: number;
+  /** more settings as flags (`--limit-posts 2:6`), after the defaults here */
+  args?: string[];
 }
 
 /** The built server and web app; built once when missing (`npm run build`). */
@@ -66,6 +68,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await chmod(dataDir, 0o755);
   const args = [serverMain, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
   args.push('--public-url', url, '--log-level', 'warn');
+  // The scenarios fill chats through the API faster than a person writes.
+  args.push('--limit-posts', '100:60');
+  args.push(...(options.args ?? []));
   const databaseUrl = options.databaseUrl ?? process.env.PARTA_E2E_DATABASE_URL;
   if (databaseUrl) args.push('--database-url', databaseUrl);
   if (options.redisUrl) args.push('--redis-url', options.redisUrl);

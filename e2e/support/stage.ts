@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { collectPageErrors, launchBrowser, openContext } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
 export interface Stage {
   readonly server: RunningServer;
@@ -19,13 +19,13 @@ export interface Stage {
  * One built Parta and one Chromium for a test file: started before its tests,
  * stopped after them together with every context the tests opened.
  */
-export function useStage(): Stage {
+export function useStage(serverOptions: ServerOptions = {}): Stage {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(serverOptions);
     browser = await launchBrowser();
   });
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ZId, ZLocale, ZLogin, ZPassword, ZPersonName, ZRole, ZTimestamp } from './common.js';
+import { ZLine } from './text-input.js';
 
 export const ZSetupStatus = z.object({ needed: z.boolean() });
 
 export const ZSetupRequest = z.strictObject({
-  schoolName: z.string().trim().min(2).max(200),
+  schoolName: ZLine.trim().min(2).max(200),
   timeZone: z
     .string()
     .max(64)
@@ -17,8 +18,8 @@ export type TSetupRequest = z.infer<typeof ZSetupRequest>;
 
 export const ZLoginRequest = z.strictObject({
   /** login name, e-mail or phone */
-  login: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(200),
+  login: ZLine.trim().min(1).max(200),
+  password: ZLine.min(1).max(200),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
@@ -47,13 +48,13 @@ export const ZSessionList = z.object({ sessions: z.array(ZSessionInfo) });
 export type TSessionInfo = z.infer<typeof ZSessionInfo>;
 
 export const ZChangePasswordRequest = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: ZLine.min(1).max(200),
   newPassword: ZPassword,
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 
 export const ZResetPasswordRequest = z.strictObject({
-  token: z.string().min(10).max(100),
+  token: ZLine.min(10).max(100),
   newPassword: ZPassword,
 });
 export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;

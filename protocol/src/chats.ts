@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ZId, ZRole, ZTimestamp } from './common.js';
+import { ZId, ZMessageId, ZRole, ZTimestamp } from './common.js';
 import { ZMessage } from './messages.js';
+import { ZLine } from './text-input.js';
 
 export const chatKinds = [
   'group',
@@ -54,7 +55,7 @@ export const ZChatList = z.object({
 export type TChatList = z.infer<typeof ZChatList>;
 
 export const ZCreateChatRequest = z.strictObject({
-  title: z.string().trim().min(1).max(120),
+  title: ZLine.trim().min(1).max(120),
   memberIds: z.array(ZId).max(5000).default([]),
   /** only owners post (school news, a teacher's notices) */
   announcement: z.boolean().default(false),
@@ -67,14 +68,14 @@ export type TAddMembersRequest = z.infer<typeof ZAddMembersRequest>;
 export const ZChatMember = z.object({ id: ZId, fullName: z.string(), role: z.enum(['owner', 'member']) });
 export const ZChatMembers = z.object({ members: z.array(ZChatMember) });
 
-export const ZMarkReadRequest = z.strictObject({ messageId: ZId });
+export const ZMarkReadRequest = z.strictObject({ messageId: ZMessageId });
 export type TMarkReadRequest = z.infer<typeof ZMarkReadRequest>;
 
 /** Opens the direct chat with a person (created the first time). */
 export const ZDirectChatRequest = z.strictObject({ userId: ZId });
 export type TDirectChatRequest = z.infer<typeof ZDirectChatRequest>;
 
-export const ZDirectContactsQuery = z.strictObject({ q: z.string().trim().max(100).default('') });
+export const ZDirectContactsQuery = z.strictObject({ q: ZLine.trim().max(100).default('') });
 
 /** People the viewer may write to directly, best name matches first. */
 export const ZDirectContacts = z.object({

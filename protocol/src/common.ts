@@ -1,11 +1,29 @@
 import { z } from 'zod';
+import { ZLine } from './text-input.js';
 
-export const ZId = z.number().int().positive();
-export const ZIdParam = z.coerce
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 53 - 1);
+/** The largest id of a `serial` column (PostgreSQL `integer`). */
+export const MAX_ID = 2 ** 31 - 1;
+/** The largest id of a `bigserial` column (messages) that JavaScript counts exactly. */
+export const MAX_BIG_ID = Number.MAX_SAFE_INTEGER;
+
+/** An id in a JSON body or answer: a whole number the column can hold. */
+export const ZId = z.number().int().min(1).max(MAX_ID);
+/** A message id in a JSON body or answer (messages are counted in `bigint`). */
+export const ZMessageId = z.number().int().min(1).max(MAX_BIG_ID);
+
+/**
+ * An id in a path or query string, in its one canonical spelling: `0x1`,
+ * `1e3`, `01`, `+1` or ` 1` would all mean 1 to `Number()`, and are refused.
+ */
+function idInText(max: number) {
+  return z
+    .string()
+    .regex(/^[1-9][0-9]*$/, 'a positive whole number without signs, spaces or leading zeros')
+    .transform(Number)
+    .pipe(z.number().max(max));
+}
+export const ZIdParam = idInText(MAX_ID);
+export const ZMessageIdParam = idInText(MAX_BIG_ID);
 export const ZTimestamp = z.string().describe('ISO 8601 date-time in UTC');
 
 export const roles = [
@@ -24,8 +42,19 @@ export const locales = ['ru', 'en'] as const;
 export const ZLocale = z.enum(locales);
 export type Locale = z.infer<typeof ZLocale>;
 
-export const ZPersonName = z.string().trim().min(1).max(200);
-export const ZPassword = z.string().min(8).max(200);
+/**
+ * A person's name as others will read it: no control characters, and none of
+ * the invisible ones (zero-width, direction overrides) that make one name
+ * look like another or turn the text around it.
+ */
+export const ZPersonName = ZLine.trim()
+  .min(1)
+  .max(200)
+  .regex(
+    /^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]*$/u,
+    'letters, spaces and punctuation only: no invisible characters',
+  );
+export const ZPassword = ZLine.min(8).max(200);
 export const ZLogin = z
   .string()
   .trim()

@@ -40,6 +40,9 @@ export const errorCodes = [
   'invites.login_required',
   'invites.password_required',
   'invites.structural_chat',
+  'invites.person_has_account',
+  'invites.role_mismatch',
+  'invites.account_exists',
   'joins.not_found',
   'joins.class_required',
   'schools.code_invalid',
@@ -50,6 +53,7 @@ export const errorCodes = [
   'chats.owners_only',
   'chats.direct_denied',
   'chats.direct_self',
+  'chats.member_not_allowed',
   'messages.not_found',
   'messages.not_author',
   'messages.delete_expired',
@@ -57,7 +61,9 @@ export const errorCodes = [
   'messages.mention_all_denied',
   'messages.reply_not_found',
   'events.cursor_expired',
+  'rate.limited',
   'server.unavailable',
+  'server.storage_full',
   'server.internal',
 ] as const;
 

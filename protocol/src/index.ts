@@ -8,4 +8,5 @@ export * from './messages.js';
 export * from './org.js';
 export * from './people.js';
 export * from './text.js';
+export * from './text-input.js';
 export * from './ws.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZLogin, ZPassword, ZPersonName, ZTimestamp } from './common.js';
+import { ZLine, ZMultilineText } from './text-input.js';
 
 /** Roles a link can invite into; admins and the administration are appointed, not invited. */
 export const inviteRoles = ['teacher', 'staff', 'parent', 'student'] as const;
@@ -60,7 +61,7 @@ export const ZRedeemInviteRequest = z.strictObject({
       login: ZLogin,
       password: ZPassword,
       email: z.email().max(200).optional(),
-      phone: z.string().trim().max(30).optional(),
+      phone: ZLine.trim().max(30).optional(),
     })
     .optional(),
   /** a personal invite, not logged in: its person exists already and only chooses a password */
@@ -94,13 +95,11 @@ export const ZRedeemResult = z.object({
 });
 
 export const ZJoinList = z.object({ requests: z.array(ZJoinRequest) });
-export const ZRejectRequest = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export const ZRejectRequest = z.strictObject({ reason: ZMultilineText.trim().min(3).max(500) });
 export const ZBulkApproveRequest = z.strictObject({ ids: z.array(ZId).min(1).max(200) });
 
 /** The school's public page: eight digits, spaces and dashes allowed. */
-export const ZSchoolCode = z
-  .string()
-  .trim()
+export const ZSchoolCode = ZLine.trim()
   .max(20)
   .transform((code) => code.replace(/[\s-]/g, ''));
 

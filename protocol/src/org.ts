@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ZId, ZRole } from './common.js';
+import { ZLine } from './text-input.js';
 
 /** One Cyrillic capital letter: «А», «Б», … */
-export const ZClassLetter = z
-  .string()
-  .trim()
+export const ZClassLetter = ZLine.trim()
   .transform((letter) => letter.toUpperCase())
   .pipe(z.string().regex(/^[А-ЯЁ]$/, 'one Cyrillic letter'));
 
@@ -82,7 +81,7 @@ export type TPersonCard = z.infer<typeof ZPersonCard>;
 export const ZAssignClassTeacherRequest = z.strictObject({ teacherId: ZId.nullable() });
 export const ZSubjectTeacherRequest = z.strictObject({
   teacherId: ZId,
-  subject: z.string().trim().min(2).max(80),
+  subject: ZLine.trim().min(2).max(80),
 });
 export type TSubjectTeacherRequest = z.infer<typeof ZSubjectTeacherRequest>;
 export const ZCommitteeRequest = z.strictObject({ parentId: ZId, member: z.boolean() });

@@ -39,6 +39,8 @@ export type TServerFrame = z.infer<typeof ZServerFrame>;
 
 export const TYPING_INTERVAL_MS = 3000;
 export const TYPING_SHOW_MS = 6000;
+/** a new socket must send `hello` within this long, or it is closed */
+export const HELLO_TIMEOUT_MS = 10_000;
 
 /** Close codes of /api/ws (4000–4999 are the application's range). */
 export const wsCloseCodes = {
@@ -52,6 +54,12 @@ export const wsCloseCodes = {
   slowConsumer: 4008,
   /** the session was ended (logout elsewhere) */
   sessionEnded: 4001,
+  /** no `hello` within HELLO_TIMEOUT_MS of opening; reconnect */
+  helloTimeout: 4408,
+  /** the account opened more sockets than the server allows; this, its oldest, was closed */
+  tooManySockets: 4409,
+  /** more frames than the server allows a socket; reconnect */
+  tooManyFrames: 4429,
   /** the server is shutting down; reconnect */
   goingAway: 1001,
 } as const;

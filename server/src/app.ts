@@ -11,14 +11,18 @@ import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
 import { searchRoutes } from './domains/search/routes.js';
+import { WriteHealth } from './http/database-faults.js';
+import { installStrictEncoding } from './http/encoding.js';
 import { installErrorHandling } from './http/errors.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { PartaLogController } from './http/request-log.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
+import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { JobRunner } from './infra/jobs.js';
 import { registerJobs } from './job-kinds.js';
@@ -50,8 +54,13 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   app.setSerializerCompiler(serializerCompiler);
 
   const sessionCache = new SessionCache();
+  // A change that may end sessions closes their sockets at once, on this node and the others.
+  const sessionsChanged = () => {
+    sessionCache.forgetAll();
+    void hub.dropEndedSessions();
+  };
   deps.bus.onSignal((signal) => {
-    if (signal.type === 'sessions.changed') sessionCache.forgetAll();
+    if (signal.type === 'sessions.changed') sessionsChanged();
   });
   const actions = new ActionRunner({
     db: deps.database.db,
@@ -60,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     logger: deps.logger,
     afterCommit: (audit) => {
       if (!mayChangeSessions(audit.type)) return;
-      sessionCache.forgetAll();
+      sessionsChanged();
       deps.bus.signal({ type: 'sessions.changed' }).catch((error: Error) => {
         deps.logger.warn({ err: error.message }, 'could not tell other nodes of a session change');
       });
@@ -70,15 +79,19 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
     new JobRunner({ db: deps.database.db, actions, clock: deps.clock, logger: deps.logger }),
   );
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
-  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger);
+  const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
   const routeDeps: RouteDeps = { ...deps, actions };
 
-  installErrorHandling(app);
+  const writes = new WriteHealth(deps.clock);
+  installErrorHandling(app, writes);
+  installSecurityHeaders(app, deps.config.publicUrl);
+  installStrictEncoding(app);
   const routes = installPolicyGate(app);
+  installWriteLimits(app, deps);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installSessions(app, deps, sessionCache);
-  await installOperations(app, deps, hub);
+  await installOperations(app, deps, hub, writes);
 
   authRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps);

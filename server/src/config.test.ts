@@ -24,6 +24,15 @@ describe('settings', () => {
     );
   });
 
+  it('reads each per-account limit as burst:perMinute, 0 as none, and names a bad one', () => {
+    const config = loadConfig({ PARTA_LIMIT_SEARCHES: '0', PARTA_LIMIT_CHATS: '5:2' });
+    expect(config.limitPosts).toEqual({ burst: 30, perSecond: 1 });
+    expect(config.limitSearches).toBeNull();
+    expect(config.limitChats).toEqual({ burst: 5, perSecond: 2 / 60 });
+    expect(config.wsSocketsPerAccount).toBe(10);
+    expect(() => loadConfig({ PARTA_LIMIT_POSTS: '30/60' })).toThrow(/PARTA_LIMIT_POSTS \(--limit-posts\)/);
+  });
+
   it('never prints passwords from connection URLs', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://parta:s3cret@db:5432/parta',

@@ -11,6 +11,21 @@ const ZUrl = (protocols: string[]) =>
       `must start with ${protocols.join(' or ')}//`,
     );
 
+/**
+ * A per-account limit: `burst:perMinute` (that many at once, then that many a
+ * minute), or `0` for none (the fan-out bench turns them off).
+ */
+const ZBucketLimit = (defaultValue: string) =>
+  z
+    .string()
+    .regex(/^(0|[1-9]\d{0,5}:[1-9]\d{0,6})$/, 'must be `burst:perMinute` like 30:60, or 0 for no limit')
+    .default(defaultValue)
+    .transform((value) => {
+      if (value === '0') return null;
+      const [burst, perMinute] = value.split(':').map(Number) as [number, number];
+      return { burst, perSecond: perMinute / 60 };
+    });
+
 const ZConfig = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('127.0.0.1'),
@@ -31,6 +46,18 @@ const ZConfig = z.strictObject({
     .default('false')
     .transform((v) => v === 'true'),
   webDir: z.string().optional(),
+  limitPosts: ZBucketLimit('30:60'),
+  limitEdits: ZBucketLimit('30:30'),
+  limitReactions: ZBucketLimit('60:60'),
+  limitChats: ZBucketLimit('20:10'),
+  limitSearches: ZBucketLimit('30:60'),
+  limitWsFrames: ZBucketLimit('20:120'),
+  wsSocketsPerAccount: z.coerce.number().int().min(1).max(1000).default(10),
+  apiDocs: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  metricsToken: z.string().min(16).optional(),
 });
 
 export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl'> & { publicUrl: string };
@@ -48,6 +75,15 @@ const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   dbPoolSize: 'PARTA_DB_POOL_SIZE',
   trustProxy: 'PARTA_TRUST_PROXY',
   webDir: 'PARTA_WEB_DIR',
+  limitPosts: 'PARTA_LIMIT_POSTS',
+  limitEdits: 'PARTA_LIMIT_EDITS',
+  limitReactions: 'PARTA_LIMIT_REACTIONS',
+  limitChats: 'PARTA_LIMIT_CHATS',
+  limitSearches: 'PARTA_LIMIT_SEARCHES',
+  limitWsFrames: 'PARTA_LIMIT_WS_FRAMES',
+  wsSocketsPerAccount: 'PARTA_WS_SOCKETS_PER_ACCOUNT',
+  apiDocs: 'PARTA_API_DOCS',
+  metricsToken: 'PARTA_METRICS_TOKEN',
 };
 
 export const settingFlags = Object.keys(envNames).map(kebab);
@@ -86,6 +122,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
     ...config,
     databaseUrl: hide(config.databaseUrl) ?? 'embedded',
     redisUrl: hide(config.redisUrl) ?? 'none',
+    metricsToken: config.metricsToken ? '***' : 'none',
   };
 }
 

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { installationNamespace } from './db/identity.js';
 import { migrateDatabase } from './db/migrate.js';
+import type { BucketsFactory } from './http/write-limits.js';
 import { type Bus, MemoryBus } from './infra/bus.js';
 import { systemClock } from './infra/clock.js';
 import { FatalError } from './infra/fatal.js';
@@ -12,11 +13,13 @@ import {
   MemoryFailureCounter,
   RedisFailureCounter,
 } from './infra/rate-limit.js';
+import { RedisTokenBuckets } from './infra/token-bucket.js';
 
 export interface Runtime {
   database: Database;
   bus: Bus;
   failures: FailureCounter;
+  bucketsFor?: BucketsFactory;
   close(): Promise<void>;
 }
 
@@ -31,10 +34,15 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     const failures = redis
       ? new RedisFailureCounter(redis.client, systemClock, LOGIN_WINDOW_MS, `${namespace}failures:`)
       : new MemoryFailureCounter(systemClock, LOGIN_WINDOW_MS);
+    const bucketsFor: BucketsFactory | undefined = redis
+      ? (kind, limit) =>
+          new RedisTokenBuckets(redis.client, systemClock, limit, `${namespace}limits:${kind}:`)
+      : undefined;
     return {
       database,
       bus,
       failures,
+      ...(bucketsFor ? { bucketsFor } : {}),
       async close() {
         await bus.close();
         await database.close();

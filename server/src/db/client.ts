@@ -35,7 +35,15 @@ export function connect(url: string, max = 10): { db: Db; pool: pg.Pool } {
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   const embedded = config.databaseUrl
     ? null
-    : await startEmbeddedDatabase({ dataDir: path.join(config.dataDir, 'pg'), logger });
+    : await startEmbeddedDatabase({
+        dataDir: path.join(config.dataDir, 'pg'),
+        logger,
+        onGiveUp: (reason) => {
+          // A supervisor (systemd, Docker) then starts Parta, and with it PostgreSQL, anew.
+          logger.fatal(`${reason}: Parta stops`);
+          process.exit(1);
+        },
+      });
   const url = config.databaseUrl ?? embedded!.url;
   const { db, pool } = connect(url, config.dbPoolSize);
   try {

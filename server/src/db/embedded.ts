@@ -1,6 +1,5 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chown, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -9,7 +8,9 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { FatalError } from '../infra/fatal.js';
+import { lockDataDir } from './data-lock.js';
 import { type PgPaths, type PgUser, resolvePgPaths } from './embedded-paths.js';
+import { stopServer, supervise } from './embedded-supervisor.js';
 
 export interface EmbeddedDatabase {
   /** postgres://… URL of a database `parta` that exists (create it if missing) */
@@ -26,16 +27,16 @@ export async function startEmbeddedDatabase(options: {
   dataDir: string;
   logger: Logger;
   port?: number;
+  /** when PostgreSQL dies and cannot be started again (embedded-supervisor.ts) */
+  onGiveUp?: (reason: string) => void;
+  restartDelaysMs?: number[];
 }): Promise<EmbeddedDatabase> {
   const { logger } = options;
   const lockFile = path.join(path.dirname(path.resolve(options.dataDir)), 'parta.lock');
-  // The pid, then a tag that tells this start from another one in the same process.
-  const lock = `${process.pid}\n${randomBytes(6).toString('hex')}\n`;
-  let locked = false;
+  let lock: { release(): void } | undefined;
   let server: ChildProcess | undefined;
   try {
-    await acquireLock(lockFile, lock, options.dataDir);
-    locked = true;
+    lock = await lockDataDir(lockFile, options.dataDir);
     const paths = await resolvePgPaths(options.dataDir, logger);
     await stopOrphan(paths, logger);
     if (!existsSync(path.join(paths.dataDir, 'PG_VERSION'))) await initdb(paths, logger);
@@ -54,6 +55,11 @@ export async function startEmbeddedDatabase(options: {
     const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
     await ensureDatabase(`${base}/postgres`, 'parta');
     logger.info({ dataDir: paths.dataDir, port, socket: socketDir !== null }, 'Embedded PostgreSQL is ready');
+    const supervisor = supervise(started, () => startServer(paths, port, socketDir, logger), {
+      logger,
+      onGiveUp: options.onGiveUp ?? ((reason) => logger.fatal(reason)),
+      ...(options.restartDelaysMs ? { delaysMs: options.restartDelaysMs } : {}),
+    });
     let stopped: Promise<void> | undefined;
     return {
       url: socketDir
@@ -61,40 +67,18 @@ export async function startEmbeddedDatabase(options: {
         : `${base}/parta`,
       adminUrl: `${base}/postgres`,
       stop: () => {
-        stopped ??= stopServer(started).finally(() => releaseLock(lockFile, lock));
+        stopped ??= supervisor.stop().finally(() => lock?.release());
         return stopped;
       },
     };
   } catch (error) {
     if (server) await stopServer(server);
-    if (locked) await releaseLock(lockFile, lock);
+    lock?.release();
     if (error instanceof FatalError) throw error;
     throw new FatalError(`Could not start the embedded PostgreSQL server: ${(error as Error).message}`, {
       cause: error,
     });
   }
-}
-
-async function acquireLock(lockFile: string, lock: string, dataDir: string): Promise<void> {
-  await mkdir(path.dirname(lockFile), { recursive: true });
-  try {
-    await writeFile(lockFile, lock, { flag: 'wx' });
-    return;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  const owner = Number.parseInt(await readFile(lockFile, 'utf8'), 10);
-  if (isAlive(owner)) {
-    throw new FatalError(
-      `Another Parta (pid ${owner}) is already using ${path.resolve(dataDir)}. Stop it first; ` +
-        `if no Parta is running, delete ${lockFile}.`,
-    );
-  }
-  await writeFile(lockFile, lock); // a crashed Parta's lock: take it over
-}
-
-async function releaseLock(lockFile: string, lock: string): Promise<void> {
-  if ((await readFile(lockFile, 'utf8').catch(() => '')) === lock) await rm(lockFile, { force: true });
 }
 
 function isAlive(pid: number): boolean {
@@ -232,18 +216,8 @@ function startServer(
     child.once('exit', (code, signal) => {
       const how = signal ?? `exit code ${code}`;
       if (!ready) reject(new FatalError(`PostgreSQL stopped while starting (${how}):\n${recent.join('\n')}`));
-      else if (!child.killed) {
-        logger.error({ code, signal }, 'Embedded PostgreSQL stopped unexpectedly');
-      }
     });
   });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGINT'); // PostgreSQL's fast shutdown
-  await exited;
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

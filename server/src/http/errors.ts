@@ -3,6 +3,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorMessage, fieldLabel } from '../i18n/index.js';
 import { AppError } from '../infra/errors.js';
+import { loggableError } from '../infra/logger.js';
+import { databaseFault, type WriteHealth } from './database-faults.js';
 import type { App } from './types.js';
 
 const fastifyCodes: Record<string, AppError['code']> = {
@@ -14,9 +16,9 @@ const fastifyCodes: Record<string, AppError['code']> = {
 };
 
 /** Turns anything thrown into `{ error: { code, message } }`; never leaks internals. */
-export function installErrorHandling(app: App): void {
+export function installErrorHandling(app: App, writes: WriteHealth): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    sendError(request, reply, toAppError(error, request));
+    sendError(request, reply, toAppError(error, request, writes));
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('request.not_found')));
 }
@@ -45,13 +47,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
       ...(fields.length > 0 ? { fields } : {}),
     },
   };
-  if (error.code === 'auth.rate_limited' || error.code === 'invites.rate_limited')
-    reply.header('retry-after', String(error.params.seconds ?? 60));
+  if (error.status === 429) reply.header('retry-after', String(error.params.seconds ?? 60));
+  if (error.status === 503) reply.header('retry-after', '30');
   return reply.status(error.status).send(body);
 }
 
-function toAppError(error: FastifyError, request: FastifyRequest): AppError {
+function toAppError(error: FastifyError, request: FastifyRequest, writes: WriteHealth): AppError {
   if (error instanceof AppError) return error;
+  const fault = databaseFault(error);
+  if (fault) {
+    request.log.warn({ fault }, 'database unavailable');
+    if (fault === 'storage_full') writes.failed();
+    return new AppError(fault === 'storage_full' ? 'server.storage_full' : 'server.unavailable');
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((issue) => ({
       path: `${error.validationContext ?? ''}${issue.instancePath.replaceAll('/', '.')}`.replace(
@@ -67,10 +75,6 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('validation.failed', {}, [{ path: '', message: error.message }]);
   }
-  // Only the shape of the error: driver errors carry row values in `detail`.
-  request.log.error(
-    { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
-    'unexpected error',
-  );
+  request.log.error({ err: loggableError(error) }, 'unexpected error');
   return new AppError('server.internal');
 }

@@ -1,19 +1,29 @@
+import { timingSafeEqual } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyRequest } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import client from 'prom-client';
+import { AppError } from '../infra/errors.js';
 import type { Hub } from '../realtime/hub.js';
+import type { WriteHealth } from './database-faults.js';
 import type { App, AppDeps } from './types.js';
 
-/** `/api/health` (database + bus), `/metrics` (Prometheus) and `/api/docs` (OpenAPI). */
-export async function installOperations(app: App, deps: AppDeps, hub: Hub): Promise<void> {
+/** `/api/health` (database, its writes, bus), `/metrics` (Prometheus) and `/api/docs` (OpenAPI). */
+export async function installOperations(
+  app: App,
+  deps: AppDeps,
+  hub: Hub,
+  writes: WriteHealth,
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Parta API', version: '0.1.0', description: 'Errors: { error: { code, message } }' },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // A map of every route is of use to developers, and to nobody else on a school's server.
+  if (deps.config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
     const [database, bus] = await Promise.all([
@@ -23,8 +33,10 @@ export async function installOperations(app: App, deps: AppDeps, hub: Hub): Prom
       ),
       deps.bus.healthy(),
     ]);
-    const ok = database && bus;
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database, bus });
+    const ok = database && writes.ok && bus;
+    return reply
+      .status(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'degraded', database, writes: writes.ok, bus });
   });
 
   const registry = new client.Registry();
@@ -53,8 +65,25 @@ export async function installOperations(app: App, deps: AppDeps, hub: Hub): Prom
       },
       reply.elapsedTime / 1000,
     );
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) writes.succeeded();
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!mayReadMetrics(request, deps.config.metricsToken)) throw new AppError('request.not_found');
     return reply.type(registry.contentType).send(await registry.metrics());
   });
+}
+
+/**
+ * A Prometheus on the same machine, talking to Parta directly (not through a
+ * proxy, which would add forwarding headers), or anyone with the metrics token.
+ */
+function mayReadMetrics(request: FastifyRequest, token: string | undefined): boolean {
+  const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (token && bearer) {
+    const [given, wanted] = [Buffer.from(bearer), Buffer.from(token)];
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  }
+  const peer = request.socket.remoteAddress ?? '';
+  const forwarded = ['forwarded', 'x-forwarded-for', 'x-real-ip'].some((name) => name in request.headers);
+  return !forwarded && (peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1');
 }

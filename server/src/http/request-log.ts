@@ -1,5 +1,5 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import { stripTokens } from '../infra/logger.js';
+import { loggableError, stripTokens } from '../infra/logger.js';
 
 const requestFields = (request: FastifyRequest) => ({
   method: request.method,
@@ -30,7 +30,7 @@ export class PartaLogController extends LogController {
       res: { statusCode: reply.statusCode },
       responseTime: reply.elapsedTime,
     };
-    if (error) reply.log.error({ ...fields, err: error }, 'request errored');
+    if (error) reply.log.error({ ...fields, err: loggableError(error) }, 'request errored');
     else reply.log.info(fields, 'request completed');
   }
 

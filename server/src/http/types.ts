@@ -17,6 +17,7 @@ import type { Bus } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
 import type { FailureCounter } from '../infra/rate-limit.js';
 import type { PolicyName } from '../policies.js';
+import type { BucketsFactory } from './write-limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -52,6 +53,8 @@ export interface AppDeps {
   wsMaxBufferedBytes?: number;
   /** how often the job runner looks for due jobs; null: never by itself (tests call `jobs.runDue()`) */
   jobPollMs?: number | null;
+  /** per-account limits shared through Redis; in this node's memory when absent */
+  bucketsFor?: BucketsFactory;
 }
 
 export interface RouteDeps extends AppDeps {

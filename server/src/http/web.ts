@@ -16,12 +16,20 @@ export async function installWeb(app: App, webDir: string): Promise<void> {
     app.log.warn({ webDir }, 'web app not built: run `npm run build`; serving the API only');
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  // Source maps would publish the client's source: never served, even if a build left some.
+  const allowedPath = (pathName: string) => !pathName.endsWith('.map');
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    maxAge: '1h',
+    allowedPath,
+  });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (url.startsWith('/api/')) return reply.callNotFound();
     const file = url.slice(1);
-    if (file && !file.includes('..') && existsSync(path.join(webDir, file))) {
+    if (file && !file.includes('..') && allowedPath(file) && existsSync(path.join(webDir, file))) {
       const immutable = file.startsWith('assets/');
       return reply.sendFile(file, { maxAge: immutable ? 365 * 24 * 3600 * 1000 : 0, immutable });
     }

@@ -41,6 +41,11 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'invites.password_required': 'Choose a password: you will log in to Parta with it.',
   'invites.structural_chat':
     'People join this chat through the school structure: inviting them into the class is enough.',
+  'invites.person_has_account':
+    'This person already has a password and needs no personal invite. If they forgot it, the admin can issue a login link.',
+  'invites.role_mismatch': 'A personal invite can only be for a role the person already has.',
+  'invites.account_exists':
+    'A password is already set for this account. Log in with your login and password; if you forgot it, ask the school admin.',
   'joins.not_found': 'Join request not found.',
   'joins.class_required': 'Choose the class.',
   'schools.code_invalid':
@@ -52,6 +57,8 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'chats.owners_only': 'Only the people who run this chat post here. You can read and react.',
   'chats.direct_denied': 'Your school does not allow direct messages to this person.',
   'chats.direct_self': 'You cannot message yourself.',
+  'chats.member_not_allowed':
+    'You can only add people you may message directly: colleagues, and the students and parents of the classes you teach.',
   'messages.not_found': 'Message not found.',
   'messages.not_author': 'Only the author can edit or delete this message.',
   'messages.delete_expired': 'You can delete your own message within 24 hours. Ask the chat’s moderator.',
@@ -59,7 +66,10 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'messages.mention_all_denied': 'Only the people who run this chat can mention everyone (@all).',
   'messages.reply_not_found': 'The message you are replying to is not in this chat.',
   'events.cursor_expired': 'Your data is out of date; reloading.',
+  'rate.limited': 'Too many actions in a row. Try again in {{seconds}} s.',
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
+  'server.storage_full':
+    'The server cannot save changes: its disk is full. Tell the school’s administrator; nothing already saved is lost.',
   'server.internal': 'Something went wrong on the server. The error was logged; please try again.',
 };
 
@@ -76,4 +86,18 @@ export const enFields: Record<string, string> = {
   adminName: "admin's full name",
   fullName: 'full name',
   email: 'e-mail',
+  replyToId: 'message you reply to',
+  toChatId: 'chat',
+  chatId: 'chat',
+  classId: 'class',
+  personId: 'person',
+  userId: 'person',
+  teacherId: 'teacher',
+  parentId: 'parent',
+  childId: 'child',
+  ids: 'requests',
+  subject: 'subject',
+  letter: 'class letter',
+  code: 'school code',
+  q: 'search text',
 };

@@ -25,9 +25,9 @@ export function errorMessage(
   return i18n.t(code, { lng: locale, ...params });
 }
 
-/** A field path (`body`, `memberIds.2`) as the reader calls the field. */
+/** A field path (`body`, `memberIds.2`, `register.fullName`) as the reader calls the field. */
 export function fieldLabel(locale: Locale, path: string): string {
-  const name = path.split('.')[0] ?? path;
+  const name = path.split('.').findLast((part) => !/^\d+$/.test(part)) ?? path;
   return (locale === 'ru' ? ruFields : enFields)[name] ?? name;
 }
 

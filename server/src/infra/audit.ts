@@ -36,6 +36,7 @@ export const auditTypes = [
   'invites.revoke',
   'invites.annul',
   'invites.redeem',
+  'invites.claim_account',
   'joins.request',
   'joins.approve',
   'joins.reject',

@@ -36,6 +36,9 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'invites.login_required': 401,
   'invites.password_required': 400,
   'invites.structural_chat': 400,
+  'invites.person_has_account': 409,
+  'invites.role_mismatch': 400,
+  'invites.account_exists': 409,
   'joins.not_found': 404,
   'joins.class_required': 400,
   'schools.code_invalid': 404,
@@ -46,6 +49,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'chats.owners_only': 403,
   'chats.direct_denied': 403,
   'chats.direct_self': 400,
+  'chats.member_not_allowed': 403,
   'messages.not_found': 404,
   'messages.not_author': 403,
   'messages.delete_expired': 403,
@@ -53,7 +57,9 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'messages.mention_all_denied': 403,
   'messages.reply_not_found': 400,
   'events.cursor_expired': 410,
+  'rate.limited': 429,
   'server.unavailable': 503,
+  'server.storage_full': 503,
   'server.internal': 500,
 };
 

@@ -1,3 +1,5 @@
+import { DrizzleQueryError } from 'drizzle-orm';
+import pg from 'pg';
 import pino, { type Logger, type LoggerOptions } from 'pino';
 
 /**
@@ -40,4 +42,24 @@ export function stripTokens(url: string): string {
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(loggerOptions(level), destination ?? pino.destination({ dest: 1, sync: false }));
+}
+
+/**
+ * What a log line may say about an error. A failed query's message carries
+ * every parameter (`Failed query: … params: e-mail, password hash, text`), and
+ * PostgreSQL's own message and detail quote row values (`Key (phone)=(…)`),
+ * so of a database error only its SQLSTATE and the names of the constraint,
+ * table and column are kept: enough to find the cause, nothing about anyone.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (error instanceof DrizzleQueryError) return loggableError(error.cause);
+  if (error instanceof pg.DatabaseError) {
+    const { code, constraint, table, column } = error;
+    return { type: 'DatabaseError', sqlState: code, constraint, table, column };
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { type: error.name, code, message: error.message, stack: error.stack };
+  }
+  return { type: typeof error };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
@@ -61,6 +62,53 @@ it('keeps secrets and personal data out of the logs', async () => {
     admin.csrfToken!,
   ];
   for (const secret of secrets) {
+    expect(lines.find((line) => line.includes(secret)) ?? '', `a log line contains «${secret}»`).toBe('');
+  }
+});
+
+it('logs a failed query by its SQLSTATE and constraint, never by the values it carried', async () => {
+  const admin = server.client();
+  await admin.login('admin', 'admin-password-1');
+  // A real failure inside PostgreSQL: rows these checks refuse make the statements fail as a bug would.
+  await server.db.execute(
+    sql.raw(`alter table users add constraint test_no_gafurov check (full_name <> 'Гафуров Ильдар')`),
+  );
+  await server.db.execute(
+    sql.raw(`alter table messages add constraint test_no_secret check (body not like '%Диагноз%')`),
+  );
+  const invite = await admin.post('/api/invites', { role: 'parent' });
+  const redeemed = await server.client().post('/api/invites/redeem', {
+    token: invite.body.url.split('/join/')[1],
+    register: {
+      fullName: 'Гафуров Ильдар',
+      login: 'gafurov',
+      password: 'Пароль-Гафурова-1',
+      email: 'ildar.gafurov@mail.example',
+      phone: '+7 917 444-55-66',
+    },
+    acceptRules: true,
+  });
+  const chat = await admin.post('/api/chats', { title: 'Чат', memberIds: [] });
+  const posted = await admin.post(`/api/chats/${chat.body.id}/messages`, {
+    clientId: randomUUID(),
+    body: 'Диагноз: бронхиальная астма',
+  });
+  expect([redeemed.status, posted.status]).toEqual([500, 500]);
+
+  const errors = lines.filter((line) => line.includes('"unexpected error"'));
+  expect(errors.map((line) => JSON.parse(line).err)).toEqual([
+    expect.objectContaining({ sqlState: '23514', constraint: 'test_no_gafurov', table: 'users' }),
+    expect.objectContaining({ sqlState: '23514', constraint: 'test_no_secret', table: 'messages' }),
+  ]);
+  for (const secret of [
+    'Гафуров',
+    'gafurov',
+    'Пароль-Гафурова',
+    '$argon2',
+    '444-55-66',
+    'Диагноз',
+    'астма',
+  ]) {
     expect(lines.find((line) => line.includes(secret)) ?? '', `a log line contains «${secret}»`).toBe('');
   }
 });

@@ -1,7 +1,32 @@
+import { ZEventPayload } from '@parta/protocol';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import { type Bus, MemoryBus, type Signal } from './bus.js';
 import type { StoredEvent } from './events.js';
+
+const ZId = z.number().int().positive();
+const ZStoredEvents = z.array(
+  z.object({ cursor: ZId, schoolId: ZId, userIds: z.array(ZId), at: z.string(), payload: ZEventPayload }),
+);
+const ZSignal = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('typing'), chatId: ZId, userId: ZId, fullName: z.string(), to: z.array(ZId) }),
+  z.object({ type: z.literal('sessions.changed') }),
+]);
+
+/**
+ * What arrives on the channel is checked like any input: a bad message is
+ * logged and dropped (the feed reads the events table anyway). A good one is
+ * passed on as it came, not as zod rebuilt it.
+ */
+function parseMessage<T>(text: string, schema: z.ZodType<T>): T | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return schema.safeParse(value).success ? (value as T) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Imported only when REDIS_URL is set: ioredis costs start-up time a single node does not need. */
 
@@ -31,8 +56,13 @@ export class RedisBus implements Bus {
     await Promise.all([publisher.connect(), subscriber.connect()]);
     const bus = new RedisBus(publisher, subscriber, `${namespace}events`, `${namespace}signals`);
     subscriber.on('message', (channel, text: string) => {
-      if (channel === bus.#signals) void bus.#local.signal(JSON.parse(text) as Signal);
-      else void bus.#local.publish(JSON.parse(text) as StoredEvent[]);
+      const isSignal = channel === bus.#signals;
+      const message = isSignal ? parseMessage(text, ZSignal) : parseMessage(text, ZStoredEvents);
+      if (message === null) {
+        // Its content may be personal data: only its size.
+        logger.warn({ channel, bytes: text.length }, 'dropped a malformed message from the Redis bus');
+      } else if (isSignal) void bus.#local.signal(message as Signal);
+      else void bus.#local.publish(message as StoredEvent[]);
     });
     await subscriber.subscribe(bus.#events, bus.#signals);
     return bus;

@@ -10,3 +10,11 @@ export const deny = (code: ErrorCode): Verdict => ({ ok: false, code });
 export function asPerson(actor: Actor): Person | null {
   return actor.kind === 'person' ? actor : null;
 }
+
+/**
+ * Who may write to whom directly (chats/direct-policy.ts, built from the
+ * school's structure): several rules measure what a person may reach by it.
+ */
+export interface DirectVerdicts {
+  verdict(fromId: number, toId: number): Verdict;
+}

@@ -48,6 +48,8 @@ export class Connection {
   alive = true;
   readonly #pending: StoredEvent[] = [];
   readonly #outbox: (string | Buffer)[] = [];
+  /** bytes waiting in `#pending` and `#outbox`; with the socket's own buffer, bounded by maxBufferedBytes */
+  #queuedBytes = 0;
   #flush: { kind: 'immediate'; handle: NodeJS.Immediate } | { kind: 'timer'; handle: NodeJS.Timeout } | null =
     null;
   #lastWriteAt = Number.NEGATIVE_INFINITY;
@@ -57,6 +59,8 @@ export class Connection {
     readonly userId: number,
     readonly schoolId: number,
     readonly sessionId: number,
+    /** when the socket opened, by the injectable clock (ms): `hello` is due within HELLO_TIMEOUT_MS */
+    readonly openedAt: number,
     private readonly maxBufferedBytes = MAX_BUFFERED_BYTES,
     /** the TCP socket under the WebSocket, corked while queued frames are written */
     private readonly transport: Pick<Duplex, 'cork' | 'uncork'> | null = null,
@@ -64,13 +68,17 @@ export class Connection {
 
   /** A live event from the feed. */
   deliver(event: StoredEvent): void {
-    if (this.state === 'replaying' || this.state === 'waiting') this.#pending.push(event);
-    else if (this.state === 'live') this.#sendEvent(event);
+    if (this.state === 'replaying' || this.state === 'waiting') {
+      if (!this.#mayQueue(eventFrame(event).length)) return;
+      this.#pending.push(event);
+    } else if (this.state === 'live') this.#sendEvent(event);
   }
 
   /** Replay is done: send what arrived meanwhile, then go live. */
   goLive(): void {
-    for (const event of this.#pending.splice(0)) this.#sendEvent(event);
+    const pending = this.#pending.splice(0);
+    for (const event of pending) this.#queuedBytes -= eventFrame(event).length;
+    for (const event of pending) this.#sendEvent(event);
     if (this.state === 'closed') return;
     this.state = 'live';
     this.send({ type: 'ready', cursor: this.cursor });
@@ -98,7 +106,9 @@ export class Connection {
    */
   send(frame: TServerFrame | string | Buffer): void {
     if (this.state === 'closed') return;
-    this.#outbox.push(typeof frame === 'string' || Buffer.isBuffer(frame) ? frame : JSON.stringify(frame));
+    const data = typeof frame === 'string' || Buffer.isBuffer(frame) ? frame : JSON.stringify(frame);
+    if (!this.#mayQueue(data.length)) return;
+    this.#outbox.push(data);
     if (this.#flush) return;
     const wait = this.#lastWriteAt + LINGER_MS - performance.now();
     this.#flush =
@@ -113,6 +123,7 @@ export class Connection {
     if (this.#outbox.length === 0 || this.state === 'closed') return;
     this.#lastWriteAt = performance.now();
     const frames = this.#outbox.splice(0);
+    for (const data of frames) this.#queuedBytes -= data.length;
     this.transport?.cork();
     try {
       for (const data of frames) {
@@ -131,7 +142,19 @@ export class Connection {
     this.state = 'closed';
     this.#pending.length = 0;
     this.#outbox.length = 0;
+    this.#queuedBytes = 0;
     this.#cancelFlush();
+  }
+
+  /**
+   * Counts `bytes` more into the queues; a client whose queued and unsent
+   * bytes pass the limit is too slow (or never said hello) and is cut off.
+   */
+  #mayQueue(bytes: number): boolean {
+    this.#queuedBytes += bytes;
+    if (this.#queuedBytes + this.socket.bufferedAmount <= this.maxBufferedBytes) return true;
+    this.close(wsCloseCodes.slowConsumer, 'slow consumer');
+    return false;
   }
 
   #cancelFlush(): void {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Bus } from '../infra/bus.js';
 import { latestCursor, readEventsAfter, type StoredEvent } from '../infra/events.js';
+import { loggableError } from '../infra/logger.js';
 
 const PAGE = 1000;
 /** first look at the table after a gap appears; doubles while the gap stays, up to the poll interval */
@@ -79,7 +80,9 @@ export class EventFeed {
       return this.#reading;
     }
     this.#reading = this.#readAll()
-      .catch((error: Error) => this.logger.warn({ err: error.message }, 'event feed read failed; will retry'))
+      .catch((error: Error) =>
+        this.logger.warn({ err: loggableError(error) }, 'event feed read failed; will retry'),
+      )
       .finally(() => {
         this.#reading = null;
         if (this.#again) {
@@ -157,7 +160,7 @@ export class EventFeed {
       try {
         listener(events);
       } catch (error) {
-        this.logger.error({ err: (error as Error).message }, 'event listener failed');
+        this.logger.error({ err: loggableError(error) }, 'event listener failed');
       }
     }
   }

@@ -1,7 +1,7 @@
-import { wsCloseCodes } from '@parta/protocol';
+import { HELLO_TIMEOUT_MS, wsCloseCodes } from '@parta/protocol';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { sessionExists } from '../domains/auth/queries.js';
+import { liveSessionIds } from '../domains/auth/queries.js';
 import type { Clock } from '../infra/clock.js';
 import { maxEventId, missedTooMany, readEventsForUser, type StoredEvent } from '../infra/events.js';
 import type { Connection } from './connection.js';
@@ -20,12 +20,15 @@ export const REPLAY_LIMIT = 5000;
 export class Hub {
   readonly #byUser = new Map<number, Set<Connection>>();
   #heartbeat: NodeJS.Timeout | null = null;
+  #sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly feed: EventFeed,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** open sockets one account may have on this node; a new one closes the oldest */
+    private readonly socketsPerAccount = 10,
   ) {
     feed.onEvents((events) => this.#dispatch(events));
   }
@@ -44,10 +47,23 @@ export class Hub {
     for (const userId of userIds) yield* this.#byUser.get(userId) ?? [];
   }
 
+  /**
+   * A new socket of its person. Past `socketsPerAccount` open ones the oldest
+   * is closed (4409): a forgotten tab gives way to the one in use, and a
+   * script cannot hold thousands of sockets of one account.
+   */
   add(connection: Connection): void {
     const set = this.#byUser.get(connection.userId) ?? new Set();
     set.add(connection);
     this.#byUser.set(connection.userId, set);
+    let open = 0;
+    for (const other of set) if (other.state !== 'closed') open++;
+    for (const oldest of set) {
+      if (open <= this.socketsPerAccount) break;
+      if (oldest.state === 'closed') continue;
+      oldest.close(wsCloseCodes.tooManySockets, 'too many sockets');
+      open--;
+    }
   }
 
   remove(connection: Connection): void {
@@ -99,10 +115,23 @@ export class Hub {
   startHeartbeat(intervalMs: number): void {
     this.#heartbeat = setInterval(() => void this.beat(), intervalMs);
     this.#heartbeat.unref();
+    this.#sweeper = setInterval(() => this.sweep(), 1000);
+    this.#sweeper.unref();
+  }
+
+  /** Closes the sockets that have not said `hello` within HELLO_TIMEOUT_MS (by the clock). */
+  sweep(): void {
+    const dueBefore = this.clock.now().getTime() - HELLO_TIMEOUT_MS;
+    for (const set of this.#byUser.values()) {
+      for (const connection of set) {
+        if (connection.state === 'waiting' && connection.openedAt <= dueBefore) {
+          connection.close(wsCloseCodes.helloTimeout, 'no hello');
+        }
+      }
+    }
   }
 
   async beat(): Promise<void> {
-    const now = this.clock.now();
     for (const set of this.#byUser.values()) {
       for (const connection of set) {
         if (connection.state === 'closed') continue;
@@ -112,16 +141,37 @@ export class Hub {
         }
         connection.alive = false;
         connection.socket.ping();
-        if (!(await sessionExists(this.db, connection.sessionId, now).catch(() => true))) {
-          connection.close(wsCloseCodes.sessionEnded, 'session ended');
-        }
       }
+    }
+    await this.dropEndedSessions();
+  }
+
+  /**
+   * Closes the sockets whose session has ended (logout, a new password, the
+   * person left the school): at once after such a change on any node, and
+   * at every heartbeat in case that news was lost.
+   */
+  async dropEndedSessions(): Promise<void> {
+    const open = [...this.#byUser.values()].flatMap((set) => [...set]).filter((c) => c.state !== 'closed');
+    if (open.length === 0) return;
+    const live = await liveSessionIds(
+      this.db,
+      [...new Set(open.map((connection) => connection.sessionId))],
+      this.clock.now(),
+    ).catch((error: Error) => {
+      this.logger.warn({ err: error.message }, 'could not check the sessions of open sockets');
+      return null;
+    });
+    if (!live) return;
+    for (const connection of open) {
+      if (!live.has(connection.sessionId)) connection.close(wsCloseCodes.sessionEnded, 'session ended');
     }
   }
 
   /** On shutdown: tell every client to reconnect; drop at once those with unsent data piling up. */
   closeAll(code: number, reason: string): void {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
+    if (this.#sweeper) clearInterval(this.#sweeper);
     for (const set of this.#byUser.values()) {
       for (const connection of set) {
         const stuck = connection.socket.bufferedAmount > 0 || connection.state === 'closed';

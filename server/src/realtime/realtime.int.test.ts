@@ -61,13 +61,25 @@ describe('the live stream', () => {
     socket.close();
   });
 
-  it('ends the stream of a session that was logged out elsewhere', async () => {
+  it('ends the stream of a session that was logged out elsewhere at once, without waiting for a heartbeat', async () => {
     const phone = server.client();
     await phone.login('petrova', parent.password);
     const socket = await phone.socket(null);
     await socket.waitFor(ready, 'ready');
     await parent.client.post('/api/auth/logout-others');
-    await server.parta.hub.beat();
+    await socket.waitFor((s) => s.closed !== null, 'close');
+    expect(socket.closed?.code).toBe(wsCloseCodes.sessionEnded);
+  });
+
+  it('ends the streams of someone who leaves the school at once', async () => {
+    const leaver = await addPerson(server, admin, {
+      fullName: 'Выбывший Ученик',
+      login: 'leaver',
+      roles: ['student'],
+    });
+    const socket = await leaver.client.socket(null);
+    await socket.waitFor(ready, 'ready');
+    expect((await admin.post(`/api/people/${leaver.id}/leave`)).status).toBe(200);
     await socket.waitFor((s) => s.closed !== null, 'close');
     expect(socket.closed?.code).toBe(wsCloseCodes.sessionEnded);
   });

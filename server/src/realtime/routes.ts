@@ -1,6 +1,8 @@
 import { wsCloseCodes, ZClientFrame } from '@parta/protocol';
 import { isOwnOrigin } from '../http/session.js';
 import type { App, RouteDeps } from '../http/types.js';
+import { loggableError } from '../infra/logger.js';
+import { takeToken } from '../infra/token-bucket.js';
 import { can } from '../policies.js';
 import { Connection } from './connection.js';
 import type { Hub } from './hub.js';
@@ -32,10 +34,13 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: Typi
         actor.userId,
         actor.schoolId,
         actor.sessionId ?? 0,
+        deps.clock.now().getTime(),
         deps.wsMaxBufferedBytes,
         request.raw.socket,
       );
       hub.add(connection);
+      const frameLimit = deps.config.limitWsFrames;
+      const frameBudget = { tokens: frameLimit?.burst ?? 0, at: connection.openedAt };
       socket.on('pong', () => {
         connection.alive = true;
       });
@@ -44,7 +49,12 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: Typi
         hub.remove(connection);
       });
       socket.on('message', (data, isBinary) => {
+        if (connection.state === 'closed') return;
         connection.alive = true;
+        if (frameLimit && !takeToken(frameBudget, frameLimit, deps.clock.now().getTime()).ok) {
+          connection.close(wsCloseCodes.tooManyFrames, 'too many frames');
+          return;
+        }
         const text = isBinary ? null : data.toString();
         const frame = text && text.length <= MAX_FRAME_BYTES ? parseFrame(text) : null;
         if (!frame) {
@@ -55,11 +65,11 @@ export function realtimeRoutes(app: App, deps: RouteDeps, hub: Hub, typing: Typi
           connection.send({ type: 'pong' });
         } else if (frame.type === 'typing') {
           typing.typing(connection, frame.chatId).catch((error: Error) => {
-            request.log.warn({ err: error.message }, 'typing relay failed');
+            request.log.warn({ err: loggableError(error) }, 'typing relay failed');
           });
         } else if (connection.state === 'waiting') {
           hub.resume(connection, frame.cursor).catch((error: Error) => {
-            request.log.warn({ err: error.message }, 'replay failed');
+            request.log.warn({ err: loggableError(error) }, 'replay failed');
             connection.close(1011, 'replay failed');
           });
         }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { TestSocket } from '../test/client.js';
-import { addPerson, setUpSchool } from '../test/school.js';
+import { addPerson, setUpSchool, teachFamilies } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
 /** «Анна печатает…» reaches the chat's other members, throttled, and nobody else. */
@@ -11,6 +11,7 @@ let anna: Person;
 let outsider: Person;
 let chatId: number;
 let sideChatId: number;
+let secondSideChatId: number;
 
 async function live(person: Person): Promise<TestSocket> {
   const socket = await person.client.socket(null);
@@ -29,10 +30,12 @@ beforeAll(async () => {
   });
   anna = await addPerson(server, admin, { fullName: 'Петрова Анна', login: 'anna', roles: ['parent'] });
   outsider = await addPerson(server, admin, { fullName: 'Чужой Человек', login: 'out', roles: ['parent'] });
+  await teachFamilies(admin, teacher.id, [anna.id, outsider.id]);
   const create = (title: string, memberIds: number[]) =>
     teacher.client.post('/api/chats', { title, memberIds });
   chatId = (await create('5А — родители', [anna.id])).body.id;
   sideChatId = (await create('Разговор', [outsider.id])).body.id;
+  secondSideChatId = (await create('Ещё разговор', [outsider.id])).body.id;
 });
 afterAll(() => server?.close());
 
@@ -78,4 +81,65 @@ it('closes the socket on a typing frame with a bad chat id, like any bad frame',
   socket.send({ type: 'typing', chatId: 'five' });
   await socket.waitFor((s) => s.closed !== null, 'close');
   expect(socket.closed?.code).toBe(4400);
+});
+
+/** The SQL of the queries the server sends while `run` runs. */
+async function queriesDuring(run: () => Promise<void>): Promise<string[]> {
+  const spy = vi.spyOn(server.pool, 'query');
+  try {
+    await run();
+    return spy.mock.calls.map(([query]) =>
+      typeof query === 'string' ? query : String((query as { text?: string }).text ?? ''),
+    );
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+it('drops frames for chats the person is not in without asking the database each time', async () => {
+  const teacherSocket = await live(teacher);
+  const outsiderSocket = await live(outsider);
+  server.clock.advance(3000);
+  outsiderSocket.send({ type: 'typing', chatId: sideChatId });
+  const fromOutsider = (s: TestSocket, id: number) =>
+    typingFrames(s).some((f) => f.type === 'typing' && f.chatId === id);
+  await teacherSocket.waitFor((s) => fromOutsider(s, sideChatId), 'the outsider typing');
+
+  const queries = await queriesDuring(async () => {
+    outsiderSocket.send({ type: 'typing', chatId });
+    for (let i = 1; i <= 9; i++) outsiderSocket.send({ type: 'typing', chatId: 900_000 + i });
+    // Frames are handled in order: once this one arrives, the ten before it were dropped.
+    outsiderSocket.send({ type: 'typing', chatId: secondSideChatId });
+    await teacherSocket.waitFor((s) => fromOutsider(s, secondSideChatId), 'the outsider typing again');
+  });
+  const aboutChats = queries.filter((sql) => /"chats"|"chat_members"|"users"/.test(sql));
+  // Only the relayed frame cost queries: the chat, the membership, the name, the members.
+  expect(aboutChats.length).toBeLessThanOrEqual(4);
+  for (const socket of [teacherSocket, outsiderSocket]) socket.close();
+});
+
+it('relays at most 5 typing frames of one socket at once, then one a second', async () => {
+  const chats: number[] = [];
+  for (let i = 1; i <= 7; i++) {
+    chats.push(
+      (await teacher.client.post('/api/chats', { title: `Группа ${i}`, memberIds: [anna.id] })).body.id,
+    );
+  }
+  const teacherSocket = await live(teacher);
+  const annaSocket = await live(anna);
+  const seen = () =>
+    typingFrames(teacherSocket).flatMap((f) =>
+      f.type === 'typing' && chats.includes(f.chatId) ? [f.chatId] : [],
+    );
+
+  for (const id of chats.slice(0, 6)) annaSocket.send({ type: 'typing', chatId: id });
+  annaSocket.send({ type: 'ping' });
+  await annaSocket.waitFor((s) => s.frames.some((f) => f.type === 'pong'), 'pong');
+  await teacherSocket.waitFor(() => seen().length >= 5, 'five typing frames');
+
+  server.clock.advance(1000);
+  annaSocket.send({ type: 'typing', chatId: chats[6]! });
+  await teacherSocket.waitFor(() => seen().includes(chats[6]!), 'the frame a second later');
+  expect(seen()).toEqual([...chats.slice(0, 5), chats[6]]);
+  for (const socket of [teacherSocket, annaSocket]) socket.close();
 });

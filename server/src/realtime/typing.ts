@@ -1,24 +1,41 @@
 import { type TServerFrame, TYPING_INTERVAL_MS } from '@parta/protocol';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { users } from '../db/schema.js';
+import { chatMembers, users } from '../db/schema.js';
 import { findChatAccess, memberIds } from '../domains/chats/queries.js';
 import type { Bus, TypingSignal } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
+import { type BucketLimit, MemoryTokenBuckets, takeToken } from '../infra/token-bucket.js';
 import type { Connection } from './connection.js';
 import type { Hub } from './hub.js';
 
-/** Above this many remembered (person, chat) pairs the throttle forgets them all. */
-const MAX_TRACKED = 10_000;
+/** Typing frames one socket may send that cost the server any work: a few at once, then one a second. */
+const TYPING_PER_SOCKET: BucketLimit = { burst: 5, perSecond: 1 };
+/** One signal per person and chat per half interval, whatever the client sends. */
+const TYPING_PER_CHAT: BucketLimit = { burst: 1, perSecond: 2000 / TYPING_INTERVAL_MS };
+/** How long a socket trusts the list of its person's chats before a frame for another chat reloads it. */
+const CHATS_FRESH_MS = 10_000;
+
+interface SocketTyping {
+  budget: { tokens: number; at: number };
+  /** the person's chats, as last read, and when */
+  chatIds: Set<number> | null;
+  loadedAt: number;
+}
 
 /**
  * «Мария печатает…»: relays a typing frame to the chat's other members on
  * every node. Nothing is stored, and no presence or last-seen exists at all
- * (parents asked for that privacy). A person's frames are let through at
- * most about once per TYPING_INTERVAL_MS per chat, whatever the client sends.
+ * (parents asked for that privacy).
+ *
+ * What a frame may cost is bounded: a frame for a chat the person is not in
+ * is dropped by the socket's list of their chats (read once, and again at
+ * most every CHATS_FRESH_MS when a frame names another chat), and the frames
+ * that get further are limited per socket and per (person, chat).
  */
 export class TypingRelay {
-  readonly #lastAt = new Map<string, number>();
+  readonly #perChat: MemoryTokenBuckets;
+  readonly #sockets = new WeakMap<Connection, SocketTyping>();
   /** one connection's frames are handled in order, one at a time */
   readonly #queues = new WeakMap<Connection, Promise<void>>();
 
@@ -28,14 +45,25 @@ export class TypingRelay {
     private readonly hub: Hub,
     private readonly clock: Clock,
   ) {
+    this.#perChat = new MemoryTokenBuckets(clock, TYPING_PER_CHAT);
     bus.onSignal((signal) => {
       if (signal.type === 'typing') this.#deliver(signal);
     });
   }
 
+  /** Decides at once (in frame order) whether the frame is worth any work; the work is queued. */
   typing(connection: Connection, chatId: number): Promise<void> {
+    const now = this.clock.now().getTime();
+    let socket = this.#sockets.get(connection);
+    if (!socket) {
+      socket = { budget: { tokens: TYPING_PER_SOCKET.burst, at: now }, chatIds: null, loadedAt: 0 };
+      this.#sockets.set(connection, socket);
+    }
+    const fresh = socket.chatIds !== null && now - socket.loadedAt < CHATS_FRESH_MS;
+    if (fresh && !socket.chatIds!.has(chatId)) return Promise.resolve();
+    if (!takeToken(socket.budget, TYPING_PER_SOCKET, now).ok) return Promise.resolve();
     const next = (this.#queues.get(connection) ?? Promise.resolve()).then(() =>
-      this.#relay(connection, chatId),
+      this.#relay(connection, socket, chatId),
     );
     this.#queues.set(
       connection,
@@ -44,13 +72,18 @@ export class TypingRelay {
     return next;
   }
 
-  async #relay(connection: Connection, chatId: number): Promise<void> {
-    const key = `${connection.userId}:${chatId}`;
+  async #relay(connection: Connection, socket: SocketTyping, chatId: number): Promise<void> {
     const now = this.clock.now().getTime();
-    const last = this.#lastAt.get(key);
-    if (last !== undefined && now - last < TYPING_INTERVAL_MS / 2) return;
-    if (this.#lastAt.size >= MAX_TRACKED) this.#lastAt.clear();
-    this.#lastAt.set(key, now);
+    if (socket.chatIds === null || (!socket.chatIds.has(chatId) && now - socket.loadedAt >= CHATS_FRESH_MS)) {
+      const rows = await this.db
+        .select({ chatId: chatMembers.chatId })
+        .from(chatMembers)
+        .where(eq(chatMembers.userId, connection.userId));
+      socket.chatIds = new Set(rows.map((row) => row.chatId));
+      socket.loadedAt = now;
+    }
+    if (!socket.chatIds.has(chatId)) return;
+    if (!this.#perChat.takeNow(`${connection.userId}:${chatId}`).ok) return;
     const access = await findChatAccess(this.db, connection.schoolId, chatId, connection.userId);
     const mayWrite =
       access?.membership &&

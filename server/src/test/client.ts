@@ -29,7 +29,10 @@ export class TestClient {
         ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined || typeof body === 'string' || body instanceof Uint8Array
+          ? (body as BodyInit | undefined)
+          : JSON.stringify(body),
     });
     const setCookie = response.headers.getSetCookie().find((line) => line.startsWith('parta_session='));
     if (setCookie) {
@@ -64,8 +67,15 @@ export class TestClient {
     return reply.body;
   }
 
-  /** Opens /api/ws with this client's cookie; frames are collected in order. */
+  /** Opens /api/ws with this client's cookie and says hello; frames are collected in order. */
   async socket(cursor: number | null, origin = this.baseUrl): Promise<TestSocket> {
+    const socket = await this.openSocket(origin);
+    socket.send({ type: 'hello', cursor });
+    return socket;
+  }
+
+  /** Opens /api/ws without saying hello. */
+  async openSocket(origin = this.baseUrl): Promise<TestSocket> {
     const ws = new WebSocket(`${this.baseUrl.replace('http', 'ws')}/api/ws`, {
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), origin },
     });
@@ -74,7 +84,6 @@ export class TestClient {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    socket.send({ type: 'hello', cursor });
     return socket;
   }
 }

@@ -27,11 +27,11 @@ export interface Fixture {
   next: () => number;
 }
 
-/** One person per role (logins are the role names), all plain members of one chat the admin owns; a class 5А led by the class teacher, with the student and their parent. */
+/** One person per role (logins are the role names), all plain members of one chat the admin owns; a class 5А led by the class teacher, with the student and their parent; an applicant without a role. */
 export async function buildMatrixFixture(server: TestServer, roles: readonly string[]): Promise<Fixture> {
   const admin = await setUpSchool(server);
   const ids: Record<string, number> = {};
-  for (const role of roles.filter((r) => r !== 'admin')) {
+  for (const role of roles.filter((r) => r !== 'admin' && r !== 'applicant')) {
     const roles: Role[] = role === 'class_teacher' ? ['teacher'] : [role as Role];
     ids[role] = (await addPerson(server, admin, { fullName: `Роль ${role}`, login: role, roles })).id;
   }
@@ -48,7 +48,7 @@ export async function buildMatrixFixture(server: TestServer, roles: readonly str
     body: 'Первое',
   });
   const spareMessages: number[] = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 12; i++) {
     const spareMessage = await admin.post(`/api/chats/${chat.body.id}/messages`, {
       clientId: randomUUID(),
       body: `Запасное ${i}`,
@@ -58,8 +58,15 @@ export async function buildMatrixFixture(server: TestServer, roles: readonly str
   const link = await admin.post('/api/invites', { role: 'parent', classId: schoolClass.body.id });
   const token = link.body.url.split('/join/')[1];
   const spareLink = await admin.post('/api/invites', { role: 'parent', classId: schoolClass.body.id });
+  // Someone who registered through the link and waits for review: no role yet.
+  await server.client().post('/api/invites/redeem', {
+    token,
+    childId: ids.student,
+    acceptRules: true,
+    register: { fullName: 'Ждущий Одобрения', login: 'applicant', password: 'applicant-password' },
+  });
   const pendingIds: number[] = [];
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 30; i++) {
     const redeemed = await server.client().post('/api/invites/redeem', {
       token,
       childId: ids.student,

@@ -32,3 +32,28 @@ export async function addPerson(
   if (reset.status !== 200) throw new Error(`reset failed: ${JSON.stringify(reset.body)}`);
   return { id: created.body.person.id, client, password };
 }
+
+/**
+ * Makes `teacherId` the class teacher of a new class with one child of each
+ * parent in it, so the teacher may write to those parents and gather them in
+ * a group chat (chats/direct-policy.ts).
+ */
+export async function teachFamilies(
+  admin: TestClient,
+  teacherId: number,
+  parentIds: number[],
+  name: { grade: number; letter: string } = { grade: 9, letter: 'Я' },
+): Promise<number> {
+  const classId = (await admin.post('/api/classes', name)).body.id as number;
+  await admin.post(`/api/classes/${classId}/class-teacher`, { teacherId });
+  for (const [index, parentId] of parentIds.entries()) {
+    const child = await admin.post('/api/people', {
+      fullName: `Ученик ${index + 1}`,
+      login: `child-${classId}-${index}`,
+      roles: ['student'],
+    });
+    await admin.post(`/api/people/${child.body.person.id}/class`, { classId });
+    await admin.post(`/api/people/${child.body.person.id}/guardians`, { parentId });
+  }
+  return classId;
+}

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import type pg from 'pg';
 import pino from 'pino';
 import { buildApp, type Parta } from '../app.js';
 import { loadConfig } from '../config.js';
 import { connect, type Db } from '../db/client.js';
+import type { AppDeps } from '../http/types.js';
 import { type Bus, MemoryBus } from '../infra/bus.js';
 import { ManualClock } from '../infra/clock.js';
 import { type FailureCounter, LOGIN_WINDOW_MS, MemoryFailureCounter } from '../infra/rate-limit.js';
@@ -12,6 +14,8 @@ import { createTestDatabase } from './database.js';
 export interface TestServer {
   parta: Parta;
   db: Db;
+  /** the pool under `db`: tests may watch the queries the server sends */
+  pool: pg.Pool;
   url: string;
   databaseUrl: string;
   clock: ManualClock;
@@ -31,6 +35,7 @@ export interface TestServerOptions {
   wsMaxBufferedBytes?: number;
   /** let the server's job runner poll by itself (tests otherwise call `parta.jobs.runDue()`) */
   jobPollMs?: number;
+  bucketsFor?: AppDeps['bucketsFor'];
 }
 
 /** A real Parta on a fresh database (or the given one), listening on 127.0.0.1. */
@@ -60,12 +65,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     // Tests run due jobs themselves (`parta.jobs.runDue()`) after moving the clock.
     jobPollMs: options.jobPollMs ?? null,
     ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),
+    ...(options.bucketsFor ? { bucketsFor: options.bucketsFor } : {}),
   });
   await parta.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(parta.app.server.address() as AddressInfo).port}`;
   return {
     parta,
     db,
+    pool,
     url,
     databaseUrl,
     clock,

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: NonNullable<TErrorBody['error']['fields']> = [],
+    /** on 429: the seconds the server asked to wait (`Retry-After`) */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -77,7 +79,14 @@ export async function request<S extends z.ZodType>(
     }
     const { code, message, fields } = parsed.data.error;
     if (code === 'auth.required') settings.onSessionLost();
-    throw new ApiError(response.status, code, message, fields);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiError(
+      response.status,
+      code,
+      message,
+      fields,
+      response.status === 429 && retryAfter > 0 ? retryAfter : null,
+    );
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

@@ -146,6 +146,11 @@ export class LiveStream {
       this.handlers.onSessionEnded();
       return;
     }
+    if (code === wsCloseCodes.tooManySockets) {
+      // Too many tabs of this account: this one waits until it is looked at again (or back online).
+      this.handlers.onDown();
+      return;
+    }
     this.handlers.onDown();
     const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.#attempt);
     this.#attempt += 1;

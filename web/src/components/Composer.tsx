@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH, type TChat } from '@parta/protocol';
+import { cleanTypedText, MAX_MESSAGE_LENGTH, type TChat } from '@parta/protocol';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   type Candidate,
@@ -47,7 +47,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const caretAfter = useRef<number | null>(null);
 
-  const body = encodeMentions(text.trim(), picked.current);
+  const body = encodeMentions(cleanTypedText(text).trim(), picked.current);
   const over = body.length - MAX_MESSAGE_LENGTH;
 
   // Into an edit: the message's text; out of it: the draft as it was.

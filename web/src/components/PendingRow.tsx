@@ -36,6 +36,11 @@ export function PendingRow({ row, myId }: { row: Extract<Row, { kind: 'pending' 
             )}
           </p>
         </div>
+        {pending.held && !pending.failed && (
+          <p class="message__error" role="status" data-testid="message-held">
+            {pending.held}
+          </p>
+        )}
         {pending.failed && (
           <div class="message__actions">
             <p class="message__error">{pending.failed.message}</p>

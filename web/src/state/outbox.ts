@@ -11,6 +11,8 @@ export interface Pending {
   body: string;
   createdAt: string;
   failed: { code: string; message: string } | null;
+  /** the server asked to wait (too many messages at once): its words, shown until the message goes */
+  held?: string | null;
   /** the message it answers, as shown above it until the server's copy comes */
   replyTo?: TMessage['replyTo'];
 }
@@ -109,6 +111,12 @@ export async function flush(): Promise<void> {
         settle(message);
         delivered(message);
       } catch (error) {
+        if (error instanceof ApiError && error.code === 'rate.limited') {
+          // Nothing was stored: say why, and send it (and what follows) when the server allows.
+          save(outbox.value.map((p) => (p.clientId === item.clientId ? { ...p, held: error.message } : p)));
+          retryAfter((error.retryAfterSeconds ?? 1) * 1000);
+          return;
+        }
         if (isTransient(error)) {
           scheduleRetry();
           return;
@@ -134,10 +142,13 @@ export async function flush(): Promise<void> {
 }
 
 function scheduleRetry(): void {
-  const delay = Math.min(MAX_RETRY_MS, 2000 * 2 ** attempt);
+  retryAfter(Math.min(MAX_RETRY_MS, 2000 * 2 ** attempt));
   attempt += 1;
+}
+
+function retryAfter(delayMs: number): void {
   clearTimeout(retryTimer);
-  retryTimer = setTimeout(() => void flush(), delay);
+  retryTimer = setTimeout(() => void flush(), delayMs);
 }
 
 window.addEventListener('online', () => {

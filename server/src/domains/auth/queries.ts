@@ -1,5 +1,5 @@
 import type { Role, TSessionInfo } from '@parta/protocol';
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { run, statement } from '../../db/prepared.js';
 import { schools, sessions, users } from '../../db/schema.js';
@@ -32,16 +32,20 @@ export async function findSession(db: Queryable, token: string, now: Date): Prom
   return row ?? null;
 }
 
-export async function sessionExists(db: Queryable, sessionId: number, now: Date): Promise<boolean> {
-  const [row] = await db
+/** Which of these sessions still hold: not ended, not expired, their person still at the school. */
+export async function liveSessionIds(db: Queryable, sessionIds: number[], now: Date): Promise<Set<number>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = await db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)));
-  return row !== undefined;
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now), isNull(users.leftAt)));
+  return new Set(rows.map((row) => row.id));
 }
 
 /**
  * The person whose login (or e-mail, or phone) and password match, or null.
+ * An applicant whose every request was turned down is closed: no login.
  * Unknown logins cost one password hash too, so timing tells nothing.
  */
 export async function checkCredentials(db: Queryable, typed: string, password: string) {
@@ -52,6 +56,9 @@ export async function checkCredentials(db: Queryable, typed: string, password: s
     .where(
       and(
         isNull(users.leftAt),
+        // An account without a role is an applicant: it logs in only while a request of theirs waits.
+        sql`(cardinality(${users.roles}) > 0 or exists (select 1 from join_requests r
+          where r.user_id = ${users.id} and r.status = 'pending'))`,
         or(
           eq(users.login, keys.login),
           eq(users.email, keys.email),

@@ -6,7 +6,8 @@ import type { Action } from '../../infra/actions.js';
 import { AppError } from '../../infra/errors.js';
 import { enforce, requirePerson } from '../../infra/require.js';
 import { accessChat } from './access.js';
-import { canAddMembers, canCreateChat } from './policy.js';
+import { loadDirectRules } from './direct.js';
+import { canAddMembers, canCreateChat, canPutInGroup } from './policy.js';
 import { memberIds } from './queries.js';
 import { readReceiptEvents } from './read-receipts.js';
 
@@ -28,6 +29,7 @@ export const createChat: Action<TCreateChatRequest, { chatId: number }> = async 
   const creator = requirePerson(actor);
   const others = [...new Set(input.memberIds)].filter((id) => id !== creator.userId);
   await checkSameSchool(tx, creator.schoolId, others);
+  enforce(canPutInGroup(creator, await loadDirectRules(tx, creator.schoolId), others));
   const [chat] = await tx
     .insert(chats)
     .values({
@@ -64,6 +66,7 @@ export const addMembers: Action<TAddMembersRequest & { chatId: number }, { added
   await accessChat(tx, person, input.chatId, canAddMembers, true);
   const wanted = [...new Set(input.userIds)];
   await checkSameSchool(tx, person.schoolId, wanted);
+  enforce(canPutInGroup(person, await loadDirectRules(tx, person.schoolId), wanted));
   const present = new Set(await memberIds(tx, input.chatId));
   const added = wanted.filter((id) => !present.has(id));
   if (added.length > 0) {

@@ -28,6 +28,7 @@ const structure: Structure = {
     person(40, ['student'], 3),
     person(41, ['parent']),
     person(50, ['parent'], null, true),
+    person(60, []),
   ],
   classes: [
     { id: 1, grade: 5, letter: 'А', classTeacherId: 10, archived: false },
@@ -77,8 +78,18 @@ describe('direct chats', () => {
 
   it('opens parent ↔ parent and student ↔ student when the school allows, and nothing more', () => {
     expect(verdict(open, 30, 31)).toBe('allow');
-    expect(verdict(open, 20, 22)).toBe('allow');
+    expect(verdict(open, 20, 21)).toBe('allow');
     expect(verdict(open, 30, 22)).toBe('chats.direct_denied');
+  });
+
+  it('keeps families to their own (children’s) classes even when the school allows them', () => {
+    expect(verdict(open, 30, 32), 'parents of 5А and 6Б').toBe('chats.direct_denied');
+    expect(verdict(open, 20, 22), 'students of 5А and 6Б').toBe('chats.direct_denied');
+  });
+
+  it('gives someone without a role (an applicant) nobody to write to, not even the leadership', () => {
+    expect(verdict(open, 60, 2)).toBe('chats.direct_denied');
+    expect(verdict(open, 1, 60)).toBe('chats.direct_denied');
   });
 
   it('names the classes that place a person', () => {

@@ -17,7 +17,8 @@ const isAny = (roles: readonly Role[], wanted: Role[]) => roles.some((role) => w
  * the school's leadership with anyone and anyone with them; staff with
  * staff; teachers with the students and parents of the classes they teach;
  * a parent with their own child; parent ↔ parent and student ↔ student only
- * when the school allows it. Everything else is off.
+ * when the school allows it, and then within their (children's) classes. Everything else is off, and so is everything
+ * for someone without a role (an applicant).
  */
 export class DirectRules {
   readonly #people: Map<number, Structure['people'][number]>;
@@ -59,13 +60,17 @@ export class DirectRules {
     const from = this.#people.get(fromId);
     const to = this.#people.get(toId);
     if (!from || !to) return deny('people.not_found');
+    // An applicant waiting for review (or turned down) has no role: nobody to write to, nobody writes to them.
+    if (from.roles.length === 0 || to.roles.length === 0) return deny('chats.direct_denied');
     if (isAny(from.roles, leadership) || isAny(to.roles, leadership)) return allow;
     if (isAny(from.roles, staffRoles) && isAny(to.roles, staffRoles)) return allow;
     if (this.#teaches(fromId, toId) || this.#teaches(toId, fromId)) return allow;
     if (this.#family.has(`${fromId}:${toId}`) || this.#family.has(`${toId}:${fromId}`)) return allow;
     const both = (role: Role) => from.roles.includes(role) && to.roles.includes(role);
-    if (both('parent') && this.settings.parentToParent) return allow;
-    if (both('student') && this.settings.studentToStudent) return allow;
+    // Even when the school allows it, families meet only within their children's classes.
+    const classmates = this.#shareClass(fromId, toId);
+    if (both('parent') && this.settings.parentToParent && classmates) return allow;
+    if (both('student') && this.settings.studentToStudent && classmates) return allow;
     return deny('chats.direct_denied');
   }
 
@@ -73,6 +78,12 @@ export class DirectRules {
   classNamesOf(personId: number): string[] {
     const ids = new Set([...(this.#taught.get(personId) ?? []), ...(this.#classesOf.get(personId) ?? [])]);
     return [...ids].map((id) => this.#classNames.get(id)!).sort((a, b) => a.localeCompare(b, 'ru'));
+  }
+
+  #shareClass(aId: number, bId: number): boolean {
+    const theirs = this.#classesOf.get(bId);
+    for (const classId of this.#classesOf.get(aId) ?? []) if (theirs?.has(classId)) return true;
+    return false;
   }
 
   #teaches(teacherId: number, otherId: number): boolean {

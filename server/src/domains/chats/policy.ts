@@ -1,5 +1,5 @@
 import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
-import { allow, deny, type Verdict } from '../../infra/verdict.js';
+import { allow, type DirectVerdicts, deny, type Verdict } from '../../infra/verdict.js';
 
 /** The viewer's place in a chat, as loaded (under lock when it matters). */
 export interface ChatAccess {
@@ -13,6 +13,26 @@ export interface ChatAccess {
 export function canCreateChat(actor: Actor): Verdict {
   if (actor.kind !== 'person') return deny('auth.required');
   return hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
+}
+
+/**
+ * Whom a group chat may gather. The admin anyone of the school; everyone
+ * else only people they may already write to directly (colleagues, the
+ * students and parents of the classes they teach): a group must not be a way
+ * around the rules that protect children (docs/messaging.md).
+ */
+export function canPutInGroup(actor: Actor, rules: DirectVerdicts, userIds: readonly number[]): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (hasRole(actor, 'admin')) return allow;
+  for (const userId of userIds) {
+    if (userId === actor.userId) continue;
+    const verdict = rules.verdict(actor.userId, userId);
+    if (!verdict.ok)
+      return deny(
+        verdict.code === 'people.not_found' ? 'chats.member_not_found' : 'chats.member_not_allowed',
+      );
+  }
+  return allow;
 }
 
 /**

@@ -45,7 +45,7 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats',
     {
-      config: { policy: 'chats.create' },
+      config: { policy: 'chats.create', limit: 'chats' },
       schema: { tags: ['chats'], body: ZCreateChatRequest, response: { 201: ZChat } },
     },
     async (request, reply) => {
@@ -57,7 +57,7 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/direct',
     {
-      config: { policy: 'chats.direct' },
+      config: { policy: 'chats.direct', limit: 'chats' },
       schema: { tags: ['chats'], body: ZDirectChatRequest, response: { 200: ZChat } },
     },
     async (request) => {
@@ -99,7 +99,7 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/members',
     {
-      config: { policy: 'chats.add_members' },
+      config: { policy: 'chats.add_members', limit: 'chats' },
       schema: { tags: ['chats'], params: ZChatParams, body: ZAddMembersRequest, response: { 200: ZCount } },
     },
     async (request) => {

@@ -1,8 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
-import { classes, invites } from '../../db/schema.js';
+import { classes, guardianships, invites, users } from '../../db/schema.js';
 import { AppError } from '../../infra/errors.js';
 import { hashToken } from '../auth/secrets.js';
+import { findPerson } from '../org/load.js';
+import type { InviteTarget } from './policy.js';
 
 /**
  * The invite behind a link, locked, if it can still be used. Unknown and
@@ -34,4 +36,31 @@ export async function classTeacherOf(db: Queryable, schoolId: number, classId: n
     .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
   if (!row) throw new AppError('classes.not_found');
   return row.classTeacherId;
+}
+
+/**
+ * The person a personal invite is for, as its rules need them (policy.ts):
+ * locked when a redemption is about to set their password. Another school's
+ * person is "not found".
+ */
+export async function loadInviteTarget(
+  db: Queryable,
+  schoolId: number,
+  personId: number,
+  lock = false,
+): Promise<InviteTarget> {
+  const person = await findPerson(db, schoolId, personId, lock);
+  const children = await db
+    .select({ classId: users.classId })
+    .from(guardianships)
+    .innerJoin(users, eq(users.id, guardianships.studentId))
+    .where(and(eq(guardianships.parentId, personId), isNull(users.leftAt)));
+  const classIds = [person.classId, ...children.map((child) => child.classId)];
+  return {
+    userId: person.id,
+    roles: person.roles,
+    hasPassword: person.passwordHash !== null,
+    left: person.leftAt !== null,
+    classIds: [...new Set(classIds.filter((id): id is number => id !== null))],
+  };
 }

@@ -17,14 +17,19 @@ function scopeFor(viewer: Person, alias: string) {
   return sql`and ${sql.raw(alias)}.class_id in (select id from classes where class_teacher_id = ${viewer.userId})`;
 }
 
-export async function listInvites(db: Queryable, viewer: Person): Promise<TInvite[]> {
+/**
+ * The invites the viewer manages, newest first; with `id`, just that one (a
+ * new invite is read by its id: the list stops at 500, and a clock set back
+ * would put a new invite below 500 others).
+ */
+export async function listInvites(db: Queryable, viewer: Person, id?: number): Promise<TInvite[]> {
   const result = await db.execute<Record<string, unknown>>(sql`
     select i.id, i.role, i.max_uses, i.uses, i.expires_at, i.revoked_at, i.created_at,
       c.id as class_id, c.grade, c.letter, p.id as person_id, p.full_name as person_name,
       ch.id as chat_id, ch.title as chat_title
     from invites i left join classes c on c.id = i.class_id left join users p on p.id = i.person_id
       left join chats ch on ch.id = i.chat_id
-    where i.school_id = ${viewer.schoolId} ${scopeFor(viewer, 'i')}
+    where i.school_id = ${viewer.schoolId} ${scopeFor(viewer, 'i')} ${id === undefined ? sql`` : sql`and i.id = ${id}`}
     order by i.created_at desc, i.id desc limit 500`);
   return result.rows.map((row) => ({
     id: row.id as number,

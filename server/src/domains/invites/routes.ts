@@ -6,6 +6,7 @@ import {
   ZIdParam,
   ZInviteList,
   ZInvitePreview,
+  ZLine,
   ZNoBody,
   ZOk,
   ZRedeemInviteRequest,
@@ -22,7 +23,7 @@ import { countAttempt } from './attempts.js';
 import { findUsableInvite } from './load.js';
 import { listInvites, listJoinRequests, previewInvite } from './queries.js';
 
-const ZToken = z.strictObject({ token: z.string().min(1).max(200) });
+const ZToken = z.strictObject({ token: ZLine.min(1).max(200) });
 
 export function inviteRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
@@ -42,10 +43,8 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { inviteId, token } = await deps.actions.run(request.actor, createInvite, request.body);
-      const invite = (await listInvites(db, requirePerson(request.actor))).find(
-        (row) => row.id === inviteId,
-      )!;
-      return reply.status(201).send({ invite, url: joinUrl(token) });
+      const [invite] = await listInvites(db, requirePerson(request.actor), inviteId);
+      return reply.status(201).send({ invite: invite!, url: joinUrl(token) });
     },
   );
 

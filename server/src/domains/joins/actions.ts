@@ -9,6 +9,8 @@ import type { EventDraft } from '../../infra/events.js';
 import { enforce, requirePerson } from '../../infra/require.js';
 import { classTeacherOf } from '../invites/load.js';
 import { canReviewJoins } from '../invites/policy.js';
+import { lockStructure } from '../org/change.js';
+import { canSeeClassMatters } from '../org/policy.js';
 import { admit, reviewersOf } from './admit.js';
 
 /** Locks pending requests of the school the reviewer may decide; others are "not found" or "already decided". */
@@ -20,12 +22,9 @@ async function lockPending(tx: Tx, reviewer: Person, ids: number[]) {
     .for('update');
   if (rows.length !== new Set(ids).size) throw new AppError('joins.not_found');
   for (const row of rows) {
-    enforce(
-      canReviewJoins(reviewer, {
-        role: row.role as InviteRole,
-        classTeacherId: await classTeacherOf(tx, reviewer.schoolId, row.classId),
-      }),
-    );
+    const classTeacherId = await classTeacherOf(tx, reviewer.schoolId, row.classId);
+    enforce(canSeeClassMatters(reviewer, classTeacherId, 'joins.not_found'));
+    enforce(canReviewJoins(reviewer, { role: row.role as InviteRole, classTeacherId }));
     if (row.status !== 'pending') throw new AppError('joins.already_decided');
   }
   return rows;
@@ -37,6 +36,7 @@ export const approveJoins: Action<{ ids: number[] }, { approved: number }> = asy
   input,
 ) => {
   const reviewer = requirePerson(actor);
+  await lockStructure(tx, reviewer.schoolId);
   const rows = await lockPending(tx, reviewer, input.ids);
   const events: EventDraft[] = [];
   for (const row of rows) {
@@ -50,17 +50,14 @@ export const approveJoins: Action<{ ids: number[] }, { approved: number }> = asy
       userIds: [...reviewers, row.userId],
     });
   }
-  for (const row of rows) {
-    events.push(
-      ...(await admit(
-        tx,
-        reviewer.schoolId,
-        row.userId,
-        { role: row.role as Role, classId: row.classId, childId: row.childId, chatId: row.chatId },
-        now,
-      )),
-    );
-  }
+  const admissions = rows.map((row) => ({
+    userId: row.userId,
+    role: row.role as Role,
+    classId: row.classId,
+    childId: row.childId,
+    chatId: row.chatId,
+  }));
+  events.push(...(await admit(tx, reviewer.schoolId, admissions, now)));
   return {
     result: { approved: rows.length },
     events,

@@ -7,6 +7,7 @@ import { personUpdated } from '../org/change.js';
 import { syncStructuralChats } from '../org/sync.js';
 
 export interface Admission {
+  userId: number;
   role: Role;
   classId: number | null;
   childId: number | null;
@@ -15,17 +16,30 @@ export interface Admission {
 }
 
 /**
- * Makes someone a member in the role they were invited for: the role, the
+ * Makes people members in the roles they were invited for: the role, the
  * class (a student) or the link to the child (a parent). The structural chats
- * follow, so an admitted parent lands in their child's class chat.
+ * follow, once for all of them, so an admitted parent lands in their child's
+ * class chat. The caller holds the school's structure lock (lockStructure):
+ * without it, a transfer of the child committed meanwhile would leave the
+ * parent in the old class's chat.
  */
 export async function admit(
   tx: Tx,
   schoolId: number,
-  userId: number,
-  admission: Admission,
+  admissions: readonly Admission[],
   now: Date,
 ): Promise<EventDraft[]> {
+  for (const admission of admissions) await grant(tx, admission);
+  const events = await syncStructuralChats(tx, schoolId, now);
+  for (const { userId, chatId } of admissions) {
+    events.push(personUpdated(userId));
+    if (chatId !== null) events.push(...(await joinChat(tx, chatId, userId, now)));
+  }
+  return events;
+}
+
+async function grant(tx: Tx, admission: Admission): Promise<void> {
+  const { userId } = admission;
   await tx
     .update(users)
     .set({
@@ -41,9 +55,6 @@ export async function admit(
       .values({ parentId: userId, studentId: admission.childId })
       .onConflictDoNothing();
   }
-  const events = [...(await syncStructuralChats(tx, schoolId, now)), personUpdated(userId)];
-  if (admission.chatId !== null) events.push(...(await joinChat(tx, admission.chatId, userId, now)));
-  return events;
 }
 
 async function joinChat(tx: Tx, chatId: number, userId: number, now: Date): Promise<EventDraft[]> {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chats } from '../../db/schema.js';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, setUpSchool } from '../../test/school.js';
+import { addPerson, setUpSchool, teachFamilies } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 
 /**
@@ -36,6 +36,7 @@ beforeAll(async () => {
   });
   anna = await addPerson(server, admin, { fullName: 'Петрова Анна', login: 'anna', roles: ['parent'] });
   petr = await addPerson(server, admin, { fullName: 'Иванов Пётр', login: 'petr', roles: ['parent'] });
+  await teachFamilies(admin, teacher.id, [anna.id, petr.id]);
   const chat = await teacher.client.post('/api/chats', {
     title: '5А — родители',
     memberIds: [anna.id, petr.id],

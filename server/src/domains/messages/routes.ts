@@ -4,6 +4,7 @@ import {
   ZIdParam,
   ZMessage,
   ZMessageHistory,
+  ZMessageIdParam,
   ZMessagePage,
   ZMessagePageQuery,
   ZMessageReads,
@@ -29,7 +30,7 @@ import {
 import { listMessages, listPins, messageHistory, messageReads } from './queries.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
-const ZMessageParams = z.strictObject({ id: ZIdParam, messageId: ZIdParam });
+const ZMessageParams = z.strictObject({ id: ZIdParam, messageId: ZMessageIdParam });
 const tags = ['messages'];
 
 export function messageRoutes(app: App, deps: RouteDeps): void {
@@ -92,7 +93,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages',
     {
-      config: { policy: 'messages.post' },
+      config: { policy: 'messages.post', limit: 'posts' },
       schema: { tags, params: ZChatParams, body: ZPostMessageRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -102,7 +103,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.patch(
     '/api/chats/:id/messages/:messageId',
     {
-      config: { policy: 'messages.change' },
+      config: { policy: 'messages.change', limit: 'edits' },
       schema: { tags, params: ZMessageParams, body: ZEditMessageRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -112,7 +113,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.delete(
     '/api/chats/:id/messages/:messageId',
     {
-      config: { policy: 'messages.change' },
+      config: { policy: 'messages.change', limit: 'edits' },
       schema: { tags, params: ZMessageParams, body: ZNoBody, response: { 200: ZMessage } },
     },
     async (request) => deps.actions.run(request.actor, deleteMessage, ref(request.params)),
@@ -121,7 +122,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages/:messageId/reactions',
     {
-      config: { policy: 'messages.react' },
+      config: { policy: 'messages.react', limit: 'reactions' },
       schema: { tags, params: ZMessageParams, body: ZReactRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -131,7 +132,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages/:messageId/pin',
     {
-      config: { policy: 'messages.pin' },
+      config: { policy: 'messages.pin', limit: 'edits' },
       schema: { tags, params: ZMessageParams, body: ZPinRequest, response: { 200: ZMessage } },
     },
     async (request) =>
@@ -141,7 +142,7 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/api/chats/:id/messages/:messageId/forward',
     {
-      config: { policy: 'messages.post' },
+      config: { policy: 'messages.post', limit: 'posts' },
       schema: { tags, params: ZMessageParams, body: ZForwardRequest, response: { 200: ZMessage } },
     },
     async (request) =>

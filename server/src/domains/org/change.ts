@@ -16,9 +16,18 @@ import type { Verdict } from '../../infra/verdict.js';
 export async function beginStructureChange(tx: Tx, actor: Actor, gate: (actor: Actor) => Verdict) {
   enforce(gate(actor));
   const person = requirePerson(actor);
-  const [school] = await tx.select().from(schools).where(eq(schools.id, person.schoolId)).for('update');
+  return { person, school: await lockStructure(tx, person.schoolId) };
+}
+
+/**
+ * The school's structure lock, for changes that do not start from a gate of
+ * their own (admitting someone by invite or by approval). Take it before
+ * locking the people or requests the change touches.
+ */
+export async function lockStructure(tx: Tx, schoolId: number) {
+  const [school] = await tx.select().from(schools).where(eq(schools.id, schoolId)).for('update');
   if (!school) throw new AppError('auth.required');
-  return { person, school };
+  return school;
 }
 
 /** Tells a person's open tabs that their roles or classes changed, so they reload who they are. */

@@ -23,7 +23,7 @@ export async function loadGuardianship(
   const [schoolClass] = student.classId
     ? await tx.select().from(classes).where(eq(classes.id, student.classId))
     : [undefined];
-  enforce(canEditClass(actor, schoolClass ?? { classTeacherId: null }));
+  enforce(canEditClass(actor, schoolClass ?? { classTeacherId: null }, 'people.not_found'));
   const parent = await findPresentPerson(tx, schoolId, parentId, ['parent'], 'org.not_a_parent');
   return { parent, student };
 }

@@ -1,5 +1,6 @@
+import type { ErrorCode } from '@parta/protocol';
 import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
-import { allow, deny, type Verdict } from '../../infra/verdict.js';
+import { allow, type DirectVerdicts, deny, type Verdict } from '../../infra/verdict.js';
 
 /** Adding people, issuing password links, building the structure: the admin's job (regulation §4.1). */
 export function canManagePeople(actor: Actor): Verdict {
@@ -20,12 +21,38 @@ export function canListPeople(actor: Actor): Verdict {
  * committee): the admin for every class, a class teacher for their own
  * (regulation §4.3). Without `schoolClass` this is the route-level gate.
  */
-export function canEditClass(actor: Actor, schoolClass?: { classTeacherId: number | null }): Verdict {
+export function canEditClass(
+  actor: Actor,
+  schoolClass?: { classTeacherId: number | null },
+  notFound: HiddenAs = 'classes.not_found',
+): Verdict {
   if (actor.kind !== 'person') return deny('auth.required');
   if (hasRole(actor, 'admin')) return allow;
   if (!hasRole(actor, 'class_teacher')) return deny('access.denied');
   if (!schoolClass) return allow;
-  return schoolClass.classTeacherId === actor.userId ? allow : deny('access.denied');
+  return schoolClass.classTeacherId === actor.userId ? allow : deny(notFound);
+}
+
+/** How a class's matter the actor may not see answers: exactly as a missing one (DESIGN §3.8). */
+export type HiddenAs = Extract<
+  ErrorCode,
+  'classes.not_found' | 'people.not_found' | 'invites.invalid' | 'joins.not_found'
+>;
+
+/**
+ * Whether the actor sees a class's matters at all — its card, links, join
+ * requests, students' guardians: the admin and the administration every
+ * class, a class teacher their own (`classTeacherId` of the row's class;
+ * undefined for a row without a class). Anything else is `notFound`.
+ */
+export function canSeeClassMatters(
+  actor: Actor,
+  classTeacherId: number | null | undefined,
+  notFound: HiddenAs,
+): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (hasRole(actor, 'admin', 'administration')) return allow;
+  return classTeacherId != null && classTeacherId === actor.userId ? allow : deny(notFound);
 }
 
 /** Seeing a class card: whoever may edit it, and the administration. */
@@ -49,6 +76,18 @@ export function canSetRoles(actor: Actor, change?: { onlyAdminRole: boolean }): 
   if (hasRole(actor, 'admin')) return allow;
   if (!hasRole(actor, 'administration')) return deny('access.denied');
   return !change || change.onlyAdminRole ? allow : deny('access.denied');
+}
+
+/**
+ * Whom a person sees in the people list and as a card: the admin and the
+ * administration everyone; anyone else only those they may write to directly
+ * (a teacher: colleagues and the families of the classes they teach;
+ * non-teaching staff: colleagues). Everyone else is "not found".
+ */
+export function canSeePerson(actor: Actor, rules: DirectVerdicts, personId: number): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (actor.userId === personId || hasRole(actor, 'admin', 'administration')) return allow;
+  return rules.verdict(actor.userId, personId).ok ? allow : deny('people.not_found');
 }
 
 /** A person card: staff see names and roles; contact data only admins (audited) and the person. */

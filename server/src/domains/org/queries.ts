@@ -2,15 +2,22 @@ import type { Role, TPersonSummary } from '@parta/protocol';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { classes, schools, users } from '../../db/schema.js';
+import type { Person } from '../../infra/actor.js';
+import type { DirectVerdicts } from '../../infra/verdict.js';
 import { className } from './calendar.js';
+import { canSeePerson } from './policy.js';
 
 export async function isSetUp(db: Queryable): Promise<boolean> {
   const [row] = await db.select({ id: schools.id }).from(schools).limit(1);
   return row !== undefined;
 }
 
-/** Names and roles only: contact data stays with the person and the admins. */
-export async function listPeople(db: Queryable, schoolId: number): Promise<TPersonSummary[]> {
+/** Names and roles only, of the people the viewer may see (canSeePerson): contact data stays with the person and the admins. */
+export async function listPeople(
+  db: Queryable,
+  viewer: Person,
+  rules: DirectVerdicts,
+): Promise<TPersonSummary[]> {
   const rows = await db
     .select({
       id: users.id,
@@ -21,11 +28,13 @@ export async function listPeople(db: Queryable, schoolId: number): Promise<TPers
     })
     .from(users)
     .leftJoin(classes, eq(classes.id, users.classId))
-    .where(and(eq(users.schoolId, schoolId), isNull(users.leftAt)))
+    .where(and(eq(users.schoolId, viewer.schoolId), isNull(users.leftAt)))
     .orderBy(asc(users.fullName));
-  return rows.map(({ grade, letter, ...row }) => ({
-    ...row,
-    roles: row.roles as Role[],
-    className: grade === null ? null : className(grade, letter!),
-  }));
+  return rows
+    .filter((row) => canSeePerson(viewer, rules, row.id).ok)
+    .map(({ grade, letter, ...row }) => ({
+      ...row,
+      roles: row.roles as Role[],
+      className: grade === null ? null : className(grade, letter!),
+    }));
 }

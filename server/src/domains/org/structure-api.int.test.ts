@@ -106,13 +106,14 @@ describe('building a class', () => {
     });
     await admin.post(`/api/people/${other.id}/class`, { classId: class5b });
     const refused = await teacher.client.post(`/api/people/${other.id}/guardians`, { parentId: parent.id });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toBe('У вас нет прав на это действие.');
+    // Another class's student and class answer as if they did not exist (DESIGN §3.8).
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toBe('Человек не найден.');
     const committee = await teacher.client.post(`/api/classes/${class5b}/committee`, {
       parentId: parent.id,
       member: true,
     });
-    expect(committee.status).toBe(403);
+    expect(committee.status).toBe(404);
     expect(
       (await parent.client.post(`/api/classes/${class5a}/committee`, { parentId: parent.id, member: true }))
         .status,

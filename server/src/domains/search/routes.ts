@@ -7,7 +7,7 @@ export function searchRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/api/search',
     {
-      config: { policy: 'chats.read' },
+      config: { policy: 'chats.read', limit: 'searches' },
       schema: { tags: ['search'], querystring: ZSearchQuery, response: { 200: ZSearchResults } },
     },
     async (request) => searchMessages(deps.database.db, requirePerson(request.actor), request.query),

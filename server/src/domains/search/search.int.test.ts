@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '@parta/protocol';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, setUpSchool } from '../../test/school.js';
+import { addPerson, setUpSchool, teachFamilies } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 
 /** Russian full-text search with stemming, trigram forgiveness, and only what the person may read. */
@@ -27,6 +27,7 @@ beforeAll(async () => {
     roles: ['teacher'],
   });
   parent = await addPerson(server, admin, { fullName: 'Петрова Анна', login: 'anna', roles: ['parent'] });
+  await teachFamilies(admin, teacher.id, [parent.id]);
   classChat = (await teacher.client.post('/api/chats', { title: '5А — родители', memberIds: [parent.id] }))
     .body.id;
   staffChat = (await teacher.client.post('/api/chats', { title: 'Педсовет', memberIds: [] })).body.id;

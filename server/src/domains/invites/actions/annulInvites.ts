@@ -3,6 +3,7 @@ import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
 import { lockClass } from '../../org/load.js';
+import { canSeeClassMatters } from '../../org/policy.js';
 import { canManageInvites } from '../policy.js';
 
 /**
@@ -16,6 +17,7 @@ export const annulInvites: Action<{ classId?: number | undefined }, { count: num
   const person = requirePerson(actor);
   const schoolClass =
     input.classId === undefined ? null : await lockClass(tx, person.schoolId, input.classId);
+  if (schoolClass) enforce(canSeeClassMatters(actor, schoolClass.classTeacherId, 'classes.not_found'));
   // A class teacher annuls within their own class; the whole school is the admin's.
   enforce(
     canManageInvites(actor, {

@@ -6,9 +6,10 @@ import { enforce, requirePerson } from '../../../infra/require.js';
 import { hashToken, newToken } from '../../auth/secrets.js';
 import { accessChat } from '../../chats/access.js';
 import { canAddMembers } from '../../chats/policy.js';
-import { findPerson, lockClass } from '../../org/load.js';
-import { classTeacherOf } from '../load.js';
-import { canManageInvites } from '../policy.js';
+import { lockClass } from '../../org/load.js';
+import { canSeeClassMatters } from '../../org/policy.js';
+import { classTeacherOf, loadInviteTarget } from '../load.js';
+import { canInvitePerson, canManageInvites } from '../policy.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -24,21 +25,22 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
   const classId = input.classId ?? null;
   if (classId !== null) {
     const schoolClass = await lockClass(tx, person.schoolId, classId);
+    enforce(canSeeClassMatters(actor, schoolClass.classTeacherId, 'classes.not_found'));
     if (schoolClass.archivedAt) throw new AppError('classes.archived', { name: schoolClass.name });
   }
-  enforce(
-    canManageInvites(actor, {
-      role: input.role,
-      classTeacherId: await classTeacherOf(tx, person.schoolId, classId),
-    }),
-  );
+  const scope = {
+    role: input.role,
+    classId,
+    classTeacherId: await classTeacherOf(tx, person.schoolId, classId),
+  };
+  enforce(canManageInvites(actor, scope));
   if (input.chatId !== undefined) {
     const { chat } = await accessChat(tx, person, input.chatId, canAddMembers, true);
     if (chat.structuralKey !== null) throw new AppError('invites.structural_chat');
   }
-  if (input.personId !== undefined) {
-    const target = await findPerson(tx, person.schoolId, input.personId);
-    if (target.leftAt) throw new AppError('org.person_left');
+  const personal = input.personId !== undefined;
+  if (personal) {
+    enforce(canInvitePerson(actor, scope, await loadInviteTarget(tx, person.schoolId, input.personId!)));
   }
   const token = newToken().slice(0, 22); // 22 base64url characters: 132 random bits
   const [invite] = await tx
@@ -50,7 +52,8 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
       classId,
       personId: input.personId ?? null,
       chatId: input.chatId ?? null,
-      maxUses: input.maxUses ?? (input.personId !== undefined ? 1 : null),
+      // whoever uses a personal link chooses the person's password: once, never again
+      maxUses: personal ? 1 : (input.maxUses ?? null),
       expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
       createdBy: person.userId,
       createdAt: now,
@@ -61,7 +64,7 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
     audit: {
       type: 'invites.create',
       subjectId: invite!.id,
-      data: { role: input.role, classId: classId ?? 0, personal: input.personId !== undefined },
+      data: { role: input.role, classId: classId ?? 0, personal },
     },
   };
 };

@@ -1,13 +1,18 @@
 import type { InviteRole, Role, TRedeemInviteRequest } from '@parta/protocol';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { invites, users } from '../../../db/schema.js';
+import type { Tx } from '../../../db/client.js';
+import { invites, sessions, users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
+import type { Actor } from '../../../infra/actor.js';
 import { AppError } from '../../../infra/errors.js';
+import { enforce } from '../../../infra/require.js';
 import { hashPassword } from '../../auth/secrets.js';
 import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { admit } from '../../joins/admit.js';
 import { openJoinRequest, pickChild, registerApplicant } from '../../joins/request.js';
-import { lockUsableInvite } from '../load.js';
+import { lockStructure } from '../../org/change.js';
+import { loadInviteTarget, lockUsableInvite } from '../load.js';
+import { canRedeemInvite } from '../policy.js';
 
 export interface Redeemed {
   /** 'member': admitted at once (personal invite); 'pending': a request waits for review */
@@ -19,71 +24,34 @@ export interface Redeemed {
   userId: number;
 }
 
+type RedeemInput = TRedeemInviteRequest & { token: string; device: string };
+
 /**
  * Someone opened `/join/<token>` and sent the form. A personal invite admits
  * its person at once; any other link makes a join request for review. A
  * newcomer registers here; someone logged in keeps their one account.
  */
-export const redeemInvite: Action<
-  TRedeemInviteRequest & { token: string; device: string },
-  Redeemed
-> = async ({ tx, actor, now }, input) => {
+export const redeemInvite: Action<RedeemInput, Redeemed> = async ({ tx, actor, now }, input) => {
   const invite = await lockUsableInvite(tx, input.token, now);
   const role = invite.role as InviteRole;
-  const personal = invite.personId !== null;
+  if (invite.personId !== null) {
+    // Admitting changes the structure: it waits for the school's other structure changes (org/change.ts).
+    await lockStructure(tx, invite.schoolId);
+    const target = await loadInviteTarget(tx, invite.schoolId, invite.personId, true);
+    enforce(canRedeemInvite(actor, { schoolId: invite.schoolId, role, target }));
+    return redeemPersonal(tx, actor, invite, input, now);
+  }
+  enforce(canRedeemInvite(actor, { schoolId: invite.schoolId, role, target: null }));
   const childId =
-    role === 'parent' && invite.classId !== null && !personal
-      ? await pickChild(tx, invite.classId, input.childId)
-      : null;
-  let session: NewSession | null = null;
+    role === 'parent' && invite.classId !== null ? await pickChild(tx, invite.classId, input.childId) : null;
   let userId: number;
+  let session: NewSession | null = null;
   if (actor.kind === 'person') {
-    if (actor.schoolId !== invite.schoolId || (personal && invite.personId !== actor.userId)) {
-      throw new AppError('invites.invalid');
-    }
     userId = actor.userId;
-  } else if (personal) {
-    // The person record exists already; the newcomer only chooses a password.
-    if (!input.password) throw new AppError('invites.password_required');
-    userId = invite.personId!;
-    await tx
-      .update(users)
-      .set({ passwordHash: await hashPassword(input.password) })
-      .where(and(eq(users.id, userId), isNull(users.leftAt)));
-    session = await insertSession(tx, { id: userId, schoolId: invite.schoolId }, input.device, now);
   } else if (!input.register) {
     throw new AppError('invites.login_required');
   } else {
     ({ userId, session } = await registerApplicant(tx, invite.schoolId, input.register, input.device, now));
-  }
-  const done = { session, schoolId: invite.schoolId, userId };
-  const audit = {
-    type: 'invites.redeem' as const,
-    schoolId: invite.schoolId,
-    subjectId: invite.id,
-    data: { userId },
-  };
-  const countUse = () =>
-    tx
-      .update(invites)
-      .set({ uses: sql`${invites.uses} + 1` })
-      .where(eq(invites.id, invite.id));
-
-  if (personal) {
-    await countUse();
-    const events = await admit(
-      tx,
-      invite.schoolId,
-      userId,
-      { role: role as Role, classId: invite.classId, childId, chatId: invite.chatId },
-      now,
-    );
-    return {
-      result: { outcome: 'member', requestId: null, ...done },
-      events,
-      schoolId: invite.schoolId,
-      audit,
-    };
   }
   const request = await openJoinRequest(
     tx,
@@ -98,11 +66,62 @@ export const redeemInvite: Action<
     },
     now,
   );
-  if (request.created) await countUse();
+  if (request.created) await countUse(tx, invite.id);
   return {
-    result: { outcome: 'pending', requestId: request.requestId, ...done },
+    result: { outcome: 'pending', requestId: request.requestId, session, schoolId: invite.schoolId, userId },
     events: request.events,
     schoolId: invite.schoolId,
-    audit: request.created ? audit : null,
+    audit: request.created
+      ? { type: 'invites.redeem', schoolId: invite.schoolId, subjectId: invite.id, data: { userId } }
+      : null,
   };
 };
+
+type Invite = Awaited<ReturnType<typeof lockUsableInvite>>;
+
+/**
+ * A personal invite: its person, already checked by canRedeemInvite under
+ * the row lock. Not logged in, the holder of the link chooses the password
+ * the person never had; every other session of theirs ends.
+ */
+async function redeemPersonal(tx: Tx, actor: Actor, invite: Invite, input: RedeemInput, now: Date) {
+  const userId = invite.personId!;
+  let session: NewSession | null = null;
+  if (actor.kind !== 'person') {
+    if (!input.password) throw new AppError('invites.password_required');
+    const claimed = await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(and(eq(users.id, userId), isNull(users.passwordHash), isNull(users.leftAt)))
+      .returning({ id: users.id });
+    if (claimed.length === 0) throw new AppError('invites.account_exists');
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    session = await insertSession(tx, { id: userId, schoolId: invite.schoolId }, input.device, now);
+  }
+  await countUse(tx, invite.id);
+  const events = await admit(
+    tx,
+    invite.schoolId,
+    [{ userId, role: invite.role as Role, classId: invite.classId, childId: null, chatId: invite.chatId }],
+    now,
+  );
+  return {
+    result: { outcome: 'member' as const, requestId: null, session, schoolId: invite.schoolId, userId },
+    events,
+    schoolId: invite.schoolId,
+    audit: {
+      // Not logged in, this is what it is: the link's holder took over a person's account.
+      type: session ? ('invites.claim_account' as const) : ('invites.redeem' as const),
+      schoolId: invite.schoolId,
+      subjectId: invite.id,
+      data: { userId },
+    },
+  };
+}
+
+function countUse(tx: Tx, inviteId: number) {
+  return tx
+    .update(invites)
+    .set({ uses: sql`${invites.uses} + 1` })
+    .where(eq(invites.id, inviteId));
+}

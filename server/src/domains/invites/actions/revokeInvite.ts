@@ -4,6 +4,7 @@ import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
+import { canSeeClassMatters } from '../../org/policy.js';
 import { classTeacherOf } from '../load.js';
 import { canManageInvites } from '../policy.js';
 
@@ -16,12 +17,9 @@ export const revokeInvite: Action<{ inviteId: number }, null> = async ({ tx, act
     .where(and(eq(invites.id, input.inviteId), eq(invites.schoolId, person.schoolId)))
     .for('update');
   if (!invite) throw new AppError('invites.invalid');
-  enforce(
-    canManageInvites(actor, {
-      role: invite.role as InviteRole,
-      classTeacherId: await classTeacherOf(tx, person.schoolId, invite.classId),
-    }),
-  );
+  const classTeacherId = await classTeacherOf(tx, person.schoolId, invite.classId);
+  enforce(canSeeClassMatters(actor, classTeacherId, 'invites.invalid'));
+  enforce(canManageInvites(actor, { role: invite.role as InviteRole, classTeacherId }));
   if (!invite.revokedAt) await tx.update(invites).set({ revokedAt: now }).where(eq(invites.id, invite.id));
   return { result: null, audit: { type: 'invites.revoke', subjectId: invite.id } };
 };

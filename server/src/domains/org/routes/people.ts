@@ -14,7 +14,8 @@ import {
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../../http/types.js';
 import { hasRole } from '../../../infra/actor.js';
-import { requirePerson } from '../../../infra/require.js';
+import { enforce, requirePerson } from '../../../infra/require.js';
+import { loadDirectRules } from '../../chats/direct.js';
 import {
   createPerson,
   issueResetLink,
@@ -25,6 +26,7 @@ import {
   setRoles,
   unlinkGuardian,
 } from '../actions/index.js';
+import { canSeePerson } from '../policy.js';
 import { listPeople } from '../queries.js';
 import { personCard } from '../queries-structure.js';
 
@@ -37,7 +39,10 @@ export function peopleRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/api/people',
     { config: { policy: 'people.list' }, schema: { tags: ['people'], response: { 200: ZPeopleList } } },
-    async (request) => ({ people: await listPeople(db, requirePerson(request.actor).schoolId) }),
+    async (request) => {
+      const viewer = requirePerson(request.actor);
+      return { people: await listPeople(db, viewer, await loadDirectRules(db, viewer.schoolId)) };
+    },
   );
 
   app.post(
@@ -80,6 +85,7 @@ export function peopleRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       const viewer = requirePerson(request.actor);
+      enforce(canSeePerson(viewer, await loadDirectRules(db, viewer.schoolId), request.params.id));
       const self = viewer.userId === request.params.id;
       const admin = hasRole(viewer, 'admin');
       if (admin && !self) await deps.actions.run(viewer, recordContactsRead, { personId: request.params.id });
