@@ -5,6 +5,7 @@ import type { Db, Queryable, Tx } from '../db/client.js';
 import type { Action, ActionRunner } from './actions.js';
 import type { Clock } from './clock.js';
 import { AppError } from './errors.js';
+import { loggableError } from './logger.js';
 
 /**
  * Background work is a row of `jobs` (DESIGN §3.9). A runner takes a due job
@@ -64,7 +65,7 @@ interface TakenJob {
 
 class LeaseLost extends Error {}
 
-/** What a failure may say in the log and the table: a code or SQLSTATE, never a message with row values. */
+/** What the `jobs` row keeps of a failure: a code or SQLSTATE, never a message with row values. */
 function errorCode(error: unknown): string {
   if (error instanceof AppError) return error.code;
   const cause = (error as { cause?: { code?: unknown } })?.cause;
@@ -105,7 +106,9 @@ export class JobRunner {
   start(pollMs: number): void {
     const tick = () => {
       this.#current = this.runDue()
-        .catch((error: unknown) => this.deps.logger.warn({ code: errorCode(error) }, 'jobs: could not poll'))
+        .catch((error: unknown) =>
+          this.deps.logger.warn({ err: loggableError(error) }, 'jobs: could not poll'),
+        )
         .finally(() => {
           if (!this.#stopped) this.#timer = setTimeout(tick, pollMs).unref();
         });
@@ -159,7 +162,7 @@ export class JobRunner {
     const spec = this.#specs.get(job.kind)!;
     const maxAttempts = spec.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!spec.everyMs && job.attempts > maxAttempts) {
-      await this.#fail(job, spec, 'jobs.too_many_attempts');
+      await this.#fail(job, spec, null);
       return;
     }
     const run: Action<unknown, unknown> = async (ctx, payload) => {
@@ -177,7 +180,7 @@ export class JobRunner {
         );
         return;
       }
-      await this.#fail(job, spec, errorCode(error));
+      await this.#fail(job, spec, error);
     }
   }
 
@@ -193,13 +196,21 @@ export class JobRunner {
     if (result.rowCount === 0) throw new LeaseLost();
   }
 
-  async #fail(job: TakenJob, spec: JobSpec<never>, code: string): Promise<void> {
+  /** `error` null: taken too often (its runners died), never ran to the end. */
+  async #fail(job: TakenJob, spec: JobSpec<never>, error: unknown): Promise<void> {
+    const code = error === null ? 'jobs.too_many_attempts' : errorCode(error);
     const maxAttempts = spec.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     const dead = !spec.everyMs && job.attempts >= maxAttempts;
     const delay = Math.min(retryDelayMs(job.attempts), spec.everyMs ?? LONGEST_RETRY_MS);
     const retryAt = new Date(this.deps.clock.now().getTime() + delay);
     this.deps.logger.warn(
-      { job: job.id, kind: job.kind, attempts: job.attempts, code, dead },
+      {
+        job: job.id,
+        kind: job.kind,
+        attempts: job.attempts,
+        dead,
+        err: error === null ? { code } : loggableError(error),
+      },
       dead ? 'jobs: failed for the last time; left dead' : 'jobs: failed; will retry',
     );
     await this.deps.db.execute(sql`
