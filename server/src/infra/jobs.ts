@@ -30,6 +30,7 @@ export const JOB_LEASE_MS = 10 * 60 * 1000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 60 * 60 * 1000;
+const MAX_POLL_WAIT_MS = 30_000;
 
 /**
  * Puts a job in the queue, inside the caller's transaction (an action's `tx`).
@@ -102,15 +103,24 @@ export class JobRunner {
     }
   }
 
-  /** Polls for due jobs every `pollMs` until `stop`. */
+  /**
+   * Polls for due jobs every `pollMs` until `stop`. While the database is
+   * away it waits twice as long after each failed poll (at most 30 s), so the
+   * log gets a line per wait, not one a second.
+   */
   start(pollMs: number): void {
+    let wait = pollMs;
     const tick = () => {
       this.#current = this.runDue()
-        .catch((error: unknown) =>
-          this.deps.logger.warn({ err: loggableError(error) }, 'jobs: could not poll'),
-        )
+        .then(() => {
+          wait = pollMs;
+        })
+        .catch((error: unknown) => {
+          wait = Math.min(wait * 2, MAX_POLL_WAIT_MS);
+          this.deps.logger.warn({ err: loggableError(error), retryInMs: wait }, 'jobs: could not poll');
+        })
         .finally(() => {
-          if (!this.#stopped) this.#timer = setTimeout(tick, pollMs).unref();
+          if (!this.#stopped) this.#timer = setTimeout(tick, wait).unref();
         });
     };
     tick();
