@@ -100,6 +100,21 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await t.locator('.message--flash').filter({ hasText: 'Родительское собрание' }).waitFor();
     await expect.poll(() => t.getByTestId('typing').count()).toBe(0);
 
+    // Under her own reply a parent sees how many have read it, live (Oleg's phone is on it), and never who.
+    const ownReply = messageWith(m, 'Спасибо, буду.');
+    await ownReply
+      .getByTestId('read-receipt')
+      .filter({ hasText: /^Прочитали [123] из 3$/ })
+      .waitFor();
+    await ownReply.getByTestId('read-receipt').click();
+    const parentReads = m.getByRole('dialog', { name: 'Кто прочитал' });
+    await parentReads
+      .getByTestId('reads-count')
+      .filter({ hasText: /^Прочитали [123] из 3$/ })
+      .waitFor();
+    expect(await parentReads.getByTestId('not-read').count()).toBe(0);
+    await parentReads.getByRole('button', { name: 'Закрыть' }).click();
+
     // …and reacts with 👍: counted for everyone, highlighted as hers on her phone.
     const reactMenu = await openMenu(m, messageWith(m, 'Родительское собрание'));
     await reactMenu.getByRole('button', { name: 'Нравится' }).click();

@@ -41,6 +41,8 @@ export const ZChat = z.object({
     pin: z.boolean(),
     /** delete anyone's message, read edit history, mention everyone (@все) */
     moderate: z.boolean(),
+    /** who has and has not read each message (others see counts under their own messages) */
+    seeWhoRead: z.boolean(),
   }),
 });
 export type TChat = z.infer<typeof ZChat>;

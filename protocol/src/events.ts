@@ -5,7 +5,8 @@ import { ZMessage } from './messages.js';
 /**
  * Events are the live feed. Each one is persisted with a cursor that grows
  * with commit order, so a client resumes exactly where it stopped.
- * Names are `<domain>.<verb>`; payloads never depend on who reads them.
+ * Names are `<domain>.<verb>`. One change may store several events, each
+ * for its own readers, when not everyone may see the same (read receipts).
  */
 export const ZEventPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('messages.send'), message: ZMessage }),
@@ -46,6 +47,7 @@ export const ZEventPayload = z.discriminatedUnion('type', [
   /**
    * Another member read the chat up to a message: read counts of messages in
    * (previousMessageId, lastReadMessageId] not written by them go up by one.
+   * Only for those who may see who read (`policies.seeWhoRead` of the chat).
    */
   z.object({
     type: z.literal('messages.reads'),
@@ -53,6 +55,12 @@ export const ZEventPayload = z.discriminatedUnion('type', [
     userId: ZId,
     previousMessageId: z.number().int().nonnegative(),
     lastReadMessageId: z.number().int().nonnegative(),
+  }),
+  /** How many have now read some of the reader's own messages: what everyone else hears of a read. */
+  z.object({
+    type: z.literal('messages.read_counts'),
+    chatId: ZId,
+    counts: z.array(z.object({ messageId: ZId, readCount: z.number().int().nonnegative() })),
   }),
   z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.number().int().nonnegative() }),
 ]);

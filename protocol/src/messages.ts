@@ -47,13 +47,14 @@ export const ZMessage = z.object({
 });
 export type TMessage = z.infer<typeof ZMessage>;
 
-/** Who has read a message. The names of those who have not are for its author and the chat's owners. */
+/** Who has read a message. The names of those who have not are for `policies.seeWhoRead` only. */
 export const ZMessageReads = z.object({
   messageId: ZMessageId,
   readCount: z.number().int().nonnegative(),
   /** members other than the author */
   total: z.number().int().nonnegative(),
   notRead: z.array(z.object({ id: ZId, fullName: z.string() })).nullable(),
+  policies: z.object({ seeWhoRead: z.boolean() }),
 });
 export type TMessageReads = z.infer<typeof ZMessageReads>;
 

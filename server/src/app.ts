@@ -24,6 +24,8 @@ import type { App, AppDeps, RouteDeps } from './http/types.js';
 import { defaultWebDir, installWeb } from './http/web.js';
 import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
+import { JobRunner } from './infra/jobs.js';
+import { registerJobs } from './job-kinds.js';
 import { EventFeed } from './realtime/feed.js';
 import { Hub } from './realtime/hub.js';
 import { realtimeRoutes } from './realtime/routes.js';
@@ -34,6 +36,7 @@ export interface Parta {
   feed: EventFeed;
   hub: Hub;
   actions: ActionRunner;
+  jobs: JobRunner;
   /** every API route and the policy it names: walked by the authorization matrix test */
   routes: GatedRoute[];
 }
@@ -72,6 +75,9 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
       });
     },
   });
+  const jobs = registerJobs(
+    new JobRunner({ db: deps.database.db, actions, clock: deps.clock, logger: deps.logger }),
+  );
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
   const routeDeps: RouteDeps = { ...deps, actions };
@@ -101,10 +107,13 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
 
   await feed.start();
   hub.startHeartbeat(deps.heartbeatMs ?? 30_000);
+  await jobs.scheduleRecurring();
+  if (deps.jobPollMs !== null) jobs.start(deps.jobPollMs ?? 1000);
   // Before the WebSocket plugin's own close, which would wait for clients that do not read.
   app.addHook('preClose', async () => {
     hub.closeAll(1001, 'server shutting down');
     feed.stop();
+    await jobs.stop();
   });
-  return { app, feed, hub, actions, routes };
+  return { app, feed, hub, actions, jobs, routes };
 }

@@ -1,6 +1,6 @@
 import type { Role } from '@parta/protocol';
 import { describe, expect, it } from 'vitest';
-import { canAddMembers, canPostMessage, canReadChat } from './domains/chats/policy.js';
+import { canAddMembers, canPostMessage, canReadChat, canSeeWhoRead } from './domains/chats/policy.js';
 import type { Actor } from './infra/actor.js';
 import { can } from './policies.js';
 
@@ -46,5 +46,18 @@ describe('chat rules with the loaded chat', () => {
     expect(canAddMembers(person('admin'), outsider).ok).toBe(true);
     expect(canAddMembers(person('parent'), member)).toEqual({ ok: false, code: 'access.denied' });
     expect(canAddMembers(person('parent'), outsider)).toEqual({ ok: false, code: 'chats.not_found' });
+  });
+
+  it.each([
+    ['a teacher in the chat', person('teacher'), member, true],
+    ['non-teaching staff in the chat', person('staff'), member, true],
+    ["the chat's owner", person('class_teacher'), owner, true],
+    ['an admin in the chat', person('admin'), member, true],
+    ['a parent', person('parent'), member, false],
+    ['a parent who owns the chat', person('parent'), owner, true],
+    ['a student', person('student'), member, false],
+    ['a teacher outside the chat', person('teacher'), outsider, false],
+  ] as const)('who read: %s → %s', (_, actor, chat, ok) => {
+    expect(canSeeWhoRead(actor, chat).ok).toBe(ok);
   });
 });

@@ -344,5 +344,37 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_school_idx').on(t.schoolId, t.id)],
 );
 
+/**
+ * Background work (infra/jobs.ts): taken with `FOR UPDATE SKIP LOCKED` and a
+ * lease, so each job runs once across nodes and again after a node dies.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    /** at most one job per key: recurring jobs use their kind, so every node may schedule them */
+    key: text('key'),
+    /** the school it works for; null for the installation's own upkeep */
+    schoolId: integer('school_id').references(() => schools.id),
+    payload: jsonb('payload').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** 'pending', or 'dead' after too many failures (kept for the operator) */
+    state: text('state').notNull().default('pending'),
+    /** how many times it was taken */
+    attempts: integer('attempts').notNull().default(0),
+    /** the lease: who holds it, and until when */
+    lockedBy: uuid('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    /** an error code or SQLSTATE, never a message (it could hold row values) */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('jobs_key').on(t.key),
+    index('jobs_due_idx').on(t.runAt).where(sql`${t.state} = 'pending'`),
+  ],
+);
+
 // Invites and join requests live in schema-joins.ts; re-exported so `schema` is one namespace.
 export * from './schema-joins.js';

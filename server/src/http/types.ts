@@ -53,6 +53,8 @@ export interface AppDeps {
   heartbeatMs?: number;
   /** unsent bytes after which a WebSocket client counts as too slow */
   wsMaxBufferedBytes?: number;
+  /** how often the job runner looks for due jobs; null: never by itself (tests call `jobs.runDue()`) */
+  jobPollMs?: number | null;
   /** per-account limits shared through Redis; in this node's memory when absent */
   bucketsFor?: BucketsFactory;
 }

@@ -52,6 +52,8 @@ export const auditTypes = [
   'messages.delete',
   'messages.react',
   'messages.pin',
+  /** a background job deleted what outlived its retention (`data`: what, how many) */
+  'retention.prune',
 ] as const;
 
 export const ZAuditEntry = z.object({

@@ -159,18 +159,20 @@ export async function readEventsForUser(
 }
 
 /**
- * Whether the school has more than `limit` events in (`after`, `upTo`]:
- * too long a break to replay. Reads at most `limit` + 1 index entries.
+ * Whether the school has more than `limit` events after `after`: too long a
+ * break to replay. Reads at most `limit` + 1 index entries. It counts events
+ * the feed has not reached yet too: pruning (realtime/retention.ts) keeps
+ * each school's newest `limit` + 1 events, so a cursor from before a pruned
+ * event always has that many after it, however far behind the feed is.
  */
 export async function missedTooMany(
   db: Queryable,
   schoolId: number,
   after: number,
-  upTo: number,
   limit: number,
 ): Promise<boolean> {
   const result = await db.execute(sql`
-    select 1 from events where school_id = ${schoolId} and id > ${after} and id <= ${upTo}
+    select 1 from events where school_id = ${schoolId} and id > ${after}
     order by id offset ${limit} limit 1`);
   return result.rows.length > 0;
 }

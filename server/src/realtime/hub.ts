@@ -88,7 +88,7 @@ export class Hub {
       connection.cursor = head;
     } else if (
       (cursor > head && cursor > (await maxEventId(this.db))) ||
-      (cursor < head && (await missedTooMany(this.db, connection.schoolId, cursor, head, REPLAY_LIMIT)))
+      (cursor < head && (await missedTooMany(this.db, connection.schoolId, cursor, REPLAY_LIMIT)))
     ) {
       connection.send({ type: 'resync' });
       connection.cursor = head;

@@ -39,6 +39,8 @@ export interface TestServerOptions {
   logStream?: NodeJS.WritableStream;
   env?: Record<string, string>;
   wsMaxBufferedBytes?: number;
+  /** let the server's job runner poll by itself (tests otherwise call `parta.jobs.runDue()`) */
+  jobPollMs?: number;
   bucketsFor?: AppDeps['bucketsFor'];
 }
 
@@ -67,6 +69,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     database: { db, pool, embedded: false, close: () => pool.end() },
     heartbeatMs: 3_600_000,
+    // Tests run due jobs themselves (`parta.jobs.runDue()`) after moving the clock.
+    jobPollMs: options.jobPollMs ?? null,
     ...(options.wsMaxBufferedBytes ? { wsMaxBufferedBytes: options.wsMaxBufferedBytes } : {}),
     ...(options.bucketsFor ? { bucketsFor: options.bucketsFor } : {}),
   });

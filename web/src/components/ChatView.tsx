@@ -79,7 +79,7 @@ export function ChatView({ chatId }: { chatId: number }) {
       timeZone: person.school.timeZone,
       readers: Math.max(0, chat.memberCount - 1),
       direct: chat.kind === 'direct',
-      seesAllReads: chat.policies.moderate,
+      seesAllReads: chat.policies.seeWhoRead,
       canReact: !chat.archived,
       onMenu: (message: TMessage) => setOpen({ kind: 'menu', message }),
       onReads: (message: TMessage) => setOpen({ kind: 'reads', message }),

@@ -9,7 +9,7 @@ import { Quote } from './Quote.js';
 import { Reactions } from './Reactions.js';
 import { RichText } from './RichText.js';
 
-/** «Прочитали 23 из 30» under the author's own messages (and every message, for the chat's owners). */
+/** «Прочитали 23 из 30» under the author's own messages (and every message, for those who see who read). */
 function ReadReceipt({ message, ctx }: { message: TMessage; ctx: RowContext }) {
   if (ctx.readers <= 0) return null;
   const count = message.readCount ?? 0;

@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
 import { ErrorNote, SkeletonList } from './ui.js';
 
-/** «Прочитали 23 из 30» and, for the author and the chat's owners, who has not read it yet. */
+/** «Прочитали 23 из 30» and, where the server allows (`policies.seeWhoRead`), who has not read it yet. */
 export function ReadsDialog({ message, onClose }: { message: TMessage; onClose: () => void }) {
   const [reads, setReads] = useState<TMessageReads | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -25,7 +25,7 @@ export function ReadsDialog({ message, onClose }: { message: TMessage; onClose: 
             <p class="reads__count" data-testid="reads-count">
               {t('reads.count', { read: reads.readCount, total: reads.total })}
             </p>
-            {reads.notRead && reads.notRead.length > 0 && (
+            {reads.policies.seeWhoRead && reads.notRead && reads.notRead.length > 0 && (
               <section aria-labelledby="not-read-title">
                 <h3 class="reads__title" id="not-read-title">
                   {t('reads.notRead')}
@@ -37,7 +37,7 @@ export function ReadsDialog({ message, onClose }: { message: TMessage; onClose: 
                 </ul>
               </section>
             )}
-            {reads.notRead && reads.notRead.length === 0 && reads.total > 0 && (
+            {reads.policies.seeWhoRead && reads.notRead?.length === 0 && reads.total > 0 && (
               <p class="reads__all">{t('reads.everyone')}</p>
             )}
           </>

@@ -16,7 +16,14 @@ import { markDown, markLive, resetConnection } from './connection.js';
 import { clearMembers, forgetMembers } from './members.js';
 import { closeOutbox, flush, openOutbox, settle } from './outbox.js';
 import { clearPins, notePinChange, reloadPins } from './pins.js';
-import { addMessage, clearThreads, noteReads, reloadThreads, updateMessage } from './threads.js';
+import {
+  addMessage,
+  clearThreads,
+  noteReads,
+  reloadThreads,
+  setReadCounts,
+  updateMessage,
+} from './threads.js';
 import { clearTyping, noteTyping, stoppedTyping, typingThrottle } from './typing.js';
 import { isReading } from './view.js';
 
@@ -73,6 +80,9 @@ function apply(event: TEvent): void {
       break;
     case 'messages.reads':
       noteReads(payload.chatId, payload.userId, payload.previousMessageId, payload.lastReadMessageId);
+      break;
+    case 'messages.read_counts':
+      setReadCounts(payload.chatId, payload.counts);
       break;
     case 'chats.create':
       void refreshChat(payload.chatId);

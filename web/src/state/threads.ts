@@ -186,6 +186,19 @@ export function noteReads(
   patchItems(chatId, (items) => countReads(items, userId, previousMessageId, lastReadMessageId));
 }
 
+/** `messages.read_counts`: how many have now read some of my messages. */
+export function setReadCounts(
+  chatId: number,
+  counts: readonly { messageId: number; readCount: number }[],
+): void {
+  const byId = new Map(counts.map((count) => [count.messageId, count.readCount]));
+  patchItems(chatId, (items) =>
+    items.some((item) => byId.has(item.id))
+      ? items.map((item) => (byId.has(item.id) ? { ...item, readCount: byId.get(item.id)! } : item))
+      : items,
+  );
+}
+
 /** After a resync: every chat seen so far is read again from the server. */
 export function reloadThreads(): void {
   for (const chatId of threads.keys()) void loadLatest(chatId);

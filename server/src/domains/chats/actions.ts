@@ -9,6 +9,7 @@ import { accessChat } from './access.js';
 import { loadDirectRules } from './direct.js';
 import { canAddMembers, canCreateChat, canPutInGroup } from './policy.js';
 import { memberIds } from './queries.js';
+import { readReceiptEvents } from './read-receipts.js';
 
 /** Everyone named must be a person of the same school. */
 async function checkSameSchool(tx: Tx, schoolId: number, userIds: number[]): Promise<void> {
@@ -96,14 +97,14 @@ export const addMembers: Action<TAddMembersRequest & { chatId: number }, { added
 
 /**
  * «Прочитано до»: moves forward only. Tells the reader's other tabs, and the
- * other members, whose «Прочитали N из M» under earlier messages goes up.
+ * other members what each may know of it (read-receipts.ts).
  */
 export const markRead: Action<TMarkReadRequest & { chatId: number }, { lastReadMessageId: number }> = async (
   { tx, actor },
   input,
 ) => {
   const person = requirePerson(actor);
-  await accessChat(tx, person, input.chatId);
+  const chat = await accessChat(tx, person, input.chatId);
   const [message] = await tx
     .select({ id: messages.id })
     .from(messages)
@@ -119,7 +120,12 @@ export const markRead: Action<TMarkReadRequest & { chatId: number }, { lastReadM
   if (message.id <= previousMessageId)
     return { result: { lastReadMessageId: previousMessageId }, audit: null };
   await tx.update(chatMembers).set({ lastReadMessageId: message.id }).where(membership);
-  const others = (await memberIds(tx, input.chatId)).filter((id) => id !== person.userId);
+  const receipts = await readReceiptEvents(tx, chat, {
+    chatId: input.chatId,
+    readerId: person.userId,
+    previousMessageId,
+    lastReadMessageId: message.id,
+  });
   return {
     result: { lastReadMessageId: message.id },
     events: [
@@ -127,16 +133,7 @@ export const markRead: Action<TMarkReadRequest & { chatId: number }, { lastReadM
         payload: { type: 'chats.read', chatId: input.chatId, lastReadMessageId: message.id },
         userIds: [person.userId],
       },
-      {
-        payload: {
-          type: 'messages.reads',
-          chatId: input.chatId,
-          userId: person.userId,
-          previousMessageId,
-          lastReadMessageId: message.id,
-        },
-        userIds: others,
-      },
+      ...receipts,
     ],
     audit: null,
   };

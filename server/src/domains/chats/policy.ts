@@ -86,9 +86,16 @@ export function canAddMembers(actor: Actor, chat?: ChatAccess): Verdict {
   return chat.membership?.role === 'owner' || hasRole(actor, 'admin') ? allow : deny('access.denied');
 }
 
-/** Who has not read a message yet: the teacher's key question, answered for the author and the chat's owners. */
-export function canSeeWhoHasNotRead(actor: Actor, chat: ChatAccess, authorId: number): boolean {
-  return actor.kind === 'person' && (actor.userId === authorId || chat.membership?.role === 'owner');
+/**
+ * Who has and has not read each message: staff for the chats they are in (a
+ * teacher's key question) and the chat's moderators. Parents and students see
+ * counts only, even under their own messages: when each family reads is not
+ * for other families to follow (docs/messaging.md, «Read receipts»).
+ */
+export function canSeeWhoRead(actor: Actor, chat: ChatAccess): Verdict {
+  const read = canReadChat(actor, chat);
+  if (!read.ok) return read;
+  return isModerator(actor, chat) || hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
 }
 
 export function chatAbilities(actor: Actor, chat: ChatAccess) {
@@ -97,6 +104,7 @@ export function chatAbilities(actor: Actor, chat: ChatAccess) {
     addMembers: canAddMembers(actor, chat).ok,
     pin: canPin(actor, chat).ok,
     moderate: canModerate(actor, chat).ok,
+    seeWhoRead: canSeeWhoRead(actor, chat).ok,
   };
 }
 

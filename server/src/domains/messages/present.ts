@@ -89,7 +89,8 @@ export function toMessage(row: MessageRow): TMessage {
   };
 }
 
-function quote(body: string): string {
+/** The start of a message as a reply quotes it. */
+export function quote(body: string): string {
   const text = plainText(body);
   return text.length <= QUOTE_LENGTH ? text : `${text.slice(0, QUOTE_LENGTH - 1).trimEnd()}…`;
 }

@@ -41,13 +41,13 @@ export async function findMessage(db: Queryable, chatId: number, messageId: numb
 
 /**
  * «Прочитали 23 из 30» for one message; the names of those who have not read
- * it only when `withNames` (its author and the chat's owners).
+ * it only for those who may see who read (`canSeeWhoRead`).
  */
 export async function messageReads(
   db: Queryable,
   chatId: number,
   messageId: number,
-  withNames: (authorId: number) => boolean,
+  seeWhoRead: boolean,
 ): Promise<TMessageReads> {
   const message = await findMessage(db, chatId, messageId);
   const members = await db
@@ -61,7 +61,8 @@ export async function messageReads(
     messageId: message.id,
     readCount: members.length - notRead.length,
     total: members.length,
-    notRead: withNames(message.authorId) ? notRead.map(({ id, fullName }) => ({ id, fullName })) : null,
+    notRead: seeWhoRead ? notRead.map(({ id, fullName }) => ({ id, fullName })) : null,
+    policies: { seeWhoRead },
   };
 }
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-it('counts who has read a notice and names, for its author only, who has not', async () => {
+it('counts who has read a notice and names who has not, for staff in the chat only', async () => {
   const { body } = await teacher.client.get('/api/chats');
   const live = await teacher.client.socket(body.cursor);
   await live.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
@@ -55,9 +55,15 @@ it('counts who has read a notice and names, for its author only, who has not', a
       expect.objectContaining({ fullName: 'Иванов Пётр' }),
       expect.objectContaining({ fullName: 'Мусина Ирина Маратовна' }),
     ],
+    policies: { seeWhoRead: true },
   });
   const forParent = await parents[0]!.client.get(`/api/chats/${chatId}/messages/${notice.body.id}/reads`);
-  expect(forParent.body).toMatchObject({ readCount: 2, total: 4, notRead: null });
+  expect(forParent.body).toMatchObject({
+    readCount: 2,
+    total: 4,
+    notRead: null,
+    policies: { seeWhoRead: false },
+  });
 
   const page = await teacher.client.get(`/api/chats/${chatId}/messages`);
   expect(page.body.messages.find((m: { id: number }) => m.id === notice.body.id).readCount).toBe(2);
@@ -92,4 +98,71 @@ it('answers "not found" for a message of another chat, and for a chat one is not
     `/api/chats/${other.body.id}/messages/${hidden.body.id}/reads`,
   );
   expect(outsider.body.error.code).toBe('chats.not_found');
+});
+
+it('tells a parent only how many have read their message, never who; staff in the chat see who', async () => {
+  const [anna, liliya, pyotr] = parents as [(typeof parents)[0], (typeof parents)[0], (typeof parents)[0]];
+  const { body } = await teacher.client.get('/api/chats');
+  const sockets = await Promise.all([teacher, anna, pyotr].map((p) => p.client.socket(body.cursor)));
+  for (const live of sockets) await live.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+  const [teacherLive, annaLive, pyotrLive] = sockets as [
+    (typeof sockets)[0],
+    (typeof sockets)[0],
+    (typeof sockets)[0],
+  ];
+  const notice = await teacher.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'Сдаём на экскурсию до пятницы.',
+  });
+  const question = await anna.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'А сколько сдавать?',
+  });
+  await liliya.client.post(`/api/chats/${chatId}/read`, { messageId: question.body.id });
+
+  await teacherLive.waitFor(
+    (s) => s.events().some((e) => e.payload.type === 'messages.reads' && e.payload.userId === liliya.id),
+    'the teacher hears who read',
+  );
+  await annaLive.waitFor(
+    (s) => s.events().some((e) => e.payload.type === 'messages.read_counts'),
+    'the parent hears how many read her question',
+  );
+  // A later message reaches everyone after whatever the read produced.
+  const after = await teacher.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'Спасибо!',
+  });
+  for (const live of [annaLive, pyotrLive]) {
+    await live.waitFor(
+      (s) =>
+        s.events().some((e) => e.payload.type === 'messages.send' && e.payload.message.id === after.body.id),
+      'the later message',
+    );
+    const heard = live.events().map((e) => e.payload);
+    expect(heard.filter((p) => p.type === 'messages.reads')).toEqual([]);
+    expect(JSON.stringify(heard.filter((p) => p.type !== 'messages.send'))).not.toContain('"userId"');
+  }
+  expect(annaLive.events().find((e) => e.payload.type === 'messages.read_counts')?.payload).toEqual({
+    type: 'messages.read_counts',
+    chatId,
+    counts: [{ messageId: question.body.id, readCount: 1 }],
+  });
+  expect(pyotrLive.events().filter((e) => e.payload.type === 'messages.read_counts')).toEqual([]);
+
+  const forAnna = await anna.client.get(`/api/chats/${chatId}/messages/${question.body.id}/reads`);
+  expect(forAnna.body).toEqual({
+    messageId: question.body.id,
+    readCount: 1,
+    total: 4,
+    notRead: null,
+    policies: { seeWhoRead: false },
+  });
+  const forTeacher = await teacher.client.get(`/api/chats/${chatId}/messages/${question.body.id}/reads`);
+  expect(forTeacher.body).toMatchObject({ readCount: 1, total: 4, policies: { seeWhoRead: true } });
+  expect(forTeacher.body.notRead.map((p: { id: number }) => p.id)).not.toContain(liliya.id);
+  const chats = await anna.client.get('/api/chats');
+  expect(chats.body.chats.find((c: { id: number }) => c.id === chatId).policies.seeWhoRead).toBe(false);
+  for (const live of sockets) live.close();
+  expect(notice.status).toBe(200);
 });

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
 import { accessChat } from '../chats/access.js';
-import { canModerate, canSeeWhoHasNotRead } from '../chats/policy.js';
+import { canModerate, canSeeWhoRead } from '../chats/policy.js';
 import {
   deleteMessage,
   editMessage,
@@ -73,9 +73,8 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const person = requirePerson(request.actor);
       const access = await accessChat(db, person, request.params.id);
-      return messageReads(db, request.params.id, request.params.messageId, (authorId) =>
-        canSeeWhoHasNotRead(person, access, authorId),
-      );
+      const seeWhoRead = canSeeWhoRead(person, access).ok;
+      return messageReads(db, request.params.id, request.params.messageId, seeWhoRead);
     },
   );
 

@@ -8,9 +8,11 @@ import { enforce, requirePerson } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import { canReact } from '../../chats/policy.js';
 import { memberIds } from '../../chats/queries.js';
+import { forgetWords } from '../../search/vocabulary.js';
 import { canDeleteMessage, canEditMessage } from '../policy.js';
 import { loadMessage } from '../present.js';
 import { findMessage } from '../queries.js';
+import { scrubEventsOf } from '../scrub.js';
 import { mentionsIn } from './post.js';
 
 type MessageRef = { chatId: number; messageId: number };
@@ -33,7 +35,11 @@ export async function announceChange(
   };
 }
 
-/** The author rewrites their message; the text it replaces is kept for the chat's moderators. */
+/**
+ * The author rewrites their message; the text it replaces is kept for the
+ * chat's moderators (for a bounded time, see retention.ts) and leaves the
+ * stored events (scrub.ts).
+ */
 export const editMessage: Action<TEditMessageRequest & MessageRef, TMessage> = async (
   { tx, actor, now },
   input,
@@ -51,16 +57,21 @@ export const editMessage: Action<TEditMessageRequest & MessageRef, TMessage> = a
     .update(messages)
     .set({ body: input.body, editedAt: now, ...mentions })
     .where(eq(messages.id, row.id));
-  return announceChange(tx, input, 'edit', {
+  await forgetWords(tx, person.schoolId, row.body);
+  const outcome = await announceChange(tx, input, 'edit', {
     type: 'messages.edit',
     subjectId: row.id,
     data: { chatId: input.chatId },
   });
+  await scrubEventsOf(tx, person.schoolId, outcome.result);
+  return outcome;
 };
 
 /**
  * Leaves a tombstone («Сообщение удалено») where the message was: replies
- * keep their place. The text moves to the versions for the moderators.
+ * keep their place. The text moves to the versions for the moderators (for
+ * a bounded time, see retention.ts) and leaves everything else: the stored
+ * events that carried it, and the search dictionary.
  */
 export const deleteMessage: Action<MessageRef, TMessage> = async ({ tx, actor, now }, input) => {
   const person = requirePerson(actor);
@@ -74,9 +85,12 @@ export const deleteMessage: Action<MessageRef, TMessage> = async ({ tx, actor, n
     .update(messages)
     .set({ body: '', deletedAt: now, pinnedAt: null, mentions: [], mentionsAll: false })
     .where(eq(messages.id, row.id));
-  return announceChange(tx, input, 'delete', {
+  await forgetWords(tx, person.schoolId, row.body);
+  const outcome = await announceChange(tx, input, 'delete', {
     type: 'messages.delete',
     subjectId: row.id,
     data: { chatId: input.chatId, byAuthor: row.authorId === person.userId },
   });
+  await scrubEventsOf(tx, person.schoolId, outcome.result);
+  return outcome;
 };
