@@ -119,12 +119,6 @@ const examples = (): Example[] => [
   { method: 'POST', url: '/api/schools/preview', anonymous: true, body: { code: f.schoolCode } },
   {
     method: 'POST',
-    url: '/api/schools/children',
-    anonymous: true,
-    body: { code: f.schoolCode, classId: f.classId },
-  },
-  {
-    method: 'POST',
     url: '/api/schools/join',
     anonymous: true,
     body: {
@@ -132,7 +126,7 @@ const examples = (): Example[] => [
       role: 'parent',
       classId: f.classId,
       register: newcomer(),
-      childId: f.studentId,
+      childName: 'Петров Миша',
       acceptRules: true,
     },
   },
@@ -213,7 +207,7 @@ beforeAll(async () => {
     role: 'parent',
     classId: f.classId,
     register: { fullName: 'Сафина Алия', login: 'safina', password: 'safina-password' },
-    childId: f.studentId,
+    childName: 'Петров Миша',
     acceptRules: true,
   });
   f.joinId = applicant.body.request.id;

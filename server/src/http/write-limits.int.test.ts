@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../infra/clock.js';
 import { RedisTokenBuckets } from '../infra/token-bucket.js';
 import type { Reply, TestClient } from '../test/client.js';
-import { ADMIN, addPerson, setUpSchool } from '../test/school.js';
+import { ADMIN, addPerson, setUpSchool, teachFamilies } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
 /**
@@ -35,6 +35,7 @@ beforeAll(async () => {
     roles: ['teacher'],
   });
   parent = await addPerson(server, admin, { fullName: 'Петрова Анна', login: 'petrova', roles: ['parent'] });
+  await teachFamilies(admin, teacher.id, [parent.id]);
   chatId = (await admin.post('/api/chats', { title: '5А — родители', memberIds: [teacher.id, parent.id] }))
     .body.id;
 });

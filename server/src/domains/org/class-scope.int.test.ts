@@ -43,7 +43,7 @@ beforeAll(async () => {
     role: 'parent',
     classId: other.classId,
     register: { fullName: 'Сафина Алия', login: `s${randomUUID().slice(0, 8)}`, password: 'safina-password' },
-    childId: other.studentId,
+    childName: 'Петров Миша',
     acceptRules: true,
   });
   other.joinId = applied.body.request.id;
