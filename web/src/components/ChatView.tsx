@@ -79,7 +79,8 @@ export function ChatView({ chatId }: { chatId: number }) {
       timeZone: person.school.timeZone,
       readers: Math.max(0, chat.memberCount - 1),
       direct: chat.kind === 'direct',
-      seesAllReads: chat.policies.seeWhoRead,
+      // counts under everyone's messages for those who keep order; who read, in the dialog, by seeWhoRead
+      seesAllReads: chat.policies.moderate,
       canReact: !chat.archived,
       onMenu: (message: TMessage) => setOpen({ kind: 'menu', message }),
       onReads: (message: TMessage) => setOpen({ kind: 'reads', message }),
