@@ -19,7 +19,7 @@ import {
   processTree,
   waitForQuiet,
 } from './lib/procfs.js';
-import { BENCH_ADMIN } from './lib/school.js';
+import { BENCH_ADMIN, BENCH_SETUP_TOKEN } from './lib/school.js';
 import {
   assertBuilt,
   embeddedDataDir,
@@ -187,6 +187,7 @@ async function firstServeThenSetup(): Promise<{ start: Start; setupMs: number; s
     timeZone: 'Europe/Moscow',
     adminName: 'Администратор',
     ...BENCH_ADMIN,
+    setupToken: BENCH_SETUP_TOKEN,
   });
   const setupMs = performance.now() - begun;
   start.stopMs = await stopParta(server, processTree(server.pid));

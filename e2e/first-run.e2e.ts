@@ -10,11 +10,28 @@ describe('first run: from an empty server to a live conversation', () => {
     onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
     const { page: admin, errors: adminErrors } = await open(desktop);
 
+    // Whoever finds the fresh server first gets the wizard, but it asks for the code from the server's log.
+    const stranger = (await open(phone)).page;
+    await stranger.goto('/');
+    await stranger.getByRole('heading', { name: 'Настройка школы' }).waitFor();
+    await stranger.getByLabel('Код первого запуска').fill('угадываю');
+    await stranger.getByLabel('Название школы').fill('Чужая школа');
+    await stranger.getByLabel('Ваше ФИО').fill('Чужой Человек');
+    await stranger.getByLabel('Логин', { exact: true }).fill('stranger');
+    await stranger.getByLabel('Пароль', { exact: true }).fill('надёжный-пароль-2');
+    await stranger.getByRole('button', { name: 'Создать школу' }).click();
+    await stranger.getByText('Код первого запуска не подходит').waitFor();
+    await screenshot(stranger, 'phone-setup-wrong-code');
+
+    // The admin opens the address the server printed at start: the code comes with it.
+    const printed = /First run \(Первый запуск\): open (http[^"\s]+)/.exec(stage.server.output())?.[1];
+    expect(printed).toBeDefined();
     // The wizard, in Russian, with Moscow time preselected; under a strict CSP (any violation fails the scenario below).
-    const document = await admin.goto('/');
+    const document = await admin.goto(new URL(printed!).pathname + new URL(printed!).search);
     expect(document?.headers()['content-security-policy']).toContain("script-src 'self'");
     await admin.getByRole('heading', { name: 'Настройка школы' }).waitFor();
     expect(new URL(admin.url()).pathname).toBe('/setup');
+    expect(await admin.getByLabel('Код первого запуска').count()).toBe(0);
     expect(await admin.getByLabel('Часовой пояс').inputValue()).toBe('Europe/Moscow');
     await admin.getByLabel('Название школы').fill('Гимназия № 5 г. Казани');
     await admin.getByLabel('Ваше ФИО').fill('Сафина Гульнара Ильдаровна');

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client, mapLimit } from './http.js';
 
 export const BENCH_ADMIN = { login: 'bench-admin', password: 'bench-admin-password' };
+/** The first-run code of the servers the benches start; for a server of --url, PARTA_SETUP_TOKEN. */
+export const BENCH_SETUP_TOKEN = process.env.PARTA_SETUP_TOKEN ?? 'bench-first-run-code-5b2d';
 
 /**
  * The admin's client: runs the first-run setup on a fresh database, or logs in
@@ -21,6 +23,7 @@ export async function adminClient(
       adminName: 'Администратор нагрузки',
       login: account.login ?? BENCH_ADMIN.login,
       password: account.password ?? BENCH_ADMIN.password,
+      setupToken: BENCH_SETUP_TOKEN,
     });
     return admin;
   }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { BENCH_SETUP_TOKEN } from './school.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const serverMain = path.join(repoRoot, 'server/dist/main.js');
@@ -98,6 +99,7 @@ export function spawnParta(options: SpawnOptions): ServerProcess {
   const log = openSync(options.logFile, 'a');
   const env = { ...process.env };
   delete env.DATABASE_URL; // the bench decides which database the server uses
+  env.PARTA_SETUP_TOKEN = BENCH_SETUP_TOKEN;
   // A few bench accounts post and search hundreds of times a second: the per-account limits are off.
   for (const name of ['POSTS', 'EDITS', 'REACTIONS', 'CHATS', 'SEARCHES']) env[`PARTA_LIMIT_${name}`] = '0';
   const startedAt = performance.now();

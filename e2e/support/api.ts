@@ -1,4 +1,5 @@
 import type { TChat, TCreatedPerson, TMe } from '@parta/protocol';
+import { E2E_SETUP_TOKEN } from './server.js';
 
 /** A script talking to Parta's API like a browser tab: cookie, CSRF token, JSON. */
 export class ApiClient {
@@ -50,6 +51,7 @@ export async function setUpSchool(baseUrl: string): Promise<{ admin: Seeded['adm
     adminName: admin.fullName,
     login: admin.login,
     password: admin.password,
+    setupToken: E2E_SETUP_TOKEN,
   });
   return { admin, client };
 }

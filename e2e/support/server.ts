@@ -11,6 +11,9 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const serverMain = path.join(repoRoot, 'server/dist/main.js');
 const webIndex = path.join(repoRoot, 'web/dist/index.html');
 
+/** The first-run code of every server the scenarios start (PARTA_SETUP_TOKEN); it is printed too. */
+export const E2E_SETUP_TOKEN = 'e2e-first-run-code-9f3a';
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -74,7 +77,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const databaseUrl = options.databaseUrl ?? process.env.PARTA_E2E_DATABASE_URL;
   if (databaseUrl) args.push('--database-url', databaseUrl);
   if (options.redisUrl) args.push('--redis-url', options.redisUrl);
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, PARTA_SETUP_TOKEN: E2E_SETUP_TOKEN };
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(chunk.toString());

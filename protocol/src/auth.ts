@@ -13,6 +13,8 @@ export const ZSetupRequest = z.strictObject({
   adminName: ZPersonName,
   login: ZLogin,
   password: ZPassword,
+  /** the first-run code the server printed at start (or PARTA_SETUP_TOKEN) */
+  setupToken: ZLine.min(1).max(200),
 });
 export type TSetupRequest = z.infer<typeof ZSetupRequest>;
 

@@ -22,6 +22,8 @@ export const errorCodes = [
   'auth.registration_refused',
   'access.denied',
   'setup.already_done',
+  'setup.token_invalid',
+  'request.wrong_host',
   'people.not_found',
   'classes.not_found',
   'classes.duplicate',

@@ -14,6 +14,7 @@ import { searchRoutes } from './domains/search/routes.js';
 import { WriteHealth } from './http/database-faults.js';
 import { installStrictEncoding } from './http/encoding.js';
 import { installErrorHandling } from './http/errors.js';
+import { installHostCheck } from './http/host-check.js';
 import { installOperations } from './http/operations.js';
 import { type GatedRoute, installPolicyGate } from './http/policy-gate.js';
 import { PartaLogController } from './http/request-log.js';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   installErrorHandling(app, writes);
   installSecurityHeaders(app, deps.config.publicUrl);
   installStrictEncoding(app);
+  installHostCheck(app, deps.config);
   const routes = installPolicyGate(app);
   installWriteLimits(app, deps);
   await app.register(cookie);

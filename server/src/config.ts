@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -93,9 +94,16 @@ const ZConfig = z.strictObject({
     .default('false')
     .transform((v) => v === 'true'),
   metricsToken: z.string().min(16).optional(),
+  /** the first-run code; without it, one is drawn at start and printed with the setup address */
+  setupToken: z.string().min(16).max(200).optional(),
 });
 
-export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl'> & { publicUrl: string };
+export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl' | 'setupToken'> & {
+  publicUrl: string;
+  setupToken: string;
+  /** only when PARTA_PUBLIC_URL is set: answers only requests for its host (and loopback) */
+  checkHost: boolean;
+};
 
 /** Setting name → environment variable. A `--kebab-case` flag overrides each. */
 const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
@@ -119,6 +127,7 @@ const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   wsSocketsPerAccount: 'PARTA_WS_SOCKETS_PER_ACCOUNT',
   apiDocs: 'PARTA_API_DOCS',
   metricsToken: 'PARTA_METRICS_TOKEN',
+  setupToken: 'PARTA_SETUP_TOKEN',
 };
 
 export const settingFlags = Object.keys(envNames).map(kebab);
@@ -147,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string>
     ...config,
     dataDir: path.resolve(config.dataDir),
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
+    setupToken: config.setupToken ?? randomBytes(18).toString('base64url'),
+    checkHost: config.publicUrl !== undefined,
   };
 }
 
@@ -163,6 +174,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
     databaseUrl: hide(config.databaseUrl) ?? 'embedded',
     redisUrl: hide(config.redisUrl) ?? 'none',
     metricsToken: config.metricsToken ? '***' : 'none',
+    setupToken: '***',
   };
 }
 

@@ -7,6 +7,7 @@ import { type Config, loadConfig, redactConfig, settingFlags } from './config.js
 import { newPasswordHash } from './domains/auth/password-rules.js';
 import { hashPassword } from './domains/auth/secrets.js';
 import { seedDemoSchool, setUpSchool } from './domains/org/actions/index.js';
+import { isSetUp } from './domains/org/queries.js';
 import { errorMessage } from './i18n/index.js';
 import { ActionRunner } from './infra/actions.js';
 import { systemClock } from './infra/clock.js';
@@ -86,10 +87,15 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     throw new FatalError(`Cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
   }
   logger.info(`Parta is ready at ${config.publicUrl}`);
+  if (!(await isSetUp(runtime.database.db))) {
+    // The one way to the first-run wizard: whoever reads the server's log, not whoever finds the page first.
+    logger.warn(`First run (Первый запуск): open ${config.publicUrl}/setup?code=${config.setupToken}`);
+  }
 }
 
 async function init(config: Config, logger: Logger, flags: Record<string, string>): Promise<void> {
-  const parsed = ZSetupRequest.safeParse({
+  // The operator at the command line needs no first-run code.
+  const parsed = ZSetupRequest.omit({ setupToken: true }).safeParse({
     schoolName: flags['school-name'],
     timeZone: flags['time-zone'] ?? 'Europe/Moscow',
     adminName: flags['admin-name'],

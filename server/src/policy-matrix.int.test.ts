@@ -5,6 +5,7 @@ import type { TestClient } from './test/client.js';
 import { buildMatrixFixture, type Fixture } from './test/matrix-fixture.js';
 import { ADMIN } from './test/school.js';
 import { startTestServer, type TestServer } from './test/server.js';
+import { SETUP_TOKEN } from './test/setup-token.js';
 
 /**
  * The authorization matrix (DESIGN §3.3): every API route × every role.
@@ -47,6 +48,7 @@ const matrix: Record<string, Row> = {
         timeZone: 'UTC',
         adminName: 'А Б',
         login: 'x-admin',
+        setupToken: SETUP_TOKEN,
         password: 'matrix-secret-1',
       },
     }),

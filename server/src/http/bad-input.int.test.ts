@@ -4,6 +4,7 @@ import type { TestClient } from '../test/client.js';
 import { digest } from '../test/digest.js';
 import { addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
+import { SETUP_TOKEN } from '../test/setup-token.js';
 
 /**
  * Every text field, id and body byte a route takes, spoiled one at a time in
@@ -48,6 +49,7 @@ const examples = (): Example[] => [
       adminName: 'Иванов Иван',
       login: 'ivanov',
       password: 'ivanov-password',
+      setupToken: SETUP_TOKEN,
     },
   },
   { method: 'POST', url: '/api/auth/login', anonymous: true, body: { login: 'admin', password: 'x' } },

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyRequest } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import client from 'prom-client';
+import { sameSecret } from '../domains/auth/secrets.js';
 import { AppError } from '../infra/errors.js';
 import type { Hub } from '../realtime/hub.js';
 import type { WriteHealth } from './database-faults.js';
@@ -79,10 +79,7 @@ export async function installOperations(
  */
 function mayReadMetrics(request: FastifyRequest, token: string | undefined): boolean {
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (token && bearer) {
-    const [given, wanted] = [Buffer.from(bearer), Buffer.from(token)];
-    return given.length === wanted.length && timingSafeEqual(given, wanted);
-  }
+  if (token && bearer) return sameSecret(bearer, token);
   const peer = request.socket.remoteAddress ?? '';
   const forwarded = ['forwarded', 'x-forwarded-for', 'x-real-ip'].some((name) => name in request.headers);
   return !forwarded && (peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1');

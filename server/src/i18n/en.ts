@@ -22,6 +22,9 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
     'You cannot register with these details. If you already have a Parta account, log in with your login and password. If not, choose another login or give another phone and e-mail.',
   'access.denied': 'You may not do this.',
   'setup.already_done': 'The school is already set up. Log in with your account.',
+  'setup.token_invalid':
+    'This first-run code does not match. The server printed it at start, in the line «First run»: open the address from that line.',
+  'request.wrong_host': "This school's Parta is at {{url}}.",
   'people.not_found': 'Person not found.',
   'classes.not_found': 'Class not found.',
   'classes.duplicate': 'Class {{name}} already exists this school year.',

@@ -18,6 +18,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'auth.registration_refused': 409,
   'access.denied': 403,
   'setup.already_done': 409,
+  'setup.token_invalid': 403,
+  'request.wrong_host': 421,
   'people.not_found': 404,
   'classes.not_found': 404,
   'classes.duplicate': 409,

@@ -1,6 +1,7 @@
 import type { Role } from '@parta/protocol';
 import type { TestClient } from './client.js';
 import type { TestServer } from './server.js';
+import { SETUP_TOKEN } from './setup-token.js';
 
 export const ADMIN = { login: 'admin', password: 'admin-password-1' };
 
@@ -12,6 +13,7 @@ export async function setUpSchool(server: TestServer): Promise<TestClient> {
     timeZone: 'Europe/Moscow',
     adminName: 'Мусина Ирина Маратовна',
     ...ADMIN,
+    setupToken: SETUP_TOKEN,
   });
   if (reply.status !== 201) throw new Error(`setup failed: ${JSON.stringify(reply.body)}`);
   return admin;

@@ -15,6 +15,7 @@ import {
 } from '../infra/rate-limit.js';
 import { TestClient } from './client.js';
 import { createTestDatabase } from './database.js';
+import { SETUP_TOKEN } from './setup-token.js';
 
 export interface TestServer {
   parta: Parta;
@@ -55,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     PARTA_PORT: '0',
     DATABASE_URL: databaseUrl,
     PARTA_WEB_DIR: '/nonexistent',
+    PARTA_SETUP_TOKEN: SETUP_TOKEN,
     ...options.env,
   });
   const logger = options.logStream

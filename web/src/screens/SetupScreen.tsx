@@ -37,6 +37,9 @@ export function SetupScreen() {
   const [adminName, setAdminName] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  // The address the server printed at start carries the first-run code; typed by hand otherwise.
+  const [linked] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
+  const [setupToken, setSetupToken] = useState(linked);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const zoneId = useId();
@@ -53,6 +56,7 @@ export function SetupScreen() {
           adminName: adminName.trim(),
           login: login.trim(),
           password,
+          setupToken: setupToken.trim(),
         }),
       );
     } catch (failure) {
@@ -65,6 +69,18 @@ export function SetupScreen() {
   return (
     <AuthPage title={t('setup.title')} lead={t('setup.lead')} wide>
       <form class="form" onSubmit={submit}>
+        {!linked && (
+          <Field
+            label={t('setup.code')}
+            hint={t('setup.codeHint')}
+            value={setupToken}
+            onValue={setSetupToken}
+            autocomplete="off"
+            maxLength={200}
+            invalid={error instanceof ApiError && error.code === 'setup.token_invalid'}
+            required
+          />
+        )}
         <fieldset class="form__group">
           <legend>{t('setup.school')}</legend>
           <Field

@@ -5,6 +5,7 @@ import { auditLog, users } from '../../db/schema.js';
 import type { TestClient } from '../../test/client.js';
 import { ADMIN, addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
+import { SETUP_TOKEN } from '../../test/setup-token.js';
 
 const DAY = 24 * 3600 * 1000;
 let server: TestServer;
@@ -79,6 +80,7 @@ describe('new passwords', () => {
       adminName: 'Чужой Админ',
       login: 'other-admin',
       password: 'sova-v-lesu',
+      setupToken: SETUP_TOKEN,
     });
     expect(reply.body.error.code).toBe('auth.password_too_short');
   });

@@ -4,6 +4,7 @@ import { auditLog, sessions } from '../../db/schema.js';
 import type { TestClient } from '../../test/client.js';
 import { ADMIN, addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
+import { SETUP_TOKEN } from '../../test/setup-token.js';
 
 let server: TestServer;
 let admin: TestClient;
@@ -27,6 +28,7 @@ describe('first run', () => {
       adminName: 'Чужой Админ',
       login: 'intruder',
       password: 'intruder-password',
+      setupToken: SETUP_TOKEN,
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('setup.already_done');
@@ -43,6 +45,7 @@ describe('first run', () => {
       adminName: 'Иванов Иван',
       login: 'ivanov',
       password: 'password-123',
+      setupToken: SETUP_TOKEN,
     });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('validation.failed');

@@ -31,6 +31,7 @@ import {
 import { checkLogin, checkPasswordChange } from './password-checks.js';
 import { newPasswordHash } from './password-rules.js';
 import { findResetLink, getMe, listSessions } from './queries.js';
+import { sameSecret } from './secrets.js';
 import { describeDevice, type NewSession } from './sessions.js';
 
 export function authRoutes(app: App, deps: RouteDeps): void {
@@ -64,7 +65,11 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['setup'], body: ZSetupRequest, response: { 201: ZMe } },
     },
     async (request, reply) => {
-      const { password, ...school } = request.body;
+      const { password, setupToken, ...school } = request.body;
+      // Once the school exists the action answers «already set up»; before, only the printed code opens it.
+      if (!(await isSetUp(db)) && !sameSecret(setupToken, deps.config.setupToken)) {
+        throw new AppError('setup.token_invalid');
+      }
       const session = await deps.actions.run(request.actor, setUpSchool, {
         ...school,
         passwordHash: await newPasswordHash(password, ['admin']),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (a const enum, which isolated modules cannot read). */
@@ -7,6 +7,12 @@ const ARGON2ID = 2;
 /** 256 random bits, URL-safe: session cookies and one-time links. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** Compares a secret someone sent with the one expected, in time that does not tell how much matched. */
+export function sameSecret(given: string, wanted: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(wanted)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Tokens are stored only as their SHA-256: a database leak hands out no sessions. */

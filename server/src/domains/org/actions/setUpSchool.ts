@@ -18,7 +18,7 @@ const SETUP_LOCK = 7_147_003;
  * password comes hashed: hashing is slow and must not hold the setup lock.
  */
 export const setUpSchool: Action<
-  Omit<TSetupRequest, 'password'> & { passwordHash: string; device: string },
+  Omit<TSetupRequest, 'password' | 'setupToken'> & { passwordHash: string; device: string },
   NewSession
 > = async ({ tx, now }, input) => {
   await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
