@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { desktop, phone } from './support/browser.js';
+import { E2E_SETUP_TOKEN } from './support/server.js';
 import { useStage } from './support/stage.js';
 
 const stage = useStage();
@@ -11,7 +12,7 @@ describe('new passwords and registrations say what the server wants, in Russian'
     const { page: admin, errors: adminErrors } = await open(desktop);
 
     // The first admin: 12 characters, and not a common password even when long enough.
-    await admin.goto('/setup');
+    await admin.goto(`/setup?code=${E2E_SETUP_TOKEN}`);
     await admin.getByRole('heading', { name: 'Настройка школы' }).waitFor();
     await admin
       .getByText('Не короче 12 знаков. Простые пароли вроде 12345678 или qwerty123 не подойдут')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { wsCloseCodes, ZClientFrame } from '@parta/protocol';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -17,6 +18,19 @@ let admin: TestClient;
 let chatId: number;
 
 const digest = () => digestOf(server.db);
+const lastAuditId = async () =>
+  Number(
+    (await server.db.execute<{ id: string | null }>(sql`select max(id) as id from audit_log`)).rows[0]!.id ??
+      0,
+  );
+/** Audit rows written after `id` that record a change (an attempt or an audited read is not one). */
+const auditedSince = async (id: number) =>
+  (
+    await server.db.execute<{ type: string; data: unknown }>(
+      sql`select type, data from audit_log where id > ${id}
+        and type not in ('people.contacts_read', 'auth.login_failed', 'auth.lockout') order by id`,
+    )
+  ).rows;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -138,6 +152,7 @@ describe('random input at every route', () => {
   it('never answers 5xx and never changes state', async () => {
     const routes = server.parta.routes.filter((route) => !route.websocket);
     const before = await digest();
+    const auditBefore = await lastAuditId();
     for (const route of routes) {
       const bodySchema = route.schema.body as z.ZodType | undefined;
       const paramsSchema = route.schema.params as z.ZodType | undefined;
@@ -180,6 +195,8 @@ describe('random input at every route', () => {
         { numRuns: mutating ? 40 : 15 },
       );
     }
+    // Named first, so that a failure says which change slipped through.
+    expect(await auditedSince(auditBefore)).toEqual([]);
     expect(await digest()).toBe(before);
   });
 
