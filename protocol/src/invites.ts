@@ -20,9 +20,13 @@ export const ZCreateInviteRequest = z.strictObject({
 });
 export type TCreateInviteRequest = z.infer<typeof ZCreateInviteRequest>;
 
+/** What the viewer may do with an invite (server: invites/policy.ts), so the client derives no rule. */
+export const ZInvitePolicies = z.object({ revoke: z.boolean() });
+
 export const ZInvite = z.object({
   id: ZId,
   role: ZInviteRole,
+  policies: ZInvitePolicies,
   class: z.object({ id: ZId, name: z.string() }).nullable(),
   chat: z.object({ id: ZId, title: z.string() }).nullable(),
   person: z.object({ id: ZId, fullName: z.string() }).nullable(),
@@ -71,10 +75,21 @@ export const ZRedeemInviteRequest = z.strictObject({
 });
 export type TRedeemInviteRequest = z.infer<typeof ZRedeemInviteRequest>;
 
+/** The link's secret, as the join page sends it (to preview and to redeem). */
+export const ZInviteToken = z.strictObject({ token: ZLine.min(1).max(200) });
+
+/** The body of `POST /api/invites/redeem`: the form and the link's token. */
+export const ZRedeemInviteBody = ZRedeemInviteRequest.extend(ZInviteToken.shape);
+export type TRedeemInviteBody = z.infer<typeof ZRedeemInviteBody>;
+
 export const joinStatuses = ['pending', 'approved', 'rejected'] as const;
+
+/** What the viewer may do with a join request (server: joins/policy.ts). */
+export const ZJoinPolicies = z.object({ approve: z.boolean(), reject: z.boolean() });
 
 export const ZJoinRequest = z.object({
   id: ZId,
+  policies: ZJoinPolicies,
   status: z.enum(joinStatuses),
   applicant: z.object({ id: ZId, fullName: z.string() }),
   role: ZInviteRole,

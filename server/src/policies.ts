@@ -1,6 +1,7 @@
 import { authPolicies } from './domains/auth/policy.js';
 import { chatPolicies } from './domains/chats/policy.js';
 import { invitePolicies } from './domains/invites/policy.js';
+import { joinPolicies } from './domains/joins/policy.js';
 import { orgPolicies } from './domains/org/policy.js';
 import type { Actor } from './infra/actor.js';
 import type { Verdict } from './infra/verdict.js';
@@ -10,7 +11,13 @@ import type { Verdict } from './infra/verdict.js';
  * gate calls the rule without a resource; actions call it again with the rows
  * they locked.
  */
-export const policies = { ...authPolicies, ...orgPolicies, ...chatPolicies, ...invitePolicies } as const;
+export const policies = {
+  ...authPolicies,
+  ...orgPolicies,
+  ...chatPolicies,
+  ...invitePolicies,
+  ...joinPolicies,
+} as const;
 
 export type PolicyName = keyof typeof policies;
 

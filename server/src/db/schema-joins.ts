@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+// biome-ignore lint/suspicious/noImportCycles: schema.ts re-exports this file so `schema` is one namespace; every use of these tables here is inside a `references(() => …)` closure, read after both modules loaded.
 import { chats, classes, schools, users } from './schema.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();

@@ -12,7 +12,12 @@ export const pendingCount = computed(() => pendingJoins.value?.length ?? 0);
 export const myJoins = signal<readonly TJoinRequest[] | null>(null);
 export const myJoinsError = signal<unknown>(null);
 
-/** Who reviews requests: the admins and the class teachers (server: invites/policy.ts). */
+/**
+ * Whether to fetch the review queue at all: the admins and the class
+ * teachers (server: joins/policy.ts canReviewJoins). What may be done with
+ * each request comes with it (`request.policies`); this last role check goes
+ * when /api/me carries the person's abilities (issue #13, item 1).
+ */
 export function reviews(roles: readonly Role[]): boolean {
   return roles.includes('admin') || roles.includes('class_teacher');
 }

@@ -5,7 +5,7 @@ import { joinRequests, users } from '../../db/schema.js';
 import type { TestClient } from '../../test/client.js';
 import { addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
-import { guessLimits } from './attempts.js';
+import { guessLimits } from '../joins/attempts.js';
 
 /** Invite links and join requests: how parents get in (regulation §4.1–4.3). */
 let server: TestServer;
@@ -97,6 +97,8 @@ describe('a class teacher invites the parents of their class', () => {
     expect(redeemed.body.outcome).toBe('pending');
     expect(redeemed.body.request).toMatchObject({
       status: 'pending',
+      // the newcomer may not decide their own request: the answer says so (joins/policy.ts)
+      policies: { approve: false, reject: false },
       child: { fullName: 'Миша П.' },
     });
     parent.csrfToken = redeemed.body.csrfToken;
@@ -108,6 +110,9 @@ describe('a class teacher invites the parents of their class', () => {
 
     const pending = (await teacher.client.get('/api/joins?status=pending')).body.requests;
     expect(pending).toHaveLength(1);
+    expect(pending[0].policies).toEqual({ approve: true, reject: true });
+    const links = (await teacher.client.get('/api/invites')).body.invites;
+    expect(links.map((link: { policies: unknown }) => link.policies)).toContainEqual({ revoke: true });
     const status = await parent.socket((await parent.get('/api/chats')).body.cursor);
     await status.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
     expect((await teacher.client.post(`/api/joins/${pending[0].id}/approve`)).status).toBe(200);

@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
-import { classes, guardianships, invites, users } from '../../db/schema.js';
+import { guardianships, invites, users } from '../../db/schema.js';
 import { AppError } from '../../infra/errors.js';
 import { hashToken } from '../auth/secrets.js';
+import type { InviteTarget } from '../joins/policy.js';
 import { findPerson } from '../org/load.js';
-import type { InviteTarget } from './policy.js';
 
 /**
  * The invite behind a link, locked, if it can still be used. Unknown and
@@ -25,17 +25,6 @@ export async function findUsableInvite(db: Queryable, token: string, now: Date, 
   if (invite.expiresAt <= now) throw new AppError('invites.expired');
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) throw new AppError('invites.exhausted');
   return invite;
-}
-
-/** The class teacher of a class, for the rules (undefined: no class). */
-export async function classTeacherOf(db: Queryable, schoolId: number, classId: number | null) {
-  if (classId === null) return undefined;
-  const [row] = await db
-    .select({ classTeacherId: classes.classTeacherId })
-    .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.schoolId, schoolId)));
-  if (!row) throw new AppError('classes.not_found');
-  return row.classTeacherId;
 }
 
 /**

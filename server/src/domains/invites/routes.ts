@@ -6,10 +6,10 @@ import {
   ZIdParam,
   ZInviteList,
   ZInvitePreview,
-  ZLine,
+  ZInviteToken,
   ZNoBody,
   ZOk,
-  ZRedeemInviteRequest,
+  ZRedeemInviteBody,
   ZRedeemResult,
 } from '@parta/protocol';
 import { z } from 'zod';
@@ -18,13 +18,11 @@ import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
 import { hashToken } from '../auth/secrets.js';
 import { describeDevice } from '../auth/sessions.js';
+import { countAttempt } from '../joins/attempts.js';
 import { applicantPasswordHash, countingProbes } from '../joins/registration-probes.js';
 import { annulInvites, createInvite, redeemInvite, revokeInvite } from './actions/index.js';
-import { countAttempt } from './attempts.js';
 import { findUsableInvite } from './load.js';
-import { listInvites, listJoinRequests, previewInvite } from './queries.js';
-
-const ZToken = z.strictObject({ token: ZLine.min(1).max(200) });
+import { listInvites, previewInvite } from './queries.js';
 
 export function inviteRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
@@ -79,7 +77,7 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
     '/api/invites/preview',
     {
       config: { policy: 'auth.anyone' },
-      schema: { tags: ['invites'], body: ZToken, response: { 200: ZInvitePreview } },
+      schema: { tags: ['invites'], body: ZInviteToken, response: { 200: ZInvitePreview } },
     },
     async (request) => {
       const limit = await countAttempt(deps.failures, request.ip, hashToken(request.body.token));
@@ -98,7 +96,7 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
       config: { policy: 'auth.anyone' },
       schema: {
         tags: ['invites'],
-        body: ZRedeemInviteRequest.extend(ZToken.shape),
+        body: ZRedeemInviteBody,
         response: { 200: ZRedeemResult },
       },
     },
@@ -112,19 +110,9 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
           deps.actions.run(request.actor, redeemInvite, { ...request.body, device, passwordHash }),
         );
         if (redeemed.session) setSessionCookie(reply, redeemed.session.token, deps.config.publicUrl);
-        const applicant = {
-          kind: 'person',
-          userId: redeemed.userId,
-          schoolId: redeemed.schoolId,
-          roles: [],
-        } as const;
-        const mine =
-          redeemed.requestId === null
-            ? []
-            : await listJoinRequests(db, { ...applicant, sessionId: null }, { mine: true });
         return {
           outcome: redeemed.outcome,
-          request: mine.find((row) => row.id === redeemed.requestId) ?? null,
+          request: redeemed.request,
           csrfToken: redeemed.session?.csrfToken ?? request.session!.csrfToken,
         };
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { InviteRole, Role } from '@parta/protocol';
+import type { InviteRole, Role, TJoinByCodeRequest, TJoinRequest } from '@parta/protocol';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { joinRequests } from '../../db/schema.js';
@@ -7,11 +7,14 @@ import type { Person } from '../../infra/actor.js';
 import { AppError } from '../../infra/errors.js';
 import type { EventDraft } from '../../infra/events.js';
 import { enforce, requirePerson } from '../../infra/require.js';
-import { classTeacherOf } from '../invites/load.js';
-import { canReviewJoins } from '../invites/policy.js';
+import type { NewSession } from '../auth/sessions.js';
 import { lockStructure } from '../org/change.js';
 import { canSeeClassMatters } from '../org/policy.js';
 import { admit, reviewersOf } from './admit.js';
+import { findChildByName } from './child-name.js';
+import { canRequestToJoin, canReviewJoins } from './policy.js';
+import { classTeacherOf, findOpenClass, findOwnJoinRequest, findSchoolByCode } from './queries.js';
+import { openJoinRequest, registerApplicant } from './request.js';
 
 /** Locks pending requests of the school the reviewer may decide; others are "not found" or "already decided". */
 async function lockPending(tx: Tx, reviewer: Person, ids: number[]) {
@@ -83,5 +86,50 @@ export const rejectJoin: Action<{ id: number; reason: string }, null> = async ({
       },
     ],
     audit: { type: 'joins.reject', subjectId: row!.id },
+  };
+};
+
+/**
+ * «Вступить без приглашения» from the school's public page with its code:
+ * always a join request, reviewed by the admins (and the class teacher). A
+ * parent names their child by typing the name (child-name.ts).
+ */
+export const requestToJoin: Action<
+  TJoinByCodeRequest & { device: string; passwordHash: string | null },
+  { request: TJoinRequest; session: NewSession | null }
+> = async ({ tx, actor, now }, input) => {
+  const school = await findSchoolByCode(tx, input.code);
+  enforce(canRequestToJoin(actor, { schoolId: school.id }));
+  const needsClass = input.role === 'parent' || input.role === 'student';
+  if (needsClass && input.classId === undefined) throw new AppError('joins.class_required');
+  const classId = needsClass ? await findOpenClass(tx, school.id, input.classId!) : null;
+  const childId = input.role === 'parent' ? await findChildByName(tx, classId!, input.childName) : null;
+  let userId: number;
+  let session: NewSession | null = null;
+  if (actor.kind === 'person') {
+    userId = actor.userId;
+  } else if (!input.register) {
+    throw new AppError('invites.login_required');
+  } else {
+    ({ userId, session } = await registerApplicant(
+      tx,
+      school.id,
+      { ...input.register, passwordHash: input.passwordHash },
+      input.device,
+      now,
+    ));
+  }
+  const request = await openJoinRequest(
+    tx,
+    { schoolId: school.id, inviteId: null, userId, role: input.role, classId, childId, chatId: null },
+    now,
+  );
+  return {
+    result: { request: await findOwnJoinRequest(tx, actor, request.requestId), session },
+    events: request.events,
+    schoolId: school.id,
+    audit: request.created
+      ? { type: 'joins.request', schoolId: school.id, subjectId: request.requestId }
+      : null,
   };
 };

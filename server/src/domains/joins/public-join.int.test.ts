@@ -5,7 +5,7 @@ import { joinRequests, users } from '../../db/schema.js';
 import { postFrom } from '../../test/from-address.js';
 import { setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
-import { guessLimits } from '../invites/attempts.js';
+import { guessLimits } from './attempts.js';
 
 /**
  * The school's public page (`/school`, regulation §4.3): the bare school code

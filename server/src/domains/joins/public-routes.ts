@@ -1,13 +1,11 @@
 import { ZJoinByCodeRequest, ZRedeemResult, ZSchoolPreview, ZSchoolPreviewRequest } from '@parta/protocol';
-import { sql } from 'drizzle-orm';
 import { setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
 import { describeDevice } from '../auth/sessions.js';
-import { countAttempt } from '../invites/attempts.js';
-import { listJoinRequests } from '../invites/queries.js';
-import { className } from '../org/calendar.js';
+import { requestToJoin } from './actions.js';
+import { countAttempt } from './attempts.js';
+import { findSchoolByCode, listOpenClasses } from './queries.js';
 import { applicantPasswordHash, countingProbes } from './registration-probes.js';
-import { findSchoolByCode, requestToJoin } from './requestToJoin.js';
 
 /**
  * The school's public page (`/school`): a family without an invite types the
@@ -30,13 +28,7 @@ export function publicJoinRoutes(app: App, deps: RouteDeps): void {
         await attempt.failed(error);
         throw error;
       });
-      const rows = await db.execute<{ id: number; grade: number; letter: string }>(sql`
-        select id, grade, letter from classes where school_id = ${school.id} and archived_at is null
-        order by grade, letter`);
-      return {
-        school: school.name,
-        classes: rows.rows.map((row) => ({ id: row.id, name: className(row.grade, row.letter) })),
-      };
+      return { school: school.name, classes: await listOpenClasses(db, school.id) };
     },
   );
 
@@ -55,16 +47,9 @@ export function publicJoinRoutes(app: App, deps: RouteDeps): void {
           deps.actions.run(request.actor, requestToJoin, { ...request.body, device, passwordHash }),
         );
         if (joined.session) setSessionCookie(reply, joined.session.token, deps.config.publicUrl);
-        const applicant = {
-          kind: 'person',
-          userId: joined.userId,
-          schoolId: joined.schoolId,
-          roles: [],
-        } as const;
-        const mine = await listJoinRequests(db, { ...applicant, sessionId: null }, { mine: true });
         return {
           outcome: 'pending' as const,
-          request: mine.find((row) => row.id === joined.requestId) ?? null,
+          request: joined.request,
           csrfToken: joined.session?.csrfToken ?? request.session!.csrfToken,
         };
       } catch (error) {

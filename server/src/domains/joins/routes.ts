@@ -10,8 +10,8 @@ import {
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
-import { listJoinRequests } from '../invites/queries.js';
 import { approveJoins, rejectJoin } from './actions.js';
+import { listJoinRequests } from './queries.js';
 
 const ZJoinParams = z.strictObject({ id: ZIdParam });
 const ZJoinQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional() });

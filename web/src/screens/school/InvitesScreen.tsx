@@ -251,7 +251,7 @@ function InviteList({
                       .join(' · ')}
                   </span>
                 </div>
-                {onRevoke && state === 'active' && (
+                {onRevoke && invite.policies.revoke && state === 'active' && (
                   <button
                     type="button"
                     class="button button--small button--quiet invite-row__revoke"

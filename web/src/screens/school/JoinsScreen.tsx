@@ -61,7 +61,9 @@ export function JoinsScreen() {
   }
 
   const list = requests ?? [];
-  const all = list.length > 0 && chosen.length === list.length;
+  // Only what the server says this reviewer may approve is offered (request.policies).
+  const approvable = list.filter((request) => request.policies.approve);
+  const all = approvable.length > 0 && chosen.length === approvable.length;
   return (
     <main class="page" aria-labelledby="joins-title">
       <header class="page__header">
@@ -101,7 +103,7 @@ export function JoinsScreen() {
           </EmptyState>
         ) : (
           <>
-            {list.length > 1 && (
+            {approvable.length > 1 && (
               <div class="joins-bulk">
                 <label class="check joins-bulk__all">
                   <input
@@ -109,7 +111,7 @@ export function JoinsScreen() {
                     checked={all}
                     onChange={(event) =>
                       setSelected(
-                        new Set(event.currentTarget.checked ? list.map((request) => request.id) : []),
+                        new Set(event.currentTarget.checked ? approvable.map((request) => request.id) : []),
                       )
                     }
                   />
@@ -132,7 +134,7 @@ export function JoinsScreen() {
                 <JoinCard
                   key={request.id}
                   request={request}
-                  selectable={list.length > 1}
+                  selectable={approvable.length > 1}
                   selected={chosen.includes(request.id)}
                   onSelect={(on) => toggle(request.id, on)}
                   busy={busy !== null}
@@ -185,7 +187,7 @@ function JoinCard({
       data-testid="join-request"
     >
       <div class="join-card__head">
-        {selectable && (
+        {selectable && request.policies.approve && (
           <input
             type="checkbox"
             class="join-card__check"
@@ -207,24 +209,28 @@ function JoinCard({
         </div>
       </div>
       <div class="join-card__actions">
-        <button
-          type="button"
-          class="button button--primary"
-          disabled={busy}
-          onClick={onApprove}
-          aria-label={t('joinsQueue.approveFor', { name })}
-        >
-          {t('joinsQueue.approve')}
-        </button>
-        <button
-          type="button"
-          class="button button--danger"
-          disabled={busy}
-          onClick={onReject}
-          aria-label={t('joinsQueue.rejectFor', { name })}
-        >
-          {t('joinsQueue.reject')}
-        </button>
+        {request.policies.approve && (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy}
+            onClick={onApprove}
+            aria-label={t('joinsQueue.approveFor', { name })}
+          >
+            {t('joinsQueue.approve')}
+          </button>
+        )}
+        {request.policies.reject && (
+          <button
+            type="button"
+            class="button button--danger"
+            disabled={busy}
+            onClick={onReject}
+            aria-label={t('joinsQueue.rejectFor', { name })}
+          >
+            {t('joinsQueue.reject')}
+          </button>
+        )}
       </div>
     </li>
   );

@@ -9,6 +9,7 @@ const now = Date.parse('2026-11-25T12:00:00Z');
 const invite = (patch: Partial<TInvite>): TInvite => ({
   id: 1,
   role: 'parent',
+  policies: { revoke: true },
   class: { id: 3, name: '3А' },
   chat: null,
   person: null,

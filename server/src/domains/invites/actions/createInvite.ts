@@ -6,9 +6,10 @@ import { enforce, requirePerson } from '../../../infra/require.js';
 import { hashToken, newToken } from '../../auth/secrets.js';
 import { accessChat } from '../../chats/access.js';
 import { canAddMembers } from '../../chats/policy.js';
+import { classTeacherOf } from '../../joins/queries.js';
 import { lockClass } from '../../org/load.js';
 import { canSeeClassMatters } from '../../org/policy.js';
-import { classTeacherOf, loadInviteTarget } from '../load.js';
+import { loadInviteTarget } from '../load.js';
 import { canInvitePerson, canManageInvites } from '../policy.js';
 
 const DAY_MS = 24 * 3600 * 1000;

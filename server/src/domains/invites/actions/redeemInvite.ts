@@ -1,4 +1,4 @@
-import type { InviteRole, Role, TRedeemInviteRequest } from '@parta/protocol';
+import type { InviteRole, Role, TJoinRequest, TRedeemInviteBody } from '@parta/protocol';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { invites, sessions, users } from '../../../db/schema.js';
@@ -8,23 +8,23 @@ import { AppError } from '../../../infra/errors.js';
 import { enforce } from '../../../infra/require.js';
 import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { admit } from '../../joins/admit.js';
+import { canRedeemInvite } from '../../joins/policy.js';
+import { findOwnJoinRequest } from '../../joins/queries.js';
 import { openJoinRequest, pickChild, registerApplicant } from '../../joins/request.js';
 import { lockStructure } from '../../org/change.js';
 import { loadInviteTarget, lockUsableInvite } from '../load.js';
-import { canRedeemInvite } from '../policy.js';
 
 export interface Redeemed {
   /** 'member': admitted at once (personal invite); 'pending': a request waits for review */
   outcome: 'member' | 'pending';
-  requestId: number | null;
+  /** the request to join, as its applicant sees it; null when admitted at once */
+  request: TJoinRequest | null;
   /** set when the redeemer was not logged in: they are now */
   session: NewSession | null;
-  schoolId: number;
-  userId: number;
 }
 
 /** The password the newcomer chose comes hashed (by the route, before the transaction). */
-type RedeemInput = TRedeemInviteRequest & { token: string; device: string; passwordHash: string | null };
+type RedeemInput = TRedeemInviteBody & { device: string; passwordHash: string | null };
 
 /**
  * Someone opened `/join/<token>` and sent the form. A personal invite admits
@@ -74,7 +74,11 @@ export const redeemInvite: Action<RedeemInput, Redeemed> = async ({ tx, actor, n
   );
   if (request.created) await countUse(tx, invite.id);
   return {
-    result: { outcome: 'pending', requestId: request.requestId, session, schoolId: invite.schoolId, userId },
+    result: {
+      outcome: 'pending',
+      request: await findOwnJoinRequest(tx, actor, request.requestId),
+      session,
+    },
     events: request.events,
     schoolId: invite.schoolId,
     audit: request.created
@@ -112,7 +116,7 @@ async function redeemPersonal(tx: Tx, actor: Actor, invite: Invite, input: Redee
     now,
   );
   return {
-    result: { outcome: 'member' as const, requestId: null, session, schoolId: invite.schoolId, userId },
+    result: { outcome: 'member' as const, request: null, session },
     events,
     schoolId: invite.schoolId,
     audit: {

@@ -4,8 +4,8 @@ import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
+import { classTeacherOf } from '../../joins/queries.js';
 import { canSeeClassMatters } from '../../org/policy.js';
-import { classTeacherOf } from '../load.js';
 import { canManageInvites } from '../policy.js';
 
 /** Stops one link from working; people who already joined through it stay. */
