@@ -2,12 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployDir } from './test/deploy-files.js';
 
 // `nginx -t` on deploy/nginx/parta.conf, with a self-signed certificate in place
 // of certbot's. Only a test of the configuration: nginx never listens. Needs
-// Debian's nginx at /usr/sbin/nginx (scripts/test.mjs installs it in CI) and openssl.
+// Debian’s nginx at /usr/sbin/nginx and /usr/bin/openssl (scripts/test.mjs installs both in CI).
 
 const nginx = process.env.PARTA_NGINX ?? '/usr/sbin/nginx';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'parta-nginx-'));
@@ -22,32 +22,33 @@ function checkSite(site: string): { status: number | null; output: string } {
 }
 
 describe('deploy/nginx/parta.conf', () => {
-  const live = '/etc/letsencrypt/live/parta.school.example';
-  execFileSync(
-    'openssl',
-    [
-      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=parta.school.example'],
-      ...['-keyout', path.join(dir, 'privkey.pem'), '-out', path.join(dir, 'fullchain.pem')],
-    ],
-    { stdio: 'ignore' },
-  );
-  mkdirSync(path.join(dir, 'temp'));
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
-    (kind) => `${kind}_temp_path ${dir}/temp;`,
-  );
-  writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    [
-      `pid ${dir}/nginx.pid;`,
-      'events {}',
-      'http {',
-      'access_log off;',
-      ...temp,
-      `include ${dir}/site.conf;`,
-      '}',
-    ].join('\n'),
-  );
-  const site = readFileSync(path.join(deployDir, 'nginx/parta.conf'), 'utf8').replaceAll(live, dir);
+  let site = '';
+  beforeAll(() => {
+    const certbotDir = '/etc/letsencrypt/live/parta.school.example';
+    const request = [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=parta.test',
+    ];
+    const files = ['-keyout', path.join(dir, 'privkey.pem'), '-out', path.join(dir, 'fullchain.pem')];
+    execFileSync('/usr/bin/openssl', [...request, ...files], { stdio: 'ignore' });
+    mkdirSync(path.join(dir, 'temp'));
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+      (kind) => `${kind}_temp_path ${dir}/temp;`,
+    );
+    const http = ['access_log off;', ...temp, `include ${dir}/site.conf;`];
+    writeFileSync(
+      path.join(dir, 'nginx.conf'),
+      [`pid ${dir}/nginx.pid;`, 'events {}', 'http {', ...http, '}'].join('\n'),
+    );
+    site = readFileSync(path.join(deployDir, 'nginx/parta.conf'), 'utf8').replaceAll(certbotDir, dir);
+  });
 
   it('passes nginx -t on Debian’s nginx', () => {
     expect(site).not.toContain('/etc/letsencrypt');
