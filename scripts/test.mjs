@@ -9,7 +9,7 @@
 // they are down, and fails if a component is absent.
 // Outside CI a missing component is named in the summary instead.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,9 +72,14 @@ async function ensureServices() {
   }
   const absent = tools.filter((tool) => !existsSync(tool.path)).map((tool) => tool.pkg);
   if (absent.length > 0 && ci && isRoot) {
+    // Debian starts the services it installs; nginx must not listen, so a policy-rc.d says no to that.
+    const policy = '/usr/sbin/policy-rc.d';
+    const ownPolicy = !existsSync(policy);
+    if (ownPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
     tryShell(
       `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${absent.join(' ')}`,
     );
+    if (ownPolicy) rmSync(policy);
   }
   return {
     systemPg: await reachable(5432),
