@@ -3,11 +3,13 @@
 // suite on the embedded PostgreSQL and on the machine's PostgreSQL, and the
 // Chromium end-to-end scenarios. Ends with one line: "N passed, N failed".
 //
-// With CI=true nothing may be missing: it installs Chromium (as root), starts
-// PostgreSQL and Redis when they are down, and fails if a component is absent.
+// With CI=true nothing may be missing: it installs Chromium, nginx, openssl and
+// systemd-analyze (as root; the deploy/ checks only run `nginx -t` and
+// `systemd-analyze verify`, never a server), starts PostgreSQL and Redis when
+// they are down, and fails if a component is absent.
 // Outside CI a missing component is named in the summary instead.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,17 @@ import path from 'node:path';
 const ci = process.env.CI === 'true';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const chromium = process.env.PARTA_CHROMIUM ?? '/usr/bin/chromium';
+// Debian package → the program the tests use, and the test file that needs it.
+const tools = [
+  { pkg: 'chromium', path: chromium },
+  { pkg: 'nginx', path: process.env.PARTA_NGINX ?? '/usr/sbin/nginx', test: 'deploy-nginx.test.ts' },
+  { pkg: 'openssl', path: '/usr/bin/openssl', test: 'deploy-nginx.test.ts' },
+  {
+    pkg: 'systemd',
+    path: process.env.PARTA_SYSTEMD_ANALYZE ?? '/usr/bin/systemd-analyze',
+    test: 'deploy-systemd.test.ts',
+  },
+];
 const results = { passed: 0, failed: 0 };
 const missing = [];
 
@@ -57,8 +70,16 @@ async function ensureServices() {
       'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /tmp --logfile /tmp/parta-ci-redis.log',
     );
   }
-  if (!existsSync(chromium) && ci && isRoot) {
-    tryShell('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium');
+  const absent = tools.filter((tool) => !existsSync(tool.path)).map((tool) => tool.pkg);
+  if (absent.length > 0 && ci && isRoot) {
+    // Debian starts the services it installs; nginx must not listen, so a policy-rc.d says no to that.
+    const policy = '/usr/sbin/policy-rc.d';
+    const ownPolicy = !existsSync(policy);
+    if (ownPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+    tryShell(
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${absent.join(' ')}`,
+    );
+    if (ownPolicy) rmSync(policy);
   }
   return {
     systemPg: await reachable(5432),
@@ -87,6 +108,9 @@ if (!services.systemPg)
 if (!services.redis) missing.push('Redis on 127.0.0.1:6379 (two-node and Redis limit tests not run)');
 if (!services.chromium)
   missing.push(`Chromium at ${chromium} (e2e scenarios not run; apt-get install chromium)`);
+const absentTools = tools.filter((tool) => tool.test && !existsSync(tool.path));
+for (const tool of absentTools)
+  missing.push(`${tool.path} (${tool.test} not run; apt-get install ${tool.pkg})`);
 
 step('lint and types', 'npm', ['run', 'lint']);
 const built = step('build', 'npm', ['run', 'build']);
@@ -94,7 +118,12 @@ const pgProjects = ['pg-embedded', ...(services.systemPg ? ['pg-system'] : [])];
 vitest(
   'unit and integration tests',
   ['unit', ...pgProjects],
-  services.redis ? [] : ['--exclude', '**/two-nodes.int.test.ts', '--exclude', '**/*.redis.int.test.ts'],
+  [
+    ...(services.redis
+      ? []
+      : ['--exclude', '**/two-nodes.int.test.ts', '--exclude', '**/*.redis.int.test.ts']),
+    ...absentTools.flatMap((tool) => ['--exclude', `**/${tool.test}`]),
+  ],
 );
 if (services.chromium && built) vitest('end-to-end scenarios in Chromium', ['e2e']);
 

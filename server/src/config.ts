@@ -106,7 +106,7 @@ export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl' | 'setupToken'> &
 };
 
 /** Setting name → environment variable. A `--kebab-case` flag overrides each. */
-const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
+export const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   port: 'PARTA_PORT',
   host: 'PARTA_HOST',
   publicUrl: 'PARTA_PUBLIC_URL',
