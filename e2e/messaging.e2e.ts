@@ -95,7 +95,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await screenshot(m, 'phone-reply-composer');
     await m.getByRole('textbox', { name: 'Сообщение' }).press('Enter');
     const reply = messageWith(t, 'Спасибо, буду.');
-    const quote = reply.getByRole('button', { name: /^Перейти к исходному сообщению: Уважаемые родители/ });
+    const quote = reply.getByRole('button', { name: /^Перейти к исходному сообщению: .+Уважаемые родители/ });
     await quote.click();
     await t.locator('.message--flash').filter({ hasText: 'Родительское собрание' }).waitFor();
     await expect.poll(() => t.getByTestId('typing').count()).toBe(0);
