@@ -33,7 +33,8 @@ function describe(theme: string, violations: Violations): string[] {
   return violations.map((violation) => {
     const nodes = violation.nodes
       .map(
-        (node) => `    ${node.target.join(' ')}\n      ${node.failureSummary?.replaceAll('\n', '\n      ')}`,
+        (node) =>
+          `    ${node.target.join(' ')}  ${node.html.slice(0, 160)}\n      ${node.failureSummary?.replaceAll('\n', '\n      ')}`,
       )
       .join('\n');
     return `  [${theme}] ${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
