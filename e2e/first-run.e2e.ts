@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFailed } from 'vitest';
+import { checkA11y } from './support/a11y.js';
 import { desktop, messageTexts, phone, screenshot } from './support/browser.js';
 import { useStage } from './support/stage.js';
 
@@ -14,6 +15,7 @@ describe('first run: from an empty server to a live conversation', () => {
     const stranger = (await open(phone)).page;
     await stranger.goto('/');
     await stranger.getByRole('heading', { name: 'Настройка школы' }).waitFor();
+    await checkA11y(stranger, 'настройка школы с кодом');
     await stranger.getByLabel('Код первого запуска').fill('угадываю');
     await stranger.getByLabel('Название школы').fill('Чужая школа');
     await stranger.getByLabel('Ваше ФИО').fill('Чужой Человек');
@@ -33,6 +35,7 @@ describe('first run: from an empty server to a live conversation', () => {
     expect(new URL(admin.url()).pathname).toBe('/setup');
     expect(await admin.getByLabel('Код первого запуска').count()).toBe(0);
     expect(await admin.getByLabel('Часовой пояс').inputValue()).toBe('Europe/Moscow');
+    await checkA11y(admin, 'настройка школы');
     await admin.getByLabel('Название школы').fill('Гимназия № 5 г. Казани');
     await admin.getByLabel('Ваше ФИО').fill('Сафина Гульнара Ильдаровна');
     await admin.getByLabel('Логин', { exact: true }).fill('safina');
@@ -70,11 +73,13 @@ describe('first run: from an empty server to a live conversation', () => {
     await dialog.getByRole('button', { name: 'Создать чат' }).click();
     await admin.getByRole('heading', { name: '5А — родители', level: 1 }).waitFor();
     await admin.getByText('2 участника').waitFor();
+    await checkA11y(admin, 'новый чат');
 
     // The teacher opens the link on a phone, sets a password and sees the chat.
     const { page: teacher, errors: teacherErrors } = await open(phone);
     await teacher.goto(link);
     await teacher.getByRole('heading', { name: 'Придумайте пароль' }).waitFor();
+    await checkA11y(teacher, 'придумайте пароль');
     await teacher.getByLabel('Новый пароль').fill('учитель-пароль-2');
     await teacher.getByLabel('Повторите пароль').fill('учитель-пароль-2');
     await teacher.getByRole('button', { name: 'Сохранить и войти' }).click();

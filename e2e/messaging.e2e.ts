@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { checkA11y } from './support/a11y.js';
 import { desktop, logIn, phone, screenshot } from './support/browser.js';
 import {
   messageWith,
@@ -95,7 +96,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await screenshot(m, 'phone-reply-composer');
     await m.getByRole('textbox', { name: 'Сообщение' }).press('Enter');
     const reply = messageWith(t, 'Спасибо, буду.');
-    const quote = reply.getByRole('button', { name: /^Перейти к исходному сообщению: Уважаемые родители/ });
+    const quote = reply.getByRole('button', { name: /^Перейти к исходному сообщению: .+Уважаемые родители/ });
     await quote.click();
     await t.locator('.message--flash').filter({ hasText: 'Родительское собрание' }).waitFor();
     await expect.poll(() => t.getByTestId('typing').count()).toBe(0);
@@ -113,6 +114,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
       .filter({ hasText: /^Прочитали [123] из 3$/ })
       .waitFor();
     expect(await parentReads.getByTestId('not-read').count()).toBe(0);
+    await checkA11y(m, 'кто прочитал мой ответ');
     await parentReads.getByRole('button', { name: 'Закрыть' }).click();
 
     // …and reacts with 👍: counted for everyone, highlighted as hers on her phone.
@@ -252,19 +254,25 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     const forwardMenu = await openMenu(t, announcement);
     await forwardMenu.getByRole('button', { name: 'Переслать' }).click();
     const forward = t.getByRole('dialog', { name: 'Переслать сообщение' });
+    await forward.getByRole('button', { name: new RegExp(CHAT) }).waitFor();
+    await checkA11y(t, 'переслать сообщение');
     await forward.getByRole('button', { name: new RegExp(CHAT) }).click();
     await t.getByRole('heading', { name: CHAT, level: 1 }).waitFor();
     const copy = messageWith(t, 'завтра уроки до 12:00');
     await copy.getByText(`Переслано · автор: Алсу Галиева`).waitFor();
+    await checkA11y(t, 'пересланное сообщение');
 
     // As the chat's moderator she deletes a parent's reply: a tombstone for all, the text in the history.
     const replyMenu = await openMenu(t, messageWith(t, 'Спасибо, буду.'));
     await replyMenu.getByRole('button', { name: 'Удалить' }).click();
     const confirm = t.getByRole('dialog', { name: 'Удалить сообщение?' });
+    await confirm.waitFor();
+    await checkA11y(t, 'удалить сообщение?');
     await confirm.getByRole('button', { name: 'Удалить' }).click();
     await confirm.waitFor({ state: 'detached' });
     const tombstone = t.getByTestId('message').filter({ hasText: 'Сообщение удалено' });
     await tombstone.waitFor();
+    await checkA11y(t, 'сообщение удалено');
     const historyMenu = await openMenu(t, tombstone);
     await historyMenu.getByRole('button', { name: 'История изменений' }).click();
     const history = t.getByRole('dialog', { name: 'История изменений' });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { seedSchool } from './support/api.js';
-import { desktop, messageTexts, phone, screenshot } from './support/browser.js';
+import { desktop, logIn as logInOnPage, messageTexts, phone, screenshot } from './support/browser.js';
 import { useStage } from './support/stage.js';
 
 const OFFLINE = 'Нет соединения — сообщения отправятся, когда связь вернётся';
@@ -15,12 +15,7 @@ async function logIn(
   password: string,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const { context, page, errors } = await stage.open(viewport);
-  await page.goto('/');
-  await page.getByRole('heading', { name: 'Вход' }).waitFor();
-  await page.getByLabel('Логин, e-mail или телефон').fill(login);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
+  await logInOnPage(page, login, password);
   return { context, page, errors };
 }
 

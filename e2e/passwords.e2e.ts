@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFailed } from 'vitest';
+import { checkA11y } from './support/a11y.js';
 import { desktop, phone } from './support/browser.js';
 import { E2E_SETUP_TOKEN } from './support/server.js';
 import { useStage } from './support/stage.js';
@@ -27,9 +28,11 @@ describe('new passwords and registrations say what the server wants, in Russian'
       .getByText('Этот пароль слишком распространён, его легко подобрать.', { exact: false })
       .waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(admin, 'настройка школы: пароль отклонён');
     await password.fill('надёжный-пароль-1');
     await admin.getByRole('button', { name: 'Создать школу' }).click();
     await admin.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
+    await checkA11y(admin, 'чаты нового администратора');
 
     await admin.getByRole('link', { name: 'Школа' }).click();
     await admin.getByRole('link', { name: 'Приглашения' }).click();
@@ -43,6 +46,7 @@ describe('new passwords and registrations say what the server wants, in Russian'
     await newcomer.getByText('Гимназия № 5 г. Казани').waitFor();
     await newcomer.getByRole('radio', { name: 'Учитель' }).check();
     await newcomer.getByText('Не короче 12 знаков.', { exact: false }).waitFor();
+    await checkA11y(newcomer, 'заявка учителя');
     await newcomer.getByLabel('Фамилия, имя и отчество').fill('Сафина Алсу Маратовна');
     await newcomer.getByLabel('Логин', { exact: true }).fill('safina');
     await newcomer.getByLabel('Пароль', { exact: true }).fill('учитель-пароль-2');
@@ -55,6 +59,7 @@ describe('new passwords and registrations say what the server wants, in Russian'
     await newcomer.getByText('Зарегистрироваться с этими данными не получится.', { exact: false }).waitFor();
     expect(await newcomer.getByLabel('Логин', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await newcomer.getByLabel('Телефон или e-mail').getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(newcomer, 'заявка: данные заняты');
     await newcomer.getByLabel('Логин', { exact: true }).fill('safina.alsu');
     await newcomer.getByRole('button', { name: 'Отправить заявку' }).click();
     await newcomer.getByRole('heading', { name: 'Заявка отправлена' }).waitFor();

@@ -2,6 +2,7 @@ import type { TChatList, TMe } from '@parta/protocol';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { checkA11y } from './support/a11y.js';
 import { collectPageErrors, desktop, launchBrowser, logIn, openContext, phone } from './support/browser.js';
 import { type ClassSchool, seedClassSchool } from './support/invites.js';
 import { type RunningServer, startServer } from './support/server.js';
@@ -111,6 +112,7 @@ describe('an attacker in a browser', () => {
     expect(forged.body.error.code).toBe('auth.csrf_failed');
     await teacher.goto(`/chats/${parentsChat.id}`);
     await teacher.getByText(school.earlierMessage).first().waitFor();
+    await checkA11y(teacher, 'чат после подделки');
     expect(await teacher.getByText('Подделанное сообщение').count()).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
+import { checkA11y } from './support/a11y.js';
 import { setUpSchool } from './support/api.js';
 import { desktop, logIn, phone, screenshot } from './support/browser.js';
 import { furnishSchool } from './support/school.js';
@@ -45,6 +46,7 @@ describe('the school structure, built by the admin in the browser', () => {
     await createClass(page, '5', 'а');
     await createClass(page, '5', 'Б');
     await page.getByText('нет классного руководителя').first().waitFor();
+    await checkA11y(page, 'классы');
 
     // «Люди»: a teacher, added with the existing form.
     await page.getByRole('link', { name: 'Люди' }).click();
@@ -55,6 +57,7 @@ describe('the school structure, built by the admin in the browser', () => {
     await page.getByLabel('Роль').selectOption({ label: 'Учитель' });
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await page.getByText('Учётная запись создана: Галиева Алсу Ринатовна').waitFor();
+    await checkA11y(page, 'люди: учётная запись создана');
 
     // The class card of 5А: the class teacher, picked from the list.
     await page.getByRole('link', { name: 'Классы' }).click();
@@ -63,6 +66,7 @@ describe('the school structure, built by the admin in the browser', () => {
     await page.getByRole('button', { name: 'Назначить классного руководителя' }).click();
     const assign = page.getByRole('dialog', { name: 'Классный руководитель 5А' });
     await assign.getByRole('radio', { name: /Галиева Алсу Ринатовна/ }).check();
+    await checkA11y(page, 'назначить классного руководителя');
     await assign.getByRole('button', { name: 'Назначить' }).click();
     await assign.waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Галиева Алсу Ринатовна' }).waitFor();
@@ -76,11 +80,13 @@ describe('the school structure, built by the admin in the browser', () => {
     const link = await addNewIn(page, 'Привязать родителя', 'Петрова Анна Сергеевна', 'Привязать');
     expect(link).toMatch(new RegExp(`^${stage.server.url}/reset/[\\w-]{10,}$`));
     await student.getByRole('link', { name: 'Петрова Анна Сергеевна' }).waitFor();
+    await checkA11y(page, 'карточка класса с учеником');
 
     // The parent opens the link on a phone: «5А — родители» is in her chat list.
     const { page: parent, errors: parentErrors } = await open(phone);
     await parent.goto(link);
     await parent.getByRole('heading', { name: 'Придумайте пароль' }).waitFor();
+    await checkA11y(parent, 'придумайте пароль');
     await parent.getByLabel('Новый пароль').fill('родитель-пароль-3');
     await parent.getByLabel('Повторите пароль').fill('родитель-пароль-3');
     await parent.getByRole('button', { name: 'Сохранить и войти' }).click();
@@ -94,9 +100,11 @@ describe('the school structure, built by the admin in the browser', () => {
     const transfer = page.getByRole('dialog', { name: 'Перевести в другой класс' });
     await transfer.getByRole('radio', { name: /^5Б/ }).check();
     await transfer.getByText('Ученик перейдёт в чат «5Б — ученики»').waitFor();
+    await checkA11y(page, 'перевести в другой класс');
     await transfer.getByRole('button', { name: 'Перевести в 5Б' }).click();
     await transfer.waitFor({ state: 'detached' });
     await page.getByText('В классе пока нет учеников').waitFor();
+    await checkA11y(page, 'класс без учеников');
 
     // The parent's list changes by itself: the old class chat goes, the new one comes.
     await parent.getByRole('link', { name: /5Б — родители/ }).waitFor();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { checkA11y } from './support/a11y.js';
 import { type Seeded, seedSchool } from './support/api.js';
 import {
   collectPageErrors,
@@ -61,6 +62,7 @@ async function personOn(
   await logIn(page, login, password);
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+  await checkA11y(page, `чат на узле ${node.url}`);
   return { page, errors };
 }
 
@@ -115,6 +117,7 @@ describe.skipIf(!servicesUp && process.env.CI !== 'true')('two nodes joined by R
     // Typing is never stored: only Redis carries it from node B to node A, so this proves the bus.
     await teacher.page.getByLabel('Сообщение').fill('Во сколько?');
     await admin.page.getByText('Алсу Галиева печатает…').waitFor();
+    await checkA11y(admin.page, 'печатает');
     await teacher.page.getByLabel('Сообщение').press('Enter');
     conversation.push('Во сколько?');
     await sees(admin, conversation);
@@ -127,6 +130,7 @@ describe.skipIf(!servicesUp && process.env.CI !== 'true')('two nodes joined by R
     await nodes.B!.stop();
     nodes.B = undefined;
     await teacher.page.getByText(OFFLINE).waitFor();
+    await checkA11y(teacher.page, 'нет соединения');
 
     const whileDown = ['В 15:00, в актовом зале.', 'Повестка — итоги четверти.', 'Явка обязательна.'];
     for (const text of whileDown) await send(admin, text);
@@ -137,6 +141,7 @@ describe.skipIf(!servicesUp && process.env.CI !== 'true')('two nodes joined by R
 
     await startNode('B', port);
     await teacher.page.getByText(RESTORED).waitFor();
+    await checkA11y(teacher.page, 'соединение восстановлено');
     await sees(teacher, conversation);
 
     await send(teacher, 'Поняла, буду.');
@@ -161,6 +166,7 @@ describe.skipIf(!servicesUp && process.env.CI !== 'true')('two nodes joined by R
     // Written on the dead node's page: kept with its clock, sent once the node is back.
     await send(admin, 'Протокол веду я.');
     await admin.page.locator('[data-state="pending"]').getByText('Протокол веду я.').waitFor();
+    await checkA11y(admin.page, 'сообщение ждёт связи');
     expect(await messageTexts(admin.page)).toEqual([
       ...conversation.slice(0, -whileDown.length),
       'Протокол веду я.',

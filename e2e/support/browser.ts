@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { checkA11y } from './a11y.js';
 import { repoRoot } from './server.js';
 
 export const artifactsDir = path.join(repoRoot, 'e2e/artifacts');
@@ -52,7 +53,9 @@ export async function openContext(
   return context;
 }
 
+/** Checks the screen with axe (see a11y.ts), then keeps a picture of it. */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await checkA11y(page, name);
   mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file });
@@ -68,10 +71,12 @@ export async function messageTexts(page: Page): Promise<string[]> {
 export async function logIn(page: Page, login: string, password: string): Promise<void> {
   await page.goto('/');
   await page.getByRole('heading', { name: 'Вход' }).waitFor();
+  await checkA11y(page, 'вход');
   await page.getByLabel('Логин, e-mail или телефон').fill(login);
   await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByRole('heading', { name: 'Чаты', level: 1 }).waitFor();
+  await checkA11y(page, 'чаты после входа');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TChatList, TClassCard, TCreatedPerson } from '@parta/protocol';
 import type { Page } from 'playwright-core';
+import { checkA11y } from './a11y.js';
 import { type ApiClient, setPassword, setUpSchool } from './api.js';
 
 export interface ClassSchool {
@@ -54,12 +55,16 @@ export async function seedClassSchool(baseUrl: string): Promise<ClassSchool> {
 export async function inviteParentsOnClassCard(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Мой класс' }).click();
   await page.getByRole('heading', { name: '3А класс', level: 1 }).waitFor();
+  await checkA11y(page, 'мой класс');
   await page.getByRole('button', { name: 'Пригласить родителей 3А' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Пригласить родителей 3А' });
+  await dialog.waitFor();
+  await checkA11y(page, 'пригласить родителей');
   await dialog.getByRole('button', { name: 'Создать ссылку' }).click();
   await dialog.waitFor({ state: 'detached' });
   const created = page.getByTestId('created-invite');
   await created.getByText('Ссылку видно только сейчас').waitFor();
+  await checkA11y(page, 'ссылка-приглашение создана');
   return created.getByLabel('Ссылка-приглашение').inputValue();
 }
 
@@ -71,12 +76,15 @@ export async function requestToJoin(
 ): Promise<void> {
   await page.goto(url);
   await page.getByRole('heading', { name: 'Родители 3А класса', level: 1 }).waitFor();
+  await checkA11y(page, 'приглашение родителей');
   await page.getByRole('radio', { name: parent.child }).check();
   await page.getByLabel('Фамилия, имя и отчество').fill(parent.fullName);
   await page.getByLabel('Пароль', { exact: true }).fill(parent.password);
   await page
     .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
     .check();
+  await checkA11y(page, 'заявка заполнена');
   await page.getByRole('button', { name: 'Отправить заявку' }).click();
   await page.getByRole('heading', { name: 'Заявка отправлена' }).waitFor();
+  await checkA11y(page, 'заявка отправлена');
 }

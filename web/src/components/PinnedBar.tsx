@@ -7,7 +7,7 @@ import { loadPins, pins } from '../state/pins.js';
 import { jumpToMessage } from '../state/view.js';
 import { CloseIcon, PinIcon } from './icons.js';
 
-/** The latest pinned message above the chat; a tap shows it in the chat. */
+/** The latest pinned message above the chat; a tap shows it in the chat. Named by what it shows, as the quote is. */
 export function PinnedBar({ chat }: { chat: TChat }) {
   const list = pins.value.get(chat.id) ?? [];
   const [error, setError] = useState<string | null>(null);
@@ -19,13 +19,9 @@ export function PinnedBar({ chat }: { chat: TChat }) {
   const label = list.length > 1 ? t('pins.several', { count: list.length }) : t('pins.one');
   return (
     <div class="pinned-bar" data-testid="pinned-bar">
-      <button
-        type="button"
-        class="pinned-bar__open"
-        onClick={() => jumpToMessage(chat.id, latest.id)}
-        aria-label={t('pins.open', { text: previewText(latest.body) })}
-      >
+      <button type="button" class="pinned-bar__open" onClick={() => jumpToMessage(chat.id, latest.id)}>
         <PinIcon class="pinned-bar__icon" width="18" height="18" />
+        <span class="visually-hidden">{t('pins.open')} </span>
         <span class="pinned-bar__text">
           <span class="pinned-bar__label">{error ?? label}</span>
           <span class="pinned-bar__preview">{previewText(latest.body)}</span>

@@ -5,7 +5,11 @@ import { t } from '../i18n/index.js';
 
 type TQuote = NonNullable<TMessage['replyTo']>;
 
-/** The start of the message a reply answers; a button that shows the original when given `onOpen`. */
+/**
+ * The start of the message a reply answers; a button that shows the original
+ * when given `onOpen`. The button is named by what it shows (after a hidden
+ * «Перейти к исходному сообщению:»), so speech and screen readers agree.
+ */
 export function Quote({ quote, onOpen }: { quote: TQuote; onOpen?: (messageId: number) => void }) {
   const text = quote.deleted ? t('message.deleted') : previewText(quote.body);
   const content = (
@@ -16,12 +20,8 @@ export function Quote({ quote, onOpen }: { quote: TQuote; onOpen?: (messageId: n
   );
   if (!onOpen) return <span class="quote">{content}</span>;
   return (
-    <button
-      type="button"
-      class="quote quote--button"
-      onClick={() => onOpen(quote.id)}
-      aria-label={t('message.toQuoted', { name: quote.authorName, text })}
-    >
+    <button type="button" class="quote quote--button" onClick={() => onOpen(quote.id)}>
+      <span class="visually-hidden">{t('message.toQuoted')} </span>
       {content}
     </button>
   );

@@ -16,7 +16,7 @@ export function ChatsScreen({ chatId }: { chatId: number | null }) {
   const create = canCreateChats.value ? () => setCreating('group') : null;
   const close = () => setCreating(null);
   return (
-    <div class={`chats${chatId === null ? '' : ' chats--open'}`}>
+    <main class={`chats${chatId === null ? '' : ' chats--open'}`}>
       <section class="pane pane--list" aria-labelledby="chats-title">
         <header class="pane__header">
           <h1 class="pane__title" id="chats-title">
@@ -70,6 +70,6 @@ export function ChatsScreen({ chatId }: { chatId: number | null }) {
           render={(m) => <m.DirectDialog onClose={close} />}
         />
       )}
-    </div>
+    </main>
   );
 }
