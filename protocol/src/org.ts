@@ -88,8 +88,10 @@ export const ZPersonCard = z.object({
   policies: z.object({
     /** the roles the viewer may switch on or off (none: the roles are only shown) */
     setRoles: z.array(ZRole),
-    /** a new password link, a transfer, «Выбыл из школы» */
+    /** a new password link, «Выбыл из школы» */
     manage: z.boolean(),
+    /** put a student into a class, or move them to another */
+    placeInClass: z.boolean(),
     /** «Написать лично» */
     writeDirect: z.boolean(),
   }),

@@ -166,5 +166,18 @@ it.each([
     { setRoles: [], manage: false, writeDirect: false },
   ],
 ] as const)('personAbilities: %s', (_, actor, id, left, writable, abilities) => {
-  expect(personAbilities(actor, rulesAllowing(...writable), { id, left })).toEqual(abilities);
+  expect(personAbilities(actor, rulesAllowing(...writable), { id, left, roles: ['parent'] })).toEqual({
+    placeInClass: false,
+    ...abilities,
+  });
+});
+
+it.each([
+  ['admin, a student', person('admin'), ['student'] as Role[], true],
+  ['admin, a parent', person('admin'), ['parent'] as Role[], false],
+  ['administration, a student', person('administration'), ['student'] as Role[], false],
+] as const)('personAbilities, placing in a class: %s', (_, actor, roles, placeInClass) => {
+  expect(personAbilities(actor, rulesAllowing(8), { id: 8, left: false, roles }).placeInClass).toBe(
+    placeInClass,
+  );
 });

@@ -129,15 +129,17 @@ export function classAbilities(
 export function personAbilities(
   actor: Actor,
   rules: DirectVerdicts,
-  person: { id: number; left: boolean },
+  person: { id: number; left: boolean; roles: readonly Role[] },
 ): TPersonCard['policies'] {
   const other = actor.kind === 'person' && actor.userId !== person.id && !person.left;
   const setRoles: Role[] = person.left
     ? []
     : allRoles.filter((role) => canSetRoles(actor, { onlyAdminRole: role === 'admin' }).ok);
+  const manage = other && canManagePeople(actor).ok;
   return {
     setRoles,
-    manage: other && canManagePeople(actor).ok,
+    manage,
+    placeInClass: manage && canManageStructure(actor).ok && person.roles.includes('student'),
     writeDirect: other && actor.kind === 'person' && rules.verdict(actor.userId, person.id).ok,
   };
 }
