@@ -2,7 +2,7 @@ import { type ReactionEmoji, reactionEmojis, type TChat, type TMessage } from '@
 import type { JSX } from 'preact';
 import { previewText } from '../format/text.js';
 import { t } from '../i18n/index.js';
-import { canDelete } from '../state/compose.js';
+import { mayDelete, messagePolicies } from '../state/compose.js';
 import { Dialog } from './Dialog.js';
 import { CopyIcon, EditIcon, ForwardIcon, HistoryIcon, PinIcon, ReplyIcon, TrashIcon } from './icons.js';
 
@@ -26,11 +26,11 @@ interface Item {
 }
 
 /** What this person may do with this message, in the order a menu lists it. */
-export function messageActions(message: TMessage, chat: TChat, myId: number): Item[] {
+export function messageActions(message: TMessage, chat: TChat): Item[] {
   const items: Item[] = [];
   const live = !message.deletedAt && !chat.archived;
   if (live && chat.policies.post) items.push({ action: 'reply', label: t('message.reply'), icon: ReplyIcon });
-  if (live && message.authorId === myId && chat.policies.post) {
+  if (messagePolicies(message, chat).edit) {
     items.push({ action: 'edit', label: t('message.edit'), icon: EditIcon });
   }
   if (live && chat.policies.pin) {
@@ -47,7 +47,7 @@ export function messageActions(message: TMessage, chat: TChat, myId: number): It
   if (chat.policies.moderate && (message.editedAt || message.deletedAt)) {
     items.push({ action: 'history', label: t('message.history'), icon: HistoryIcon });
   }
-  if (!chat.archived && canDelete(message, myId, chat.policies.moderate)) {
+  if (mayDelete(message, chat)) {
     items.push({ action: 'delete', label: t('message.delete'), icon: TrashIcon, danger: true });
   }
   return items;
@@ -97,7 +97,7 @@ export function MessageMenu({
           </fieldset>
         )}
         <ul class="menu-list">
-          {messageActions(message, chat, myId).map(({ action, label, icon: ItemIcon, danger }) => (
+          {messageActions(message, chat).map(({ action, label, icon: ItemIcon, danger }) => (
             <li key={action}>
               <button
                 type="button"
