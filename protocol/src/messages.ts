@@ -26,6 +26,10 @@ export const QUOTE_LENGTH = 200;
  * tombstone: nothing).
  */
 export const ZMessagePolicies = z.object({
+  reply: z.boolean(),
+  react: z.boolean(),
+  /** pin or unpin */
+  pin: z.boolean(),
   edit: z.boolean(),
   delete: z.boolean(),
   /** when `delete` turns false by itself (the author's window); null: it does not */

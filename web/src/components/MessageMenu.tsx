@@ -28,12 +28,10 @@ interface Item {
 /** What this person may do with this message, in the order a menu lists it. */
 export function messageActions(message: TMessage, chat: TChat): Item[] {
   const items: Item[] = [];
-  const live = !message.deletedAt && !chat.archived;
-  if (live && chat.policies.post) items.push({ action: 'reply', label: t('message.reply'), icon: ReplyIcon });
-  if (messagePolicies(message, chat).edit) {
-    items.push({ action: 'edit', label: t('message.edit'), icon: EditIcon });
-  }
-  if (live && chat.policies.pin) {
+  const may = messagePolicies(message, chat);
+  if (may.reply) items.push({ action: 'reply', label: t('message.reply'), icon: ReplyIcon });
+  if (may.edit) items.push({ action: 'edit', label: t('message.edit'), icon: EditIcon });
+  if (may.pin) {
     items.push(
       message.pinnedAt
         ? { action: 'unpin', label: t('message.unpin'), icon: PinIcon }
@@ -69,7 +67,7 @@ export function MessageMenu({
   onPick: (action: MessageAction) => void;
   onClose: () => void;
 }) {
-  const canReact = !message.deletedAt && !chat.archived;
+  const canReact = messagePolicies(message, chat).react;
   return (
     <Dialog title={t('message.menuTitle')} onClose={onClose} variant="sheet">
       <div class="dialog__body message-menu">

@@ -49,12 +49,15 @@ export async function setPinned(message: TMessage, pinned: boolean): Promise<TMe
 /**
  * What the reader may do with a message: the server's answer on it
  * (`policies`, messages/policy.ts). A message known only from the live
- * stream (one copy for every reader) has none yet: whoever may delete
- * anyone's message in the chat (`chat.policies.moderate`) may delete it,
- * and editing waits for the server's next answer about it.
+ * stream (one copy for every reader, and never a tombstone: those carry
+ * theirs) has none yet: the chat's abilities stand for it — reply where one
+ * may post, delete where one may delete anyone's message
+ * (`chat.policies.moderate`) — and editing waits for the server's next
+ * answer about it.
  */
 export function messagePolicies(message: TMessage, chat: TChat): TMessagePolicies {
-  return message.policies ?? { edit: false, delete: chat.policies.moderate, deleteUntil: null };
+  const { post, react, pin, moderate } = chat.policies;
+  return message.policies ?? { reply: post, react, pin, edit: false, delete: moderate, deleteUntil: null };
 }
 
 /** «Удалить» until the instant the server named (the author's window), or for good. */

@@ -35,31 +35,36 @@ it.each([
   expect(canPostMessage(actor, access)).toEqual(verdict);
 });
 
-const none = { post: false, addMembers: false, pin: false, moderate: false, seeWhoRead: false };
+const none = { post: false, react: false, addMembers: false, pin: false, moderate: false, seeWhoRead: false };
 
 /** A chat's `policies`. */
 it.each([
-  ['parent, group', person('parent'), chat('group', member), { ...none, post: true }],
-  ['parent, announcement', person('parent'), chat('announcement', member), none],
+  ['parent, group', person('parent'), chat('group', member), { ...none, post: true, react: true }],
+  ['parent, announcement', person('parent'), chat('announcement', member), { ...none, react: true }],
   [
     'teacher member, group',
     person('teacher'),
     chat('group', member),
-    { ...none, post: true, seeWhoRead: true },
+    { ...none, post: true, react: true, seeWhoRead: true },
   ],
   [
     'teacher owner, announcement',
     person('teacher'),
     chat('announcement', owner),
-    { post: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true },
+    { post: true, react: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true },
   ],
   [
     'admin member, announcement',
     person('admin'),
     chat('announcement', member),
-    { post: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true },
+    { post: true, react: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true },
   ],
-  ['parent, direct', person('parent'), chat('direct', member), { ...none, post: true, pin: true }],
+  [
+    'parent, direct',
+    person('parent'),
+    chat('direct', member),
+    { ...none, post: true, react: true, pin: true },
+  ],
   [
     'owner, graduated class',
     person('teacher'),

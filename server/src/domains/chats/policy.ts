@@ -102,6 +102,7 @@ export function canSeeWhoRead(actor: Actor, chat: ChatAccess): Verdict {
 export function abilitiesFor(actor: Actor, chat: ChatAccess) {
   return {
     post: canPostMessage(actor, chat).ok,
+    react: canReact(actor, chat).ok,
     addMembers: canAddMembers(actor, chat).ok,
     pin: canPin(actor, chat).ok,
     moderate: canModerate(actor, chat).ok,

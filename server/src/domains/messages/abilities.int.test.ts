@@ -36,20 +36,28 @@ it('answers the author, the others and the moderator with their own abilities; e
   const clientId = randomUUID();
   const sent = await parent.client.post(`/api/chats/${chatId}/messages`, { clientId, body: 'Здравствуйте!' });
   const until = new Date(Date.parse(sent.body.createdAt) + DELETE_WINDOW_MS).toISOString();
-  expect(sent.body.policies).toEqual({ edit: true, delete: true, deleteUntil: until });
+  const author = { reply: true, react: true, pin: false };
+  expect(sent.body.policies).toEqual({ ...author, edit: true, delete: true, deleteUntil: until });
   const retry = await parent.client.post(`/api/chats/${chatId}/messages`, {
     clientId,
     body: 'Здравствуйте!',
   });
-  expect(retry.body.policies).toEqual({ edit: true, delete: true, deleteUntil: until });
+  expect(retry.body.policies).toEqual({ ...author, edit: true, delete: true, deleteUntil: until });
 
   expect(await policiesOf(teacher.client, sent.body.id)).toEqual({
+    ...author,
     edit: false,
     delete: false,
     deleteUntil: null,
   });
   // The admin owns the chat: deletes anyone's message, at any time.
-  expect(await policiesOf(admin, sent.body.id)).toEqual({ edit: false, delete: true, deleteUntil: null });
+  expect(await policiesOf(admin, sent.body.id)).toEqual({
+    ...author,
+    pin: true,
+    edit: false,
+    delete: true,
+    deleteUntil: null,
+  });
   const { rows } = await server.db.execute<{ policies: unknown }>(
     sql`select payload->'message'->'policies' as policies from events where payload->'message'->>'clientId' = ${clientId}`,
   );
@@ -57,6 +65,7 @@ it('answers the author, the others and the moderator with their own abilities; e
 
   server.clock.advance(DELETE_WINDOW_MS + 1000);
   expect(await policiesOf(parent.client, sent.body.id)).toEqual({
+    ...author,
     edit: true,
     delete: false,
     deleteUntil: null,
@@ -64,7 +73,7 @@ it('answers the author, the others and the moderator with their own abilities; e
   expect((await parent.client.delete(`/api/chats/${chatId}/messages/${sent.body.id}`)).status).toBe(403);
 
   const removed = await admin.delete(`/api/chats/${chatId}/messages/${sent.body.id}`);
-  const nothing = { edit: false, delete: false, deleteUntil: null };
+  const nothing = { reply: false, react: false, pin: false, edit: false, delete: false, deleteUntil: null };
   expect(removed.body.policies).toEqual(nothing);
   // A tombstone's abilities are everyone's, so its event carries them.
   const update = await server.db.execute<{ policies: unknown }>(

@@ -20,6 +20,10 @@ const graduated: ChatAccess = { ...group, archived: true };
 const mine = { authorId: 7, createdAt: sent, deleted: false };
 const theirs = { authorId: 8, createdAt: sent, deleted: false };
 
+const member = { reply: true, react: true, pin: false };
+const moderator = { reply: true, react: true, pin: true };
+const nothing = { reply: false, react: false, pin: false };
+
 /** A message's `policies`: the author edits, and deletes within the window (which the answer names); moderators delete. */
 it.each([
   [
@@ -28,7 +32,7 @@ it.each([
     group,
     mine,
     later(1000),
-    { edit: true, delete: true, deleteUntil: until },
+    { ...member, edit: true, delete: true, deleteUntil: until },
   ],
   [
     'author, at the window',
@@ -36,7 +40,7 @@ it.each([
     group,
     mine,
     later(DELETE_WINDOW_MS),
-    { edit: true, delete: true, deleteUntil: until },
+    { ...member, edit: true, delete: true, deleteUntil: until },
   ],
   [
     'author, after the window',
@@ -44,7 +48,7 @@ it.each([
     group,
     mine,
     later(DELETE_WINDOW_MS + 1),
-    { edit: true, delete: false, deleteUntil: null },
+    { ...member, edit: true, delete: false, deleteUntil: null },
   ],
   [
     'another member',
@@ -52,7 +56,7 @@ it.each([
     group,
     theirs,
     later(1000),
-    { edit: false, delete: false, deleteUntil: null },
+    { ...member, edit: false, delete: false, deleteUntil: null },
   ],
   [
     'the chat owner, another’s message',
@@ -60,7 +64,7 @@ it.each([
     owned,
     theirs,
     later(DELETE_WINDOW_MS * 3),
-    { edit: false, delete: true, deleteUntil: null },
+    { ...moderator, edit: false, delete: true, deleteUntil: null },
   ],
   [
     'an admin, another’s message',
@@ -68,7 +72,7 @@ it.each([
     group,
     theirs,
     later(1000),
-    { edit: false, delete: true, deleteUntil: null },
+    { ...moderator, edit: false, delete: true, deleteUntil: null },
   ],
   [
     'the owner, own message',
@@ -76,7 +80,7 @@ it.each([
     owned,
     mine,
     later(1000),
-    { edit: true, delete: true, deleteUntil: null },
+    { ...moderator, edit: true, delete: true, deleteUntil: null },
   ],
   [
     'author, a tombstone',
@@ -84,7 +88,7 @@ it.each([
     group,
     { ...mine, deleted: true },
     later(1000),
-    { edit: false, delete: false, deleteUntil: null },
+    { ...nothing, edit: false, delete: false, deleteUntil: null },
   ],
   [
     'author, a graduated class',
@@ -92,7 +96,7 @@ it.each([
     graduated,
     mine,
     later(1000),
-    { edit: false, delete: false, deleteUntil: null },
+    { ...nothing, edit: false, delete: false, deleteUntil: null },
   ],
 ] as const)('abilitiesFor: %s', (_, actor, chat, message, now, abilities) => {
   expect(abilitiesFor(actor, chat, message, now)).toEqual(abilities);

@@ -1,7 +1,7 @@
 import type { TMessage, TMessagePolicies } from '@parta/protocol';
 import type { Actor } from '../../infra/actor.js';
 import { allow, asPerson, deny, type Verdict } from '../../infra/verdict.js';
-import { type ChatAccess, canReact, isModerator } from '../chats/policy.js';
+import { type ChatAccess, canPin, canPostMessage, canReact, isModerator } from '../chats/policy.js';
 
 /** An author may take back their own message within a day; moderators any time. */
 export const DELETE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -47,7 +47,11 @@ export function abilitiesFor(
 ): TMessagePolicies {
   const remove = canDeleteMessage(actor, chat, message, now).ok;
   const closes = remove && !isModerator(actor, chat);
+  const live = !message.deleted;
   return {
+    reply: live && canPostMessage(actor, chat).ok,
+    react: live && canReact(actor, chat).ok,
+    pin: live && canPin(actor, chat).ok,
     edit: canEditMessage(actor, chat, message).ok,
     delete: remove,
     deleteUntil: closes ? new Date(message.createdAt.getTime() + DELETE_WINDOW_MS).toISOString() : null,
@@ -65,4 +69,11 @@ export function withPolicies(actor: Actor, chat: ChatAccess, message: TMessage, 
 }
 
 /** Nobody may edit or delete a tombstone: the same for every reader, so live events carry it. */
-export const tombstonePolicies: TMessagePolicies = { edit: false, delete: false, deleteUntil: null };
+export const tombstonePolicies: TMessagePolicies = {
+  reply: false,
+  react: false,
+  pin: false,
+  edit: false,
+  delete: false,
+  deleteUntil: null,
+};
