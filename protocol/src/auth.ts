@@ -25,6 +25,32 @@ export const ZLoginRequest = z.strictObject({
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
+/**
+ * What the person may do and which places they have, decided by the server
+ * (every domain's `abilitiesFor`): the client shows these and derives nothing.
+ */
+export const ZMePolicies = z.object({
+  /** «Школа»: the classes grid (the admin and the administration) */
+  school: z.boolean(),
+  /** build the school: classes, people, settings, the new year (the admin) */
+  manageSchool: z.boolean(),
+  /** «Мой класс»: the classes they lead, without the whole school */
+  myClass: z.boolean(),
+  /** open a class card */
+  viewClasses: z.boolean(),
+  /** the people list and person cards */
+  people: z.boolean(),
+  /** start group and announcement chats */
+  createChats: z.boolean(),
+  /** invite links and printed slips */
+  invite: z.boolean(),
+  /** «Заявки»: review requests to join */
+  reviewJoins: z.boolean(),
+  /** registered through an invite or the school code, not admitted yet: their request is all they have */
+  applicant: z.boolean(),
+});
+export type TMePolicies = z.infer<typeof ZMePolicies>;
+
 export const ZMe = z.object({
   id: ZId,
   fullName: z.string(),
@@ -36,6 +62,7 @@ export const ZMe = z.object({
   school: z.object({ id: ZId, name: z.string(), timeZone: z.string() }),
   /** send back in the `x-csrf-token` header on every state-changing request */
   csrfToken: z.string(),
+  policies: ZMePolicies,
 });
 export type TMe = z.infer<typeof ZMe>;
 

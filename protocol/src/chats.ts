@@ -36,6 +36,8 @@ export const ZChat = z.object({
   /** what the viewer may do here, so the client never re-derives rules */
   policies: z.object({
     post: z.boolean(),
+    /** react and mark as read (a graduated class's chat: neither) */
+    react: z.boolean(),
     addMembers: z.boolean(),
     /** pin and unpin messages */
     pin: z.boolean(),

@@ -19,6 +19,24 @@ export const ZQuote = z.object({
 });
 export const QUOTE_LENGTH = 200;
 
+/**
+ * What the reader may do with a message now (messages/policy.ts
+ * `abilitiesFor`). Answers to one reader carry it; a live event, the same
+ * for every reader, carries it only when it is the same for everyone (a
+ * tombstone: nothing).
+ */
+export const ZMessagePolicies = z.object({
+  reply: z.boolean(),
+  react: z.boolean(),
+  /** pin or unpin */
+  pin: z.boolean(),
+  edit: z.boolean(),
+  delete: z.boolean(),
+  /** when `delete` turns false by itself (the author's window); null: it does not */
+  deleteUntil: ZTimestamp.nullable(),
+});
+export type TMessagePolicies = z.infer<typeof ZMessagePolicies>;
+
 export const ZMessage = z.object({
   id: ZMessageId,
   chatId: ZId,
@@ -44,6 +62,7 @@ export const ZMessage = z.object({
   pinnedAt: ZTimestamp.nullable(),
   /** only reactions someone has chosen, in the order of `reactionEmojis` */
   reactions: z.array(z.object({ emoji: ZReactionEmoji, userIds: z.array(ZId) })),
+  policies: ZMessagePolicies.optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 

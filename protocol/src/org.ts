@@ -59,6 +59,15 @@ export const ZClassCard = ZClassSummary.extend({
   ),
   subjectTeachers: z.array(z.object({ teacher: ZPersonRef, subject: z.string() })),
   committee: z.array(ZPersonRef),
+  /** what the viewer may do with this class (org/policy.ts `classAbilities`) */
+  policies: z.object({
+    /** build it: teachers, students, transfers */
+    manage: z.boolean(),
+    /** its own matters: parents linked, the committee */
+    edit: z.boolean(),
+    /** open the person cards of its people */
+    openPeople: z.boolean(),
+  }),
 });
 export type TClassCard = z.infer<typeof ZClassCard>;
 
@@ -75,6 +84,17 @@ export const ZPersonCard = z.object({
   contacts: z
     .object({ login: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
     .nullable(),
+  /** what the viewer may do with this person (org/policy.ts `personAbilities`) */
+  policies: z.object({
+    /** the roles the viewer may switch on or off (none: the roles are only shown) */
+    setRoles: z.array(ZRole),
+    /** a new password link, «Выбыл из школы» */
+    manage: z.boolean(),
+    /** put a student into a class, or move them to another */
+    placeInClass: z.boolean(),
+    /** «Написать лично» */
+    writeDirect: z.boolean(),
+  }),
 });
 export type TPersonCard = z.infer<typeof ZPersonCard>;
 

@@ -13,13 +13,14 @@ import { ResetScreen } from './screens/ResetScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
 import { chatList } from './state/chats.js';
 import {
+  canInvite,
+  canManageSchool,
+  canOpenClasses,
+  canSeePeople,
   canSeeSchool,
-  isAdmin,
   isApplicant,
   isReviewer,
-  isStaff,
   leadsClassOnly,
-  me,
   phase,
   rememberReturn,
   start,
@@ -118,10 +119,11 @@ function Screen({ route: current }: { route: Route }) {
       }
       break;
     case 'rollover':
-      if (isAdmin.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.RolloverScreen />} />;
+      if (canManageSchool.value)
+        return <Lazy key={at} load={loadSchool} render={(m) => <m.RolloverScreen />} />;
       break;
     case 'invitePrint':
-      if (isReviewer.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.PrintSlipsScreen />} />;
+      if (canInvite.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.PrintSlipsScreen />} />;
       break;
     case 'joins':
       if (isReviewer.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.JoinsScreen />} />;
@@ -129,7 +131,7 @@ function Screen({ route: current }: { route: Route }) {
     case 'myJoins':
       return <Lazy key={at} load={loadJoin} render={(m) => <m.MyJoinsScreen />} />;
     case 'class':
-      if (canSeeSchool.value || me.value!.roles.includes('class_teacher')) {
+      if (canOpenClasses.value) {
         return (
           <Lazy
             load={loadSchool}
@@ -139,7 +141,7 @@ function Screen({ route: current }: { route: Route }) {
       }
       break;
     case 'person':
-      if (isStaff.value) {
+      if (canSeePeople.value) {
         return (
           <Lazy key={at} load={loadSchool} render={(m) => <m.PersonScreen personId={current.personId} />} />
         );

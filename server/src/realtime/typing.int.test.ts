@@ -12,8 +12,10 @@ let outsider: Person;
 let chatId: number;
 let sideChatId: number;
 let secondSideChatId: number;
+let admin: Awaited<ReturnType<typeof setUpSchool>>;
+let adminId: number;
 
-async function live(person: Person): Promise<TestSocket> {
+async function live(person: Pick<Person, 'client'>): Promise<TestSocket> {
   const socket = await person.client.socket(null);
   await socket.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
   return socket;
@@ -22,7 +24,8 @@ const typingFrames = (socket: TestSocket) => socket.frames.filter((f) => f.type 
 
 beforeAll(async () => {
   server = await startTestServer();
-  const admin = await setUpSchool(server);
+  admin = await setUpSchool(server);
+  adminId = (await admin.get('/api/me')).body.id;
   teacher = await addPerson(server, admin, {
     fullName: 'Галиева Алсу',
     login: 'galieva',
@@ -74,6 +77,39 @@ it('shows a member typing to the others, at most once per interval, never to out
   expect(typingFrames(annaSocket)).toEqual([]);
   expect(typingFrames(outsiderSocket)).toEqual([]);
   for (const socket of [teacherSocket, annaSocket, outsiderSocket]) socket.close();
+});
+
+it('relays typing in an announcement chat from those who may post there (an admin), not from readers', async () => {
+  const news = await teacher.client.post('/api/chats', {
+    title: 'Объявления 5А',
+    memberIds: [anna.id, adminId],
+    announcement: true,
+  });
+  const newsId: number = news.body.id;
+  const [teacherSocket, annaSocket, adminSocket] = [
+    await live(teacher),
+    await live(anna),
+    await live({ client: admin }),
+  ];
+  const inNews = (socket: TestSocket) =>
+    typingFrames(socket).filter((f) => f.type === 'typing' && f.chatId === newsId);
+  server.clock.advance(3000);
+  // The admin may post in any chat they are in (`canPostMessage`): members see them typing.
+  adminSocket.send({ type: 'typing', chatId: newsId });
+  await annaSocket.waitFor((s) => inNews(s).length === 1, 'the admin typing');
+  await teacherSocket.waitFor((s) => inNews(s).length === 1, 'the admin typing, to the owner');
+  expect(inNews(annaSocket)[0]).toMatchObject({ userId: adminId, fullName: 'Мусина Ирина Маратовна' });
+
+  // Anna reads announcements and may not post: her typing there is dropped. Her frames are
+  // handled in order, so once her next one (in the parents' chat) arrives, the first was handled.
+  annaSocket.send({ type: 'typing', chatId: newsId });
+  annaSocket.send({ type: 'typing', chatId });
+  const fromAnna = (f: (typeof teacherSocket.frames)[number]) =>
+    f.type === 'typing' && f.userId === anna.id && f.chatId === chatId;
+  await teacherSocket.waitFor((s) => s.frames.some(fromAnna), 'Anna typing in the parents chat');
+  expect(inNews(teacherSocket).map((f) => (f.type === 'typing' ? f.userId : 0))).toEqual([adminId]);
+  expect(inNews(adminSocket)).toEqual([]);
+  for (const socket of [teacherSocket, annaSocket, adminSocket]) socket.close();
 });
 
 it('closes the socket on a typing frame with a bad chat id, like any bad frame', async () => {

@@ -1,8 +1,10 @@
-import { type TServerFrame, TYPING_INTERVAL_MS } from '@parta/protocol';
+import { type Role, type TServerFrame, TYPING_INTERVAL_MS } from '@parta/protocol';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { chatMembers, users } from '../db/schema.js';
+import { canPostMessage } from '../domains/chats/policy.js';
 import { findChatAccess, memberIds } from '../domains/chats/queries.js';
+import type { Person } from '../infra/actor.js';
 import type { Bus, TypingSignal } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
 import { type BucketLimit, MemoryTokenBuckets, takeToken } from '../infra/token-bucket.js';
@@ -85,17 +87,22 @@ export class TypingRelay {
     if (!socket.chatIds.has(chatId)) return;
     if (!this.#perChat.takeNow(`${connection.userId}:${chatId}`).ok) return;
     const access = await findChatAccess(this.db, connection.schoolId, chatId, connection.userId);
-    const mayWrite =
-      access?.membership &&
-      !access.archived &&
-      (access.kind !== 'announcement' || access.membership.role === 'owner');
-    if (!mayWrite) return;
     const [person] = await this.db
-      .select({ fullName: users.fullName })
+      .select({ fullName: users.fullName, roles: users.roles })
       .from(users)
       .where(eq(users.id, connection.userId));
+    if (!access || !person) return;
+    // Who may type here is who may post here (an admin in an announcement chat too).
+    const actor: Person = {
+      kind: 'person',
+      userId: connection.userId,
+      schoolId: connection.schoolId,
+      roles: person.roles as Role[],
+      sessionId: connection.sessionId,
+    };
+    if (!canPostMessage(actor, access).ok) return;
     const to = (await memberIds(this.db, chatId)).filter((id) => id !== connection.userId);
-    if (!person || to.length === 0) return;
+    if (to.length === 0) return;
     await this.bus.signal({
       type: 'typing',
       chatId,

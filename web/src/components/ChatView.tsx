@@ -81,14 +81,14 @@ export function ChatView({ chatId }: { chatId: number }) {
       direct: chat.kind === 'direct',
       // counts under everyone's messages for those who keep order; who read, in the dialog, by seeWhoRead
       seesAllReads: chat.policies.moderate,
-      canReact: !chat.archived,
+      canReact: chat.policies.react,
       onMenu: (message: TMessage) => setOpen({ kind: 'menu', message }),
       onReads: (message: TMessage) => setOpen({ kind: 'reads', message }),
       onQuote: (messageId: number) => jumpToMessage(chatId, messageId),
       onReact: (message: TMessage, emoji: ReactionEmoji) =>
         void toggleReaction(message, emoji, person.id).catch((error: Error) => setNote(error.message)),
     };
-  }, [chat?.memberCount, chat?.kind, chat?.policies.moderate, chat?.archived, person.id, chatId]);
+  }, [chat?.memberCount, chat?.kind, chat?.policies.moderate, chat?.policies.react, person.id, chatId]);
 
   if (!chat || !ctx) {
     if (chatsStatus.value !== 'ready') return <SkeletonList label={t('chat.loading')} />;

@@ -2,7 +2,7 @@ import { type ReactionEmoji, reactionEmojis, type TChat, type TMessage } from '@
 import type { JSX } from 'preact';
 import { previewText } from '../format/text.js';
 import { t } from '../i18n/index.js';
-import { canDelete } from '../state/compose.js';
+import { mayDelete, messagePolicies } from '../state/compose.js';
 import { Dialog } from './Dialog.js';
 import { CopyIcon, EditIcon, ForwardIcon, HistoryIcon, PinIcon, ReplyIcon, TrashIcon } from './icons.js';
 
@@ -26,14 +26,12 @@ interface Item {
 }
 
 /** What this person may do with this message, in the order a menu lists it. */
-export function messageActions(message: TMessage, chat: TChat, myId: number): Item[] {
+export function messageActions(message: TMessage, chat: TChat): Item[] {
   const items: Item[] = [];
-  const live = !message.deletedAt && !chat.archived;
-  if (live && chat.policies.post) items.push({ action: 'reply', label: t('message.reply'), icon: ReplyIcon });
-  if (live && message.authorId === myId && chat.policies.post) {
-    items.push({ action: 'edit', label: t('message.edit'), icon: EditIcon });
-  }
-  if (live && chat.policies.pin) {
+  const may = messagePolicies(message, chat);
+  if (may.reply) items.push({ action: 'reply', label: t('message.reply'), icon: ReplyIcon });
+  if (may.edit) items.push({ action: 'edit', label: t('message.edit'), icon: EditIcon });
+  if (may.pin) {
     items.push(
       message.pinnedAt
         ? { action: 'unpin', label: t('message.unpin'), icon: PinIcon }
@@ -47,7 +45,7 @@ export function messageActions(message: TMessage, chat: TChat, myId: number): It
   if (chat.policies.moderate && (message.editedAt || message.deletedAt)) {
     items.push({ action: 'history', label: t('message.history'), icon: HistoryIcon });
   }
-  if (!chat.archived && canDelete(message, myId, chat.policies.moderate)) {
+  if (mayDelete(message, chat)) {
     items.push({ action: 'delete', label: t('message.delete'), icon: TrashIcon, danger: true });
   }
   return items;
@@ -69,7 +67,7 @@ export function MessageMenu({
   onPick: (action: MessageAction) => void;
   onClose: () => void;
 }) {
-  const canReact = !message.deletedAt && !chat.archived;
+  const canReact = messagePolicies(message, chat).react;
   return (
     <Dialog title={t('message.menuTitle')} onClose={onClose} variant="sheet">
       <div class="dialog__body message-menu">
@@ -97,7 +95,7 @@ export function MessageMenu({
           </fieldset>
         )}
         <ul class="menu-list">
-          {messageActions(message, chat, myId).map(({ action, label, icon: ItemIcon, danger }) => (
+          {messageActions(message, chat).map(({ action, label, icon: ItemIcon, danger }) => (
             <li key={action}>
               <button
                 type="button"

@@ -7,7 +7,7 @@ import { LinkCard } from '../components/LinkCard.js';
 import { EmptyState, ErrorNote, Field, SkeletonList } from '../components/ui.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
-import { isAdmin, me } from '../state/session.js';
+import { canManageSchool, me } from '../state/session.js';
 import { SchoolPage } from './school/SchoolPage.js';
 
 /**
@@ -22,7 +22,7 @@ export function PeopleScreen() {
   const [issuing, setIssuing] = useState<number | null>(null);
   const [issueError, setIssueError] = useState<unknown>(null);
   const [filter, setFilter] = useState('');
-  const manage = isAdmin.value;
+  const manage = canManageSchool.value;
 
   function load() {
     setError(null);

@@ -1,4 +1,4 @@
-import type { ReactionEmoji, TMessage } from '@parta/protocol';
+import type { ReactionEmoji, TChat, TMessage, TMessagePolicies } from '@parta/protocol';
 import { signal } from '@preact/signals';
 import { messagesApi } from '../api/messages.js';
 import { noteUpdate } from './chats.js';
@@ -46,11 +46,22 @@ export async function setPinned(message: TMessage, pinned: boolean): Promise<TMe
   return applied(await messagesApi.pin(message.chatId, message.id, pinned));
 }
 
-/** Deleting one's own message is allowed for a day after sending (moderators: always). */
-export const DELETE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/**
+ * What the reader may do with a message: the server's answer on it
+ * (`policies`, messages/policy.ts). A message known only from the live
+ * stream (one copy for every reader, and never a tombstone: those carry
+ * theirs) has none yet: the chat's abilities stand for it — reply where one
+ * may post, delete where one may delete anyone's message
+ * (`chat.policies.moderate`) — and editing waits for the server's next
+ * answer about it.
+ */
+export function messagePolicies(message: TMessage, chat: TChat): TMessagePolicies {
+  const { post, react, pin, moderate } = chat.policies;
+  return message.policies ?? { reply: post, react, pin, edit: false, delete: moderate, deleteUntil: null };
+}
 
-export function canDelete(message: TMessage, myId: number, moderate: boolean, now = Date.now()): boolean {
-  if (message.deletedAt) return false;
-  if (moderate) return true;
-  return message.authorId === myId && now - Date.parse(message.createdAt) < DELETE_WINDOW_MS;
+/** «Удалить» until the instant the server named (the author's window), or for good. */
+export function mayDelete(message: TMessage, chat: TChat, now = Date.now()): boolean {
+  const policies = messagePolicies(message, chat);
+  return policies.delete && (policies.deleteUntil === null || now <= Date.parse(policies.deleteUntil));
 }

@@ -1,4 +1,4 @@
-import type { Role, TJoinRequest } from '@parta/protocol';
+import type { TJoinRequest, TMePolicies } from '@parta/protocol';
 import { computed, signal } from '@preact/signals';
 import { api } from '../api/endpoints.js';
 
@@ -12,23 +12,17 @@ export const pendingCount = computed(() => pendingJoins.value?.length ?? 0);
 export const myJoins = signal<readonly TJoinRequest[] | null>(null);
 export const myJoinsError = signal<unknown>(null);
 
-/**
- * Whether to fetch the review queue at all: the admins and the class
- * teachers (server: joins/policy.ts canReviewJoins). What may be done with
- * each request comes with it (`request.policies`); this last role check goes
- * when /api/me carries the person's abilities (issue #13, item 1).
- */
-export function reviews(roles: readonly Role[]): boolean {
-  return roles.includes('admin') || roles.includes('class_teacher');
-}
-
 let pendingVersion = 0;
 let mineVersion = 0;
 
-/** The review queue, fetched again; answers that arrive out of order are dropped. */
-export async function loadPendingJoins(roles: readonly Role[]): Promise<void> {
+/**
+ * The review queue, fetched again, for someone who reviews requests
+ * (`me.policies.reviewJoins`); answers that arrive out of order are dropped.
+ * What may be done with each request comes with it (`request.policies`).
+ */
+export async function loadPendingJoins(mayReview: boolean): Promise<void> {
   const version = ++pendingVersion;
-  if (!reviews(roles)) {
+  if (!mayReview) {
     pendingJoins.value = null;
     return;
   }
@@ -58,9 +52,9 @@ export async function loadMyJoins(): Promise<void> {
  * A request was made or decided (`joins.update`): the queue and, when the
  * reader has asked to join or has no place in the school yet, their own list.
  */
-export function refreshJoins(roles: readonly Role[]): void {
-  void loadPendingJoins(roles);
-  if (myJoins.peek() !== null || roles.length === 0) void loadMyJoins();
+export function refreshJoins(policies: Pick<TMePolicies, 'reviewJoins' | 'applicant'>): void {
+  void loadPendingJoins(policies.reviewJoins);
+  if (myJoins.peek() !== null || policies.applicant) void loadMyJoins();
 }
 
 export function clearJoins(): void {

@@ -1,34 +1,43 @@
-import type { TMe } from '@parta/protocol';
+import type { TMe, TMePolicies } from '@parta/protocol';
 import { computed, signal } from '@preact/signals';
 import { api } from '../api/endpoints.js';
 import { ApiError, configureHttp } from '../api/http.js';
 import { navigate } from '../router.js';
 import { loadChats } from './chats.js';
-import { clearJoins, refreshJoins, reviews } from './joins.js';
+import { clearJoins, refreshJoins } from './joins.js';
 import { forgetDevice, startSync, stopSync } from './sync.js';
 
 export const me = signal<TMe | null>(null);
 /** What the app can show: the first-run wizard, the login page, or the app itself. */
 export const phase = signal<'starting' | 'setup' | 'signed-out' | 'signed-in' | 'unreachable'>('starting');
-export const isAdmin = computed(() => me.value?.roles.includes('admin') ?? false);
+
+/**
+ * What the person may do and which places they have: the server's answer
+ * (`me.policies`, from the same rules its routes enforce), read here and
+ * never derived from roles.
+ */
+const policy = (name: keyof TMePolicies) => computed(() => me.value?.policies[name] ?? false);
+
 /** «Школа», the classes grid: the admin builds it, the administration oversees it. */
-export const canSeeSchool = computed(() =>
-  (me.value?.roles ?? []).some((role) => role === 'admin' || role === 'administration'),
-);
-/** Staff see person cards (names, roles, classes); families do not. */
-export const isStaff = computed(() =>
-  (me.value?.roles ?? []).some((role) => role !== 'parent' && role !== 'student'),
-);
-/** Any staff member starts group and announcement chats (the server's `canCreateChat`). */
-export const canCreateChats = isStaff;
-/** A class teacher who is neither: «Мой класс» instead of the whole school. */
-export const leadsClassOnly = computed(
-  () => !canSeeSchool.value && (me.value?.roles.includes('class_teacher') ?? false),
-);
-/** «Заявки»: the admins and the class teachers review requests to join. */
-export const isReviewer = computed(() => reviews(me.value?.roles ?? []));
-/** Registered through an invite or the school code, not admitted yet: no roles, no chats. */
-export const isApplicant = computed(() => me.value !== null && me.value.roles.length === 0);
+export const canSeeSchool = policy('school');
+/** Build the school: classes, people, settings, the new year. */
+export const canManageSchool = policy('manageSchool');
+/** The name the invite screens know it by. */
+export const isAdmin = canManageSchool;
+/** «Мой класс» instead of the whole school (a class teacher). */
+export const leadsClassOnly = policy('myClass');
+/** Open a class card. */
+export const canOpenClasses = policy('viewClasses');
+/** The people list and person cards (names, roles, classes). */
+export const canSeePeople = policy('people');
+/** Start group and announcement chats. */
+export const canCreateChats = policy('createChats');
+/** Invite links and printed slips. */
+export const canInvite = policy('invite');
+/** «Заявки»: requests to join to review. */
+export const isReviewer = policy('reviewJoins');
+/** Registered through an invite or the school code, not admitted yet: no chats, only their request. */
+export const isApplicant = policy('applicant');
 
 /** Where to go after logging in: the page the reader opened while logged out (an invite, say). */
 let returnPath = '/';
@@ -73,9 +82,9 @@ export function signIn(next: TMe): void {
   startSync(next, {
     onSessionEnded: sessionEnded,
     onPersonChanged: () => void reloadMe(),
-    onJoinsChanged: () => refreshJoins(me.peek()?.roles ?? []),
+    onJoinsChanged: () => refreshJoins(me.peek()?.policies ?? { reviewJoins: false, applicant: false }),
   });
-  refreshJoins(next.roles);
+  refreshJoins(next.policies);
 }
 
 /**
@@ -88,7 +97,7 @@ export async function reloadMe(): Promise<void> {
     if (phase.peek() !== 'signed-in' || me.peek()?.id !== next.id) return;
     configureHttp({ csrfToken: next.csrfToken });
     me.value = next;
-    refreshJoins(next.roles);
+    refreshJoins(next.policies);
     await loadChats();
   } catch {
     // The live stream reconnects and asks again; the screen keeps what it has.

@@ -31,6 +31,34 @@ describe('mergeMessages', () => {
   it('prefers the later copy of the same message', () => {
     expect(mergeMessages([message(1, 'old')], [message(1, 'new')])[0]!.body).toBe('new');
   });
+
+  it('keeps what the server told this reader when a live copy (the same for everyone) has no policies', () => {
+    const mine = {
+      reply: true,
+      react: true,
+      pin: false,
+      edit: true,
+      delete: true,
+      deleteUntil: '2025-12-13T07:01:00.000Z',
+    };
+    const answered = { ...message(1, 'old'), policies: mine };
+    expect(mergeMessages([answered], [message(1, 'new')])[0]).toMatchObject({ body: 'new', policies: mine });
+    expect(replaceMessage([answered], message(1, 'edited'))[0]).toMatchObject({
+      body: 'edited',
+      policies: mine,
+    });
+    const tombstone = {
+      reply: false,
+      react: false,
+      pin: false,
+      edit: false,
+      delete: false,
+      deleteUntil: null,
+    };
+    expect(replaceMessage([answered], { ...message(1, ''), policies: tombstone })[0]!.policies).toEqual(
+      tombstone,
+    );
+  });
 });
 
 describe('replaceMessage', () => {

@@ -18,8 +18,17 @@ const threads = new Map<number, Signal<Thread>>();
 export function mergeMessages(a: readonly TMessage[], b: readonly TMessage[]): TMessage[] {
   const byId = new Map<number, TMessage>();
   for (const message of a) byId.set(message.id, message);
-  for (const message of b) byId.set(message.id, message);
+  for (const message of b) byId.set(message.id, keepPolicies(message, byId.get(message.id)));
   return [...byId.values()].sort((x, y) => x.id - y.id);
+}
+
+/**
+ * A live event carries one copy for every reader, without the reader's
+ * `policies` (unless they are everyone's): what the server last told this
+ * reader about the message stays until it tells them again.
+ */
+function keepPolicies(next: TMessage, previous: TMessage | undefined): TMessage {
+  return next.policies || !previous?.policies ? next : { ...next, policies: previous.policies };
 }
 
 /** The chat's messages; the newest page is loaded the first time it is asked for. */
@@ -82,7 +91,9 @@ export function addMessage(message: TMessage): void {
   const entry = threads.get(message.chatId);
   if (!entry) return;
   const current = entry.value;
-  if (current.items.some((m) => m.id === message.id)) return;
+  const known = current.items.find((m) => m.id === message.id);
+  // Shown once; a later copy only adds what the reader may do with it (a send answer after its event).
+  if (known && (known.policies || !message.policies)) return;
   entry.value = { ...current, items: mergeMessages(current.items, [message]) };
 }
 
@@ -124,7 +135,7 @@ export function replaceMessage(items: readonly TMessage[], message: TMessage): r
     if (item.id === message.id) {
       changed = true;
       // The count this client keeps from `messages.reads` stays: the change's copy may be older or newer.
-      return { ...message, readCount: item.readCount ?? message.readCount };
+      return { ...keepPolicies(message, item), readCount: item.readCount ?? message.readCount };
     }
     if (item.replyTo?.id === message.id) {
       changed = true;

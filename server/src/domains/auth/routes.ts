@@ -1,4 +1,5 @@
 import {
+  type Role,
   ZChangePasswordRequest,
   ZCount,
   ZLoginRequest,
@@ -28,6 +29,7 @@ import {
   setLocale,
   startSession,
 } from './actions.js';
+import { meActor, mePolicies } from './me.js';
 import { checkLogin, checkPasswordChange } from './password-checks.js';
 import { newPasswordHash } from './password-rules.js';
 import { findResetLink, getMe, listSessions } from './queries.js';
@@ -47,7 +49,13 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     const me = await getMe(db, userId);
     if (!me) throw new AppError('auth.required');
     const locale = pickLocale(request.headers['accept-language'], me.locale);
-    return { ...me, roles: me.roles as never, locale, csrfToken };
+    return {
+      ...me,
+      roles: me.roles as never,
+      locale,
+      csrfToken,
+      policies: mePolicies(meActor({ ...me, roles: me.roles as Role[] })),
+    };
   }
 
   const device = (request: FastifyRequest) => describeDevice(request.headers['user-agent']);

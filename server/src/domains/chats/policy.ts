@@ -98,14 +98,23 @@ export function canSeeWhoRead(actor: Actor, chat: ChatAccess): Verdict {
   return isModerator(actor, chat) || hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
 }
 
-export function chatAbilities(actor: Actor, chat: ChatAccess) {
+/** What the viewer may do in a chat (`chat.policies`). */
+export function abilitiesFor(actor: Actor, chat: ChatAccess) {
   return {
     post: canPostMessage(actor, chat).ok,
+    react: canReact(actor, chat).ok,
     addMembers: canAddMembers(actor, chat).ok,
     pin: canPin(actor, chat).ok,
     moderate: canModerate(actor, chat).ok,
     seeWhoRead: canSeeWhoRead(actor, chat).ok,
   };
+}
+
+export const chatAbilities = abilitiesFor;
+
+/** The person's chat verbs outside any one chat (part of `/api/me` `policies`). */
+export function personChatAbilities(actor: Actor) {
+  return { createChats: canCreateChat(actor).ok };
 }
 
 export const chatPolicies = {

@@ -27,6 +27,7 @@ import {
   postMessage,
   reactToMessage,
 } from './actions/index.js';
+import { withPolicies } from './policy.js';
 import { listMessages, listPins, messageHistory, messageReads } from './queries.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
@@ -47,8 +48,11 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
       schema: { tags, params: ZChatParams, querystring: ZMessagePageQuery, response: { 200: ZMessagePage } },
     },
     async (request) => {
-      await accessChat(db, requirePerson(request.actor), request.params.id);
-      return listMessages(db, request.params.id, request.query);
+      const person = requirePerson(request.actor);
+      const access = await accessChat(db, person, request.params.id);
+      const page = await listMessages(db, request.params.id, request.query);
+      const now = deps.clock.now();
+      return { ...page, messages: page.messages.map((m) => withPolicies(person, access, m, now)) };
     },
   );
 
@@ -59,8 +63,11 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
       schema: { tags, params: ZChatParams, response: { 200: ZPinnedMessages } },
     },
     async (request) => {
-      await accessChat(db, requirePerson(request.actor), request.params.id);
-      return { messages: await listPins(db, request.params.id) };
+      const person = requirePerson(request.actor);
+      const access = await accessChat(db, person, request.params.id);
+      const now = deps.clock.now();
+      const pins = await listPins(db, request.params.id);
+      return { messages: pins.map((m) => withPolicies(person, access, m, now)) };
     },
   );
 

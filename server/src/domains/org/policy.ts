@@ -1,4 +1,5 @@
-import type { ErrorCode } from '@parta/protocol';
+import type { ErrorCode, Role, TClassCard, TPersonCard } from '@parta/protocol';
+import { roles as allRoles } from '@parta/protocol';
 import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
 import { allow, type DirectVerdicts, deny, type Verdict } from '../../infra/verdict.js';
 
@@ -9,6 +10,9 @@ export function canManagePeople(actor: Actor): Verdict {
 }
 
 export const canManageStructure = canManagePeople;
+
+/** A person's login, e-mail and phone: the admins (each read audited) besides the person. */
+export const canSeeContacts = canManagePeople;
 
 /** Staff pick people (for chats, meetings); families do not browse the school's list. */
 export function canListPeople(actor: Actor): Verdict {
@@ -94,6 +98,50 @@ export function canSeePerson(actor: Actor, rules: DirectVerdicts, personId: numb
 export function canViewPerson(actor: Actor): Verdict {
   if (actor.kind !== 'person') return deny('auth.required');
   return hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
+}
+
+/** The person's places and verbs in the school (part of `/api/me` `policies`). */
+export function abilitiesFor(actor: Actor) {
+  const school = canViewStructure(actor).ok;
+  return {
+    school,
+    manageSchool: canManageStructure(actor).ok,
+    myClass: !school && canEditClass(actor).ok,
+    viewClasses: canViewClass(actor).ok,
+    people: canListPeople(actor).ok && canViewPerson(actor).ok,
+  };
+}
+
+/** What the viewer may do with a class (its card's `policies`). A graduated class is history only. */
+export function classAbilities(
+  actor: Actor,
+  schoolClass: { classTeacherId: number | null; archived: boolean },
+): TClassCard['policies'] {
+  const live = !schoolClass.archived;
+  return {
+    manage: live && canManageStructure(actor).ok,
+    edit: live && canEditClass(actor, schoolClass).ok,
+    openPeople: canViewPerson(actor).ok,
+  };
+}
+
+/** What the viewer may do with a person (their card's `policies`); nothing with someone who left, little with oneself. */
+export function personAbilities(
+  actor: Actor,
+  rules: DirectVerdicts,
+  person: { id: number; left: boolean; roles: readonly Role[] },
+): TPersonCard['policies'] {
+  const other = actor.kind === 'person' && actor.userId !== person.id && !person.left;
+  const setRoles: Role[] = person.left
+    ? []
+    : allRoles.filter((role) => canSetRoles(actor, { onlyAdminRole: role === 'admin' }).ok);
+  const manage = other && canManagePeople(actor).ok;
+  return {
+    setRoles,
+    manage,
+    placeInClass: manage && canManageStructure(actor).ok && person.roles.includes('student'),
+    writeDirect: other && actor.kind === 'person' && rules.verdict(actor.userId, person.id).ok,
+  };
 }
 
 export const orgPolicies = {

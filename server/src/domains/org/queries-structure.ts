@@ -87,7 +87,11 @@ interface Ref extends Record<string, unknown> {
 }
 
 /** A class with its students (and each one's parents), subject teachers and committee. */
-export async function classCard(db: Queryable, schoolId: number, classId: number): Promise<TClassCard> {
+export async function classCard(
+  db: Queryable,
+  schoolId: number,
+  classId: number,
+): Promise<Omit<TClassCard, 'policies'>> {
   const [summary] = await classSummaries(db, schoolId, classId);
   if (!summary) throw new AppError('classes.not_found');
   const students = await db.execute<
@@ -123,7 +127,7 @@ export async function personCard(
   schoolId: number,
   personId: number,
   withContacts: boolean,
-): Promise<TPersonCard> {
+): Promise<Omit<TPersonCard, 'policies'>> {
   const people = await db.execute<
     Ref & { roles: string[]; left: boolean; login: string; email: string | null; phone: string | null }
   >(sql`

@@ -4,7 +4,6 @@ import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
 import { goBack } from '../../router.js';
-import { classAccess } from './access.js';
 import { JoinedMeter } from './ClassTile.js';
 import { CommitteeSection } from './CommitteeSection.js';
 import { InviteSection } from './InviteSection.js';
@@ -19,7 +18,6 @@ import { useLoad } from './useLoad.js';
  */
 export function ClassScreen({ classId, root = false }: { classId: number; root?: boolean }) {
   const { data: card, error, reload } = useLoad(() => schoolApi.classCard(classId), classId);
-  const can = card && classAccess(card);
   const missing = error instanceof Error && 'code' in error && error.code === 'classes.not_found';
 
   return (
@@ -59,7 +57,7 @@ export function ClassScreen({ classId, root = false }: { classId: number; root?:
               {t('common.retry')}
             </button>
           </ErrorNote>
-        ) : card === null || can === null ? (
+        ) : card === null ? (
           <SkeletonList label={t('classCard.loading')} />
         ) : (
           <>
@@ -75,13 +73,13 @@ export function ClassScreen({ classId, root = false }: { classId: number; root?:
             <ErrorNote error={error} />
             <div class="class-layout">
               <div class="class-layout__main">
-                <StudentsSection card={card} can={can} onChanged={reload} />
+                <StudentsSection card={card} can={card.policies} onChanged={reload} />
               </div>
               <div class="class-layout__side">
-                <ClassTeacherSection card={card} can={can} onChanged={reload} />
-                {can.edit && <InviteSection card={card} />}
-                <CommitteeSection card={card} can={can} onChanged={reload} />
-                <SubjectTeachersSection card={card} can={can} onChanged={reload} />
+                <ClassTeacherSection card={card} can={card.policies} onChanged={reload} />
+                {card.policies.edit && <InviteSection card={card} />}
+                <CommitteeSection card={card} can={card.policies} onChanged={reload} />
+                <SubjectTeachersSection card={card} can={card.policies} onChanged={reload} />
               </div>
             </div>
           </>

@@ -4,7 +4,7 @@ import { schoolApi } from '../../api/school.js';
 import { PlusIcon } from '../../components/icons.js';
 import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
-import { isAdmin } from '../../state/session.js';
+import { canManageSchool } from '../../state/session.js';
 import { ClassGridHead, ClassTile, JoinedMeter } from './ClassTile.js';
 import { CreateClassDialog } from './CreateClassDialog.js';
 import { SchoolPage } from './SchoolPage.js';
@@ -14,7 +14,7 @@ import { useLoad } from './useLoad.js';
 export function ClassesScreen() {
   const { data, error, reload, setData } = useLoad(schoolApi.structure, 'structure');
   const [creating, setCreating] = useState(false);
-  const manage = isAdmin.value;
+  const manage = canManageSchool.value;
   const create = manage ? () => setCreating(true) : null;
 
   return (

@@ -22,7 +22,7 @@ export function JoinsScreen() {
   const [busy, setBusy] = useState<number | 'many' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const refresh = () => loadPendingJoins(me.peek()!.roles);
+  const refresh = () => loadPendingJoins(me.peek()!.policies.reviewJoins);
 
   useEffect(() => {
     void refresh();

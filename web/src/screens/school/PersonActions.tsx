@@ -14,7 +14,6 @@ export function PersonActions({ person, onChanged }: { person: TPersonCard; onCh
   const [open, setOpen] = useState<'transfer' | 'leave' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const student = person.roles.includes('student');
 
   async function issueLink() {
     setBusy(true);
@@ -40,7 +39,7 @@ export function PersonActions({ person, onChanged }: { person: TPersonCard; onCh
           <button type="button" class="button" disabled={busy} onClick={() => void issueLink()}>
             {t('person.issueLink')}
           </button>
-          {student && (
+          {person.policies.placeInClass && (
             <button type="button" class="button" onClick={() => setOpen('transfer')}>
               {person.class ? t('person.transfer') : t('person.enrol')}
             </button>

@@ -6,7 +6,7 @@ import { BackIcon } from '../../components/icons.js';
 import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 import { followLink, goBack } from '../../router.js';
-import { isAdmin, me } from '../../state/session.js';
+import { me } from '../../state/session.js';
 import { PersonActions } from './PersonActions.js';
 import { PersonLink } from './PersonLink.js';
 import { RoleEditor } from './RoleEditor.js';
@@ -26,8 +26,6 @@ function ClassLink({ schoolClass }: { schoolClass: { id: number; name: string } 
 export function PersonScreen({ personId }: { personId: number }) {
   const { data: person, error, reload, setData } = useLoad(() => schoolApi.person(personId), personId);
   const missing = error instanceof Error && 'code' in error && error.code === 'people.not_found';
-  const roles = me.value!.roles;
-  const scope = isAdmin.value ? 'all' : roles.includes('administration') ? 'admin-only' : 'none';
 
   function saved(card: TPersonCard) {
     setData(card);
@@ -74,8 +72,8 @@ export function PersonScreen({ personId }: { personId: number }) {
         ) : (
           <>
             {person.left && <p class="notice notice--warn">{t('person.leftNote')}</p>}
-            {!person.left && person.id !== me.value!.id && <WriteDirect personId={person.id} />}
-            <RoleEditor key={person.roles.join()} person={person} scope={scope} onSaved={saved} />
+            {person.policies.writeDirect && <WriteDirect personId={person.id} />}
+            <RoleEditor key={person.roles.join()} person={person} onSaved={saved} />
             <Relations person={person} />
             {person.contacts && (
               <section class="card" aria-labelledby="contacts-title">
@@ -98,9 +96,7 @@ export function PersonScreen({ personId }: { personId: number }) {
                 </dl>
               </section>
             )}
-            {isAdmin.value && !person.left && person.id !== me.value!.id && (
-              <PersonActions person={person} onChanged={reload} />
-            )}
+            {person.policies.manage && <PersonActions person={person} onChanged={reload} />}
           </>
         )}
       </div>

@@ -9,19 +9,18 @@ const editable = allRoles.filter((role) => role !== 'class_teacher');
 
 /**
  * «Роли»: several per person, edited in place (a teacher who is also a
- * parent keeps one account). The admin edits all; the administration
- * appoints and removes admins only.
+ * parent keeps one account). Which roles the reader may switch comes with
+ * the card (the admin: all; the administration: «администратор» only).
  */
 export function RoleEditor({
   person,
-  scope,
   onSaved,
 }: {
   person: TPersonCard;
-  /** what the reader may change */
-  scope: 'all' | 'admin-only' | 'none';
   onSaved: (card: TPersonCard) => void;
 }) {
+  /** the roles the reader may switch, as the server decided (`policies.setRoles` of the card) */
+  const may = person.policies.setRoles;
   const [editing, setEditing] = useState(false);
   const [picked, setPicked] = useState<ReadonlySet<Role>>(new Set(person.roles));
   const [busy, setBusy] = useState(false);
@@ -37,7 +36,7 @@ export function RoleEditor({
         person.id,
         editable.filter((role) => picked.has(role)),
       );
-      onSaved({ ...person, roles: card.roles });
+      onSaved({ ...person, roles: card.roles, policies: card.policies });
       setEditing(false);
     } catch (failure) {
       setError(failure);
@@ -68,7 +67,7 @@ export function RoleEditor({
               </span>
             ))}
           </p>
-          {scope !== 'none' && !person.left && (
+          {may.length > 0 && (
             <div class="section-actions">
               <button
                 type="button"
@@ -94,7 +93,7 @@ export function RoleEditor({
                     <input
                       type="checkbox"
                       checked={picked.has(role)}
-                      disabled={scope === 'admin-only' && role !== 'admin'}
+                      disabled={!may.includes(role)}
                       onChange={() => toggle(role)}
                     />
                     <span>

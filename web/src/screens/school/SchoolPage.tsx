@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { schoolYear } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
 import { followLink, type SchoolTab } from '../../router.js';
-import { isAdmin, isReviewer, me } from '../../state/session.js';
+import { canInvite, canManageSchool, me } from '../../state/session.js';
 
 /**
  * A tab of «Школа»: the tab's name as the title, the school below it, the
@@ -26,10 +26,10 @@ export function SchoolPage({
     { id: 'classes', href: '/school', label: t('school.tabs.classes') },
     { id: 'people', href: '/school/people', label: t('school.tabs.people') },
   ];
-  if (isReviewer.value) {
+  if (canInvite.value) {
     tabs.push({ id: 'invites', href: '/school/invites', label: t('school.tabs.invites') });
   }
-  if (isAdmin.value) {
+  if (canManageSchool.value) {
     tabs.push({ id: 'settings', href: '/school/settings', label: t('school.tabs.settings') });
   }
   return (

@@ -3,7 +3,7 @@ import { ClassIcon } from '../../components/icons.js';
 import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 import { followLink, type SchoolTab } from '../../router.js';
-import { canSeeSchool, isAdmin, isReviewer, me } from '../../state/session.js';
+import { canInvite, canManageSchool, canSeeSchool, me } from '../../state/session.js';
 import { PeopleScreen } from '../PeopleScreen.js';
 import { ClassesScreen } from './ClassesScreen.js';
 import { ClassScreen } from './ClassScreen.js';
@@ -13,10 +13,10 @@ import { useLoad } from './useLoad.js';
 
 /** «Школа» for the admin and the administration; «Мой класс» for a class teacher. */
 export function SchoolScreen({ tab }: { tab: SchoolTab }) {
-  if (tab === 'invites' && isReviewer.value) return <InvitesScreen />;
+  if (tab === 'invites' && canInvite.value) return <InvitesScreen />;
   if (!canSeeSchool.value) return <MyClasses />;
   if (tab === 'people') return <PeopleScreen />;
-  if (tab === 'settings' && isAdmin.value) return <SettingsScreen />;
+  if (tab === 'settings' && canManageSchool.value) return <SettingsScreen />;
   return <ClassesScreen />;
 }
 

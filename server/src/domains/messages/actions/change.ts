@@ -3,13 +3,14 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { messages, messageVersions } from '../../../db/schema.js';
 import type { Action, ActionOutcome } from '../../../infra/actions.js';
+import type { Person } from '../../../infra/actor.js';
 import type { AuditEntry } from '../../../infra/audit.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
-import { canReact } from '../../chats/policy.js';
+import { type ChatAccess, canReact } from '../../chats/policy.js';
 import { memberIds } from '../../chats/queries.js';
 import { forgetWords } from '../../search/vocabulary.js';
-import { canDeleteMessage, canEditMessage } from '../policy.js';
+import { canDeleteMessage, canEditMessage, tombstonePolicies, withPolicies } from '../policy.js';
 import { loadMessage } from '../present.js';
 import { findMessage } from '../queries.js';
 import { scrubEventsOf } from '../scrub.js';
@@ -24,15 +25,34 @@ export async function announceChange(
   ref: MessageRef,
   change: Change,
   audit: AuditEntry | null,
+  reader: Reader,
 ): Promise<ActionOutcome<TMessage>> {
   const message = (await loadMessage(tx, ref.messageId))!;
+  // Every reader gets the same event: it carries abilities only when they are everyone's (a tombstone's).
+  const shared = message.deletedAt ? { ...message, policies: tombstonePolicies } : message;
   return {
-    result: message,
+    result: withPolicies(reader.person, reader.chat, message, reader.now),
     events: [
-      { payload: { type: 'messages.update', change, message }, userIds: await memberIds(tx, ref.chatId) },
+      {
+        payload: { type: 'messages.update', change, message: shared },
+        userIds: await memberIds(tx, ref.chatId),
+      },
     ],
     audit,
   };
+}
+
+/** Who acts on a message, for the abilities their answer carries. */
+export interface Reader {
+  person: Person;
+  chat: ChatAccess;
+  now: Date;
+}
+
+/** The message as it is, unchanged, with what the reader may do with it. */
+export async function unchanged(tx: Tx, messageId: number, reader: Reader): Promise<ActionOutcome<TMessage>> {
+  const message = (await loadMessage(tx, messageId))!;
+  return { result: withPolicies(reader.person, reader.chat, message, reader.now), audit: null };
 }
 
 /**
@@ -48,7 +68,7 @@ export const editMessage: Action<TEditMessageRequest & MessageRef, TMessage> = a
   const chat = await accessChat(tx, person, input.chatId, canReact);
   const row = await findMessage(tx, input.chatId, input.messageId, true);
   enforce(canEditMessage(person, chat, { ...row, deleted: row.deletedAt !== null }));
-  if (row.body === input.body) return { result: (await loadMessage(tx, row.id))!, audit: null };
+  if (row.body === input.body) return unchanged(tx, row.id, { person, chat, now });
   const mentions = mentionsIn(person, chat, input.body, await memberIds(tx, input.chatId));
   await tx
     .insert(messageVersions)
@@ -58,11 +78,17 @@ export const editMessage: Action<TEditMessageRequest & MessageRef, TMessage> = a
     .set({ body: input.body, editedAt: now, ...mentions })
     .where(eq(messages.id, row.id));
   await forgetWords(tx, person.schoolId, row.body);
-  const outcome = await announceChange(tx, input, 'edit', {
-    type: 'messages.edit',
-    subjectId: row.id,
-    data: { chatId: input.chatId },
-  });
+  const outcome = await announceChange(
+    tx,
+    input,
+    'edit',
+    {
+      type: 'messages.edit',
+      subjectId: row.id,
+      data: { chatId: input.chatId },
+    },
+    { person, chat, now },
+  );
   await scrubEventsOf(tx, person.schoolId, outcome.result);
   return outcome;
 };
@@ -86,11 +112,17 @@ export const deleteMessage: Action<MessageRef, TMessage> = async ({ tx, actor, n
     .set({ body: '', deletedAt: now, pinnedAt: null, mentions: [], mentionsAll: false })
     .where(eq(messages.id, row.id));
   await forgetWords(tx, person.schoolId, row.body);
-  const outcome = await announceChange(tx, input, 'delete', {
-    type: 'messages.delete',
-    subjectId: row.id,
-    data: { chatId: input.chatId, byAuthor: row.authorId === person.userId },
-  });
+  const outcome = await announceChange(
+    tx,
+    input,
+    'delete',
+    {
+      type: 'messages.delete',
+      subjectId: row.id,
+      data: { chatId: input.chatId, byAuthor: row.authorId === person.userId },
+    },
+    { person, chat, now },
+  );
   await scrubEventsOf(tx, person.schoolId, outcome.result);
   return outcome;
 };

@@ -14,7 +14,7 @@ import { enforce } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import type { ChatAccess } from '../../chats/policy.js';
 import { canPostMessage } from '../../chats/policy.js';
-import { canMentionAll } from '../policy.js';
+import { canMentionAll, withPolicies } from '../policy.js';
 import { loadMessage, type MessageRow, replyQuote, selectMessages, toMessage } from '../present.js';
 
 /**
@@ -117,7 +117,7 @@ async function writeMessage(
     reactions: [],
   });
   return {
-    result: message,
+    result: withPolicies(author, chat, message, now),
     // A retry with the same client id conflicts, and writes nothing.
     write: {
       table: 'messages',
@@ -147,7 +147,7 @@ async function writeMessage(
         sql`m.chat_id = ${input.chatId} and m.author_id = ${author.userId} and m.client_id = ${input.clientId}`,
       );
       if (!stored) throw new AppError('messages.not_found');
-      return stored;
+      return withPolicies(author, chat, stored, now);
     },
   };
 }

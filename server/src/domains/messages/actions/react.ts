@@ -6,9 +6,8 @@ import { AppError } from '../../../infra/errors.js';
 import { requirePerson } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import { canPin, canReact } from '../../chats/policy.js';
-import { loadMessage } from '../present.js';
 import { findMessage } from '../queries.js';
-import { announceChange } from './change.js';
+import { announceChange, unchanged } from './change.js';
 
 type MessageRef = { chatId: number; messageId: number };
 
@@ -18,7 +17,7 @@ export const reactToMessage: Action<TReactRequest & MessageRef, TMessage> = asyn
   input,
 ) => {
   const person = requirePerson(actor);
-  await accessChat(tx, person, input.chatId, canReact);
+  const chat = await accessChat(tx, person, input.chatId, canReact);
   const row = await findMessage(tx, input.chatId, input.messageId, true);
   if (row.deletedAt) throw new AppError('messages.deleted');
   const mine = and(
@@ -33,28 +32,39 @@ export const reactToMessage: Action<TReactRequest & MessageRef, TMessage> = asyn
         .onConflictDoNothing()
         .returning()
     : await tx.delete(messageReactions).where(mine).returning();
-  if (changed.length === 0) return { result: (await loadMessage(tx, row.id))!, audit: null };
-  return announceChange(tx, input, 'react', {
-    type: 'messages.react',
-    subjectId: row.id,
-    data: { chatId: input.chatId, emoji: input.emoji, on: input.on },
-  });
+  if (changed.length === 0) return unchanged(tx, row.id, { person, chat, now });
+  return announceChange(
+    tx,
+    input,
+    'react',
+    {
+      type: 'messages.react',
+      subjectId: row.id,
+      data: { chatId: input.chatId, emoji: input.emoji, on: input.on },
+    },
+    { person, chat, now },
+  );
 };
 
 export const pinMessage: Action<TPinRequest & MessageRef, TMessage> = async ({ tx, actor, now }, input) => {
   const person = requirePerson(actor);
-  await accessChat(tx, person, input.chatId, canPin);
+  const chat = await accessChat(tx, person, input.chatId, canPin);
   const row = await findMessage(tx, input.chatId, input.messageId, true);
   if (row.deletedAt) throw new AppError('messages.deleted');
-  if ((row.pinnedAt !== null) === input.pinned)
-    return { result: (await loadMessage(tx, row.id))!, audit: null };
+  if ((row.pinnedAt !== null) === input.pinned) return unchanged(tx, row.id, { person, chat, now });
   await tx
     .update(messages)
     .set({ pinnedAt: input.pinned ? now : null })
     .where(eq(messages.id, row.id));
-  return announceChange(tx, input, 'pin', {
-    type: 'messages.pin',
-    subjectId: row.id,
-    data: { chatId: input.chatId, pinned: input.pinned },
-  });
+  return announceChange(
+    tx,
+    input,
+    'pin',
+    {
+      type: 'messages.pin',
+      subjectId: row.id,
+      data: { chatId: input.chatId, pinned: input.pinned },
+    },
+    { person, chat, now },
+  );
 };

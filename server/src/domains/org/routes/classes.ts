@@ -1,4 +1,5 @@
 import {
+  type TClassCard,
   ZAssignClassTeacherRequest,
   ZClassCard,
   ZCommitteeRequest,
@@ -15,6 +16,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { schools } from '../../../db/schema.js';
 import type { App, RouteDeps } from '../../../http/types.js';
+import type { Person } from '../../../infra/actor.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
 import {
   assignClassTeacher,
@@ -26,7 +28,7 @@ import {
   setSchoolSettings,
 } from '../actions/index.js';
 import { findClass } from '../load.js';
-import { canViewClass } from '../policy.js';
+import { canViewClass, classAbilities } from '../policy.js';
 import { classCard, schoolStructure } from '../queries-structure.js';
 import { planRollover } from '../rollover.js';
 
@@ -35,6 +37,13 @@ const ZClassParams = z.strictObject({ id: ZIdParam });
 export function classRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
   const ok = { ok: true as const };
+
+  /** A class card with what the viewer may do with it. */
+  async function presentClass(person: Person, classId: number): Promise<TClassCard> {
+    const card = await classCard(db, person.schoolId, classId);
+    const classTeacherId = card.classTeacher?.id ?? null;
+    return { ...card, policies: classAbilities(person, { classTeacherId, archived: card.archived }) };
+  }
 
   app.get(
     '/api/school/structure',
@@ -65,7 +74,7 @@ export function classRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { classId } = await deps.actions.run(request.actor, createClass, request.body);
-      return reply.status(201).send(await classCard(db, requirePerson(request.actor).schoolId, classId));
+      return reply.status(201).send(await presentClass(requirePerson(request.actor), classId));
     },
   );
 
@@ -78,7 +87,7 @@ export function classRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const person = requirePerson(request.actor);
       enforce(canViewClass(person, await findClass(db, person.schoolId, request.params.id)));
-      return classCard(db, person.schoolId, request.params.id);
+      return presentClass(person, request.params.id);
     },
   );
 

@@ -1,4 +1,5 @@
 import {
+  type TPersonCard,
   ZCreatedPerson,
   ZCreatePersonRequest,
   ZGuardianRequest,
@@ -13,8 +14,9 @@ import {
 } from '@parta/protocol';
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../../http/types.js';
-import { hasRole } from '../../../infra/actor.js';
+import type { Person } from '../../../infra/actor.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
+import type { DirectVerdicts } from '../../../infra/verdict.js';
 import { loadDirectRules } from '../../chats/direct.js';
 import {
   createPerson,
@@ -26,7 +28,7 @@ import {
   setRoles,
   unlinkGuardian,
 } from '../actions/index.js';
-import { canSeePerson } from '../policy.js';
+import { canSeeContacts, canSeePerson, personAbilities } from '../policy.js';
 import { listPeople } from '../queries.js';
 import { personCard } from '../queries-structure.js';
 
@@ -35,6 +37,18 @@ const ZPersonParams = z.strictObject({ id: ZIdParam });
 export function peopleRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
   const resetUrl = (token: string) => `${deps.config.publicUrl}/reset/${token}`;
+
+  /** A person card with what the viewer may do with that person. */
+  async function presentPerson(
+    viewer: Person,
+    personId: number,
+    contacts: boolean,
+    rules?: DirectVerdicts,
+  ): Promise<TPersonCard> {
+    const card = await personCard(db, viewer.schoolId, personId, contacts);
+    const direct = rules ?? (await loadDirectRules(db, viewer.schoolId));
+    return { ...card, policies: personAbilities(viewer, direct, card) };
+  }
 
   app.get(
     '/api/people',
@@ -85,11 +99,12 @@ export function peopleRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       const viewer = requirePerson(request.actor);
-      enforce(canSeePerson(viewer, await loadDirectRules(db, viewer.schoolId), request.params.id));
+      const rules = await loadDirectRules(db, viewer.schoolId);
+      enforce(canSeePerson(viewer, rules, request.params.id));
       const self = viewer.userId === request.params.id;
-      const admin = hasRole(viewer, 'admin');
+      const admin = canSeeContacts(viewer).ok;
       if (admin && !self) await deps.actions.run(viewer, recordContactsRead, { personId: request.params.id });
-      return personCard(db, viewer.schoolId, request.params.id, admin || self);
+      return presentPerson(viewer, request.params.id, admin || self, rules);
     },
   );
 
@@ -106,7 +121,7 @@ export function peopleRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       await deps.actions.run(request.actor, setRoles, { ...request.body, personId: request.params.id });
-      return personCard(db, requirePerson(request.actor).schoolId, request.params.id, false);
+      return presentPerson(requirePerson(request.actor), request.params.id, false);
     },
   );
 
