@@ -59,7 +59,10 @@ it('answers a localised 503 while its PostgreSQL is away, starts it again and ca
   expect((await post('до сбоя')).status).toBe(200);
   killPostgres();
 
-  const during = await post('во время сбоя');
+  // A backend outlives its killed postmaster for a moment and may still answer: post until refused.
+  let tries = 0;
+  let during = await post('во время сбоя');
+  while (during.status === 200 && ++tries < 50) during = await post('во время сбоя');
   expect(during.status).toBe(503);
   expect(during.headers.get('retry-after')).toBe('30');
   expect(during.body.error).toEqual({
@@ -93,7 +96,7 @@ it('answers a localised 503 while its PostgreSQL is away, starts it again and ca
   const { body } = await admin.get(`/api/chats/${chatId}/messages`);
   expect(JSON.stringify(body)).toContain('до сбоя');
   expect(JSON.stringify(body)).toContain('после сбоя');
-  expect(JSON.stringify(body)).not.toContain('во время сбоя');
+  expect(JSON.stringify(body).split('во время сбоя').length - 1).toBe(tries);
   expect(gaveUp).toEqual([]);
 });
 

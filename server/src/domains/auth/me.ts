@@ -1,7 +1,6 @@
 import type { Role, TMePolicies } from '@parta/protocol';
 import type { Person } from '../../infra/actor.js';
 import { can } from '../../policies.js';
-import { personChatAbilities } from '../chats/policy.js';
 import { abilitiesFor as orgAbilities } from '../org/policy.js';
 import { abilitiesFor as accountAbilities } from './policy.js';
 
@@ -14,8 +13,8 @@ export function meActor(me: { id: number; school: { id: number }; roles: readonl
 export function mePolicies(person: Person): TMePolicies {
   return {
     ...orgAbilities(person),
-    ...personChatAbilities(person),
-    // by the names their routes use: auth would otherwise import invites and joins, which import auth
+    // by the names their routes use: auth would otherwise import chats, invites and joins, which import auth
+    createChats: can(person, 'chats.create').ok,
     invite: can(person, 'invites.manage').ok,
     reviewJoins: can(person, 'joins.review').ok,
     ...accountAbilities(person),

@@ -1,7 +1,7 @@
 import type { Role } from '@parta/protocol';
 import { expect, it } from 'vitest';
 import type { Actor } from '../../infra/actor.js';
-import { abilitiesFor, type ChatAccess, canPostMessage, personChatAbilities } from './policy.js';
+import { abilitiesFor, type ChatAccess, canCreateChat, canPostMessage } from './policy.js';
 
 const person = (...roles: Role[]): Actor => ({ kind: 'person', userId: 7, schoolId: 1, roles, sessionId: 1 });
 const member: ChatAccess['membership'] = { role: 'member' };
@@ -82,6 +82,6 @@ it.each([
   ['parent', person('parent'), false],
   ['student', person('student'), false],
   ['applicant', person(), false],
-] as const)('personChatAbilities: %s', (_, actor, createChats) => {
-  expect(personChatAbilities(actor)).toEqual({ createChats });
+] as const)('canCreateChat: %s', (_, actor, createChats) => {
+  expect(canCreateChat(actor).ok).toBe(createChats);
 });

@@ -112,11 +112,6 @@ export function abilitiesFor(actor: Actor, chat: ChatAccess) {
 
 export const chatAbilities = abilitiesFor;
 
-/** The person's chat verbs outside any one chat (part of `/api/me` `policies`). */
-export function personChatAbilities(actor: Actor) {
-  return { createChats: canCreateChat(actor).ok };
-}
-
 export const chatPolicies = {
   'chats.create': canCreateChat,
   'chats.read': canReadChat,
