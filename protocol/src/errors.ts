@@ -67,7 +67,6 @@ export const errorCodes = [
   'messages.deleted',
   'messages.mention_all_denied',
   'messages.reply_not_found',
-  'events.cursor_expired',
   'rate.limited',
   'server.unavailable',
   'server.storage_full',

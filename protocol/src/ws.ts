@@ -33,7 +33,6 @@ export const ZServerFrame = z.discriminatedUnion('type', [
     userId: z.number().int(),
     fullName: z.string(),
   }),
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type TServerFrame = z.infer<typeof ZServerFrame>;
 

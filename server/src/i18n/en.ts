@@ -76,7 +76,6 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'messages.deleted': 'This message has been deleted.',
   'messages.mention_all_denied': 'Only the people who run this chat can mention everyone (@all).',
   'messages.reply_not_found': 'The message you are replying to is not in this chat.',
-  'events.cursor_expired': 'Your data is out of date; reloading.',
   'rate.limited': 'Too many actions in a row. Try again in {{seconds}} s.',
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
   'server.storage_full':

@@ -77,7 +77,6 @@ export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'messages.deleted': 'Это сообщение уже удалено.',
   'messages.mention_all_denied': 'Упомянуть всех (@все) могут только ведущие чата.',
   'messages.reply_not_found': 'Сообщение, на которое вы отвечаете, не найдено в этом чате.',
-  'events.cursor_expired': 'Данные устарели, загружаем заново.',
   'rate.limited': 'Слишком много действий подряд. Повторите через {{seconds}} с.',
   'server.unavailable': 'Сервер временно недоступен. Попробуйте через минуту.',
   'server.storage_full':

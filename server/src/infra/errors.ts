@@ -63,7 +63,6 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'messages.deleted': 409,
   'messages.mention_all_denied': 403,
   'messages.reply_not_found': 400,
-  'events.cursor_expired': 410,
   'rate.limited': 429,
   'server.unavailable': 503,
   'server.storage_full': 503,

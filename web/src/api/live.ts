@@ -113,8 +113,6 @@ export class LiveStream {
       this.handlers.onTyping(frame.chatId, frame.userId, frame.fullName);
     } else if (frame.type === 'resync') {
       void this.#resync();
-    } else if (frame.type === 'error') {
-      console.warn('parta: server said', frame.code, frame.message);
     }
   }
 
