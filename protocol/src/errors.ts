@@ -54,6 +54,7 @@ export const errorCodes = [
   'joins.child_not_found',
   'schools.code_invalid',
   'joins.already_decided',
+  'joins.account_closed',
   'chats.not_found',
   'chats.member_not_found',
   'chats.read_only',

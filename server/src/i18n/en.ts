@@ -62,6 +62,8 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'schools.code_invalid':
     'No school has this code. Check it: it is eight digits, given by the class teacher.',
   'joins.already_decided': 'This join request has already been decided.',
+  'joins.account_closed':
+    'Your request was declined, and this account cannot ask again. If this is a mistake, contact the class teacher or the school admin.',
   'chats.not_found': 'Chat not found.',
   'chats.member_not_found': 'Some of the people are not in your school.',
   'chats.read_only': 'This chat is archived: you can read it but not write in it.',

@@ -50,6 +50,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'joins.child_not_found': 400,
   'schools.code_invalid': 404,
   'joins.already_decided': 409,
+  'joins.account_closed': 403,
   'chats.not_found': 404,
   'chats.member_not_found': 400,
   'chats.read_only': 403,

@@ -226,5 +226,28 @@ describe('an applicant who was turned down', () => {
       .post('/api/auth/login', { login: 'turned-down', password: 'turned-down-password' });
     expect(again.status).toBe(401);
     expect(again.body.error.code).toBe('auth.invalid_credentials');
+
+    // Nor ask again from the open session, by the same link or the school's code.
+    const token = String(invite.body.url).split('/join/')[1];
+    const code = (await admin.get('/api/school/structure')).body.school.joinCode;
+    for (const [url, body] of [
+      ['/api/invites/redeem', { token, childId: misha, acceptRules: true }],
+      [
+        '/api/schools/join',
+        {
+          code,
+          role: 'parent',
+          classId: invite.body.invite.class.id,
+          childName: 'Петров Миша',
+          acceptRules: true,
+        },
+      ],
+    ] as const) {
+      const reply = await applicant.post(url, body);
+      expect(reply.status, url).toBe(403);
+      expect(reply.body.error).toMatchObject({ code: 'joins.account_closed' });
+      expect(reply.body.error.message).toContain('Ваша заявка отклонена');
+    }
+    expect((await applicant.get('/api/joins/mine')).body.requests).toHaveLength(1);
   });
 });

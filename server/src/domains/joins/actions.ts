@@ -14,7 +14,7 @@ import { admit, reviewersOf } from './admit.js';
 import { findChildByName } from './child-name.js';
 import { canRequestToJoin, canReviewJoins } from './policy.js';
 import { classTeacherOf, findOpenClass, findOwnJoinRequest, findSchoolByCode } from './queries.js';
-import { openJoinRequest, registerApplicant } from './request.js';
+import { openJoinRequest, resolveApplicant } from './request.js';
 
 /** Locks pending requests of the school the reviewer may decide; others are "not found" or "already decided". */
 async function lockPending(tx: Tx, reviewer: Person, ids: number[]) {
@@ -104,21 +104,7 @@ export const requestToJoin: Action<
   if (needsClass && input.classId === undefined) throw new AppError('joins.class_required');
   const classId = needsClass ? await findOpenClass(tx, school.id, input.classId!) : null;
   const childId = input.role === 'parent' ? await findChildByName(tx, classId!, input.childName) : null;
-  let userId: number;
-  let session: NewSession | null = null;
-  if (actor.kind === 'person') {
-    userId = actor.userId;
-  } else if (!input.register) {
-    throw new AppError('invites.login_required');
-  } else {
-    ({ userId, session } = await registerApplicant(
-      tx,
-      school.id,
-      { ...input.register, passwordHash: input.passwordHash },
-      input.device,
-      now,
-    ));
-  }
+  const { userId, session } = await resolveApplicant(tx, actor, school.id, input, now);
   const request = await openJoinRequest(
     tx,
     { schoolId: school.id, inviteId: null, userId, role: input.role, classId, childId, chatId: null },

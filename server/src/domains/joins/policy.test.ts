@@ -2,7 +2,13 @@ import type { Role } from '@parta/protocol';
 import { expect, it } from 'vitest';
 import type { Actor } from '../../infra/actor.js';
 import { inviteAbilitiesFor } from '../invites/policy.js';
-import { canRedeemInvite, canRequestToJoin, canReviewJoins, joinAbilitiesFor } from './policy.js';
+import {
+  canAskAgain,
+  canRedeemInvite,
+  canRequestToJoin,
+  canReviewJoins,
+  joinAbilitiesFor,
+} from './policy.js';
 
 const person = (...roles: Role[]): Actor => ({ kind: 'person', userId: 7, schoolId: 1, roles, sessionId: 1 });
 const anonymous: Actor = { kind: 'anonymous' };
@@ -71,4 +77,13 @@ it.each([
   ['class teacher, another class', person('class_teacher'), otherParents, false, false],
 ] as const)('the abilities an invite carries: %s', (_, actor, scope, revoked, revoke) => {
   expect(inviteAbilitiesFor(actor, { ...scope, revoked })).toEqual({ revoke });
+});
+
+it.each([
+  ['a newcomer (registers)', anonymous, false, allowed],
+  ['a parent asking for another child', person('parent'), false, allowed],
+  ['an applicant whose request waits', person(), true, allowed],
+  ['an applicant turned down', person(), false, denied('joins.account_closed')],
+] as const)('canAskAgain: %s', (_, actor, pendingRequest, verdict) => {
+  expect(canAskAgain(actor, { pendingRequest })).toEqual(verdict);
 });

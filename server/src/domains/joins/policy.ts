@@ -73,6 +73,17 @@ export function canRequestToJoin(actor: Actor, school: { schoolId: number }): Ve
   return allow;
 }
 
+/**
+ * Asking again while logged in: a person with a role may ask for another; an
+ * account without one only while a request of theirs waits (asking twice is
+ * the same request). One whose every request was turned down is closed: it
+ * reads the answer it got and asks no more (and cannot log in again).
+ */
+export function canAskAgain(actor: Actor, applicant: { pendingRequest: boolean }): Verdict {
+  if (actor.kind !== 'person' || actor.roles.length > 0 || applicant.pendingRequest) return allow;
+  return deny('joins.account_closed');
+}
+
 /** A join request, as the rules see it. */
 export interface JoinSubject extends ClassScope {
   status: 'pending' | 'approved' | 'rejected';

@@ -2,11 +2,14 @@ import type { InviteRole, TRedeemInviteRequest } from '@parta/protocol';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { joinRequests, users } from '../../db/schema.js';
+import type { Actor } from '../../infra/actor.js';
 import { AppError } from '../../infra/errors.js';
 import type { EventDraft } from '../../infra/events.js';
+import { enforce } from '../../infra/require.js';
 import { insertSession, type NewSession } from '../auth/sessions.js';
 import { insertPerson } from '../org/people.js';
 import { reviewersOf } from './admit.js';
+import { canAskAgain } from './policy.js';
 
 /** A parent joining a class names their child among that class's present students. */
 export async function pickChild(tx: Tx, classId: number, childId: number | undefined): Promise<number> {
@@ -50,6 +53,37 @@ export async function registerApplicant(
     throw error;
   });
   return { userId: person.id, session: await insertSession(tx, person, device, now) };
+}
+
+/**
+ * Who asks to join: the person logged in (canAskAgain), or a newcomer who
+ * registers here and is logged in at once. Both doors, a link and the
+ * school's code, ask through this.
+ */
+export async function resolveApplicant(
+  tx: Tx,
+  actor: Actor,
+  schoolId: number,
+  input: { register?: TRedeemInviteRequest['register']; passwordHash: string | null; device: string },
+  now: Date,
+): Promise<{ userId: number; session: NewSession | null }> {
+  if (actor.kind === 'person') {
+    const [pending] = await tx
+      .select({ id: joinRequests.id })
+      .from(joinRequests)
+      .where(and(eq(joinRequests.userId, actor.userId), eq(joinRequests.status, 'pending')))
+      .limit(1);
+    enforce(canAskAgain(actor, { pendingRequest: pending !== undefined }));
+    return { userId: actor.userId, session: null };
+  }
+  if (!input.register) throw new AppError('invites.login_required');
+  return registerApplicant(
+    tx,
+    schoolId,
+    { ...input.register, passwordHash: input.passwordHash },
+    input.device,
+    now,
+  );
 }
 
 /** Taken as found by the check, or by the unique index when two registered the same at once. */

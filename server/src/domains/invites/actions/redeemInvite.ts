@@ -10,7 +10,7 @@ import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { admit } from '../../joins/admit.js';
 import { canRedeemInvite } from '../../joins/policy.js';
 import { findOwnJoinRequest } from '../../joins/queries.js';
-import { openJoinRequest, pickChild, registerApplicant } from '../../joins/request.js';
+import { openJoinRequest, pickChild, resolveApplicant } from '../../joins/request.js';
 import { lockStructure } from '../../org/change.js';
 import { loadInviteTarget, lockUsableInvite } from '../load.js';
 
@@ -44,21 +44,7 @@ export const redeemInvite: Action<RedeemInput, Redeemed> = async ({ tx, actor, n
   enforce(canRedeemInvite(actor, { schoolId: invite.schoolId, role, target: null }));
   const childId =
     role === 'parent' && invite.classId !== null ? await pickChild(tx, invite.classId, input.childId) : null;
-  let userId: number;
-  let session: NewSession | null = null;
-  if (actor.kind === 'person') {
-    userId = actor.userId;
-  } else if (!input.register) {
-    throw new AppError('invites.login_required');
-  } else {
-    ({ userId, session } = await registerApplicant(
-      tx,
-      invite.schoolId,
-      { ...input.register, passwordHash: input.passwordHash },
-      input.device,
-      now,
-    ));
-  }
+  const { userId, session } = await resolveApplicant(tx, actor, invite.schoolId, input, now);
   const request = await openJoinRequest(
     tx,
     {
