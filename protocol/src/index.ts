@@ -7,6 +7,7 @@ export * from './invites.js';
 export * from './messages.js';
 export * from './org.js';
 export * from './people.js';
+export * from './roles.js';
 export * from './text.js';
 export * from './text-input.js';
 export * from './ws.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZId, ZLogin, ZPassword, ZPersonName, ZPhone, ZTimestamp } from './common.js';
+import { ZEmail, ZId, ZIdParam, ZLogin, ZPassword, ZPersonName, ZPhone, ZTimestamp } from './common.js';
 import { ZLine, ZMultilineText } from './text-input.js';
 
 /** Roles a link can invite into; admins and the administration are appointed, not invited. */
@@ -43,6 +43,33 @@ export const ZCreatedInvite = z.object({ invite: ZInvite, url: z.string() });
 export const ZInviteList = z.object({ invites: z.array(ZInvite) });
 
 export const ZAnnulInvitesRequest = z.strictObject({ classId: ZId.optional() });
+
+/**
+ * What the viewer may invite into (server: invites/policy.ts), so the form
+ * offers only what the server would accept: the roles, the classes, and for
+ * whoever invites for the whole school also its code and annulling every link.
+ */
+export const ZInviteOptions = z.object({
+  roles: z.array(ZInviteRole),
+  classes: z.array(z.object({ id: ZId, name: z.string() })),
+  wholeSchool: z.boolean(),
+  /** the school's code for families without an invite (with `wholeSchool` only) */
+  joinCode: z.string().nullable(),
+});
+export type TInviteOptions = z.infer<typeof ZInviteOptions>;
+
+/** Whom a personal invite of this role (and class) may be for. */
+export const ZInviteCandidatesQuery = z.strictObject({
+  role: ZInviteRole,
+  classId: ZIdParam.optional(),
+});
+export type TInviteCandidatesQuery = z.infer<typeof ZInviteCandidatesQuery>;
+
+/** People of that role with no password yet, whom the viewer may give a personal link. */
+export const ZInviteCandidates = z.object({
+  people: z.array(z.object({ id: ZId, fullName: z.string(), className: z.string().nullable() })),
+});
+export type TInviteCandidates = z.infer<typeof ZInviteCandidates>;
 
 /** What the join page shows before anyone logs in. */
 export const ZInvitePreview = z.object({

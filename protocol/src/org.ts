@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZRole } from './common.js';
+import { givenByHand } from './roles.js';
 import { ZLine } from './text-input.js';
 
 /** One Cyrillic capital letter: «А», «Б», … */
@@ -111,10 +112,7 @@ export const ZSetRolesRequest = z.strictObject({
   roles: z
     .array(ZRole)
     .max(7)
-    .refine(
-      (roles) => !roles.includes('class_teacher'),
-      'class teachers are assigned to a class, not given the role',
-    ),
+    .refine(givenByHand, 'class teachers are assigned to a class, not given the role'),
 });
 export type TSetRolesRequest = z.infer<typeof ZSetRolesRequest>;
 /** School-wide choices; what is left out stays as it is. */

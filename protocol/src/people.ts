@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { ZResetLink } from './auth.js';
 import { ZEmail, ZId, ZLogin, ZPersonName, ZPhone, ZRole } from './common.js';
+import { givenByHand } from './roles.js';
 
 export const ZCreatePersonRequest = z.strictObject({
   fullName: ZPersonName,
   login: ZLogin,
-  roles: z.array(ZRole).min(1).max(7),
+  roles: z
+    .array(ZRole)
+    .min(1)
+    .max(7)
+    .refine(givenByHand, 'class teachers are assigned to a class, not given the role'),
   email: ZEmail.optional(),
   phone: ZPhone.optional(),
 });

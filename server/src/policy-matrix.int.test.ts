@@ -275,6 +275,11 @@ const matrix: Record<string, Row> = {
     }),
   },
   'GET /api/invites': { allow: ['admin', 'class_teacher'], request: () => ({}) },
+  'GET /api/invites/options': { allow: ['admin', 'class_teacher'], request: () => ({}) },
+  'GET /api/invites/candidates': {
+    allow: ['admin', 'class_teacher'],
+    request: (fx) => ({ url: `/api/invites/candidates?role=parent&classId=${fx.classId}` }),
+  },
   'POST /api/invites': {
     allow: ['admin', 'class_teacher'],
     request: (fx) => ({ body: { role: 'parent', classId: fx.classId } }),

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schools, users } from './db/schema.js';
-import { hashPassword } from './domains/auth/secrets.js';
 import type { TestClient } from './test/client.js';
-import { addPerson, setUpSchool } from './test/school.js';
+import { addPerson, otherSchoolAdmin, setUpSchool } from './test/school.js';
 import { startTestServer, type TestServer } from './test/server.js';
 
 /**
@@ -24,28 +22,7 @@ beforeAll(async () => {
   ).id;
   chatA = (await adminA.post('/api/chats', { title: 'Школа А', memberIds: [personA] })).body.id;
   await adminA.post(`/api/chats/${chatA}/messages`, { clientId: randomUUID(), body: 'Только для школы А' });
-  // A second school arrives with the district setup of a later issue; here it is written directly.
-  const now = server.clock.now();
-  const [school] = await server.db
-    .insert(schools)
-    .values({
-      name: 'Школа Б',
-      timeZone: 'Europe/Moscow',
-      academicYear: 2026,
-      joinCode: String(Math.random()).slice(2, 10),
-      createdAt: now,
-    })
-    .returning();
-  await server.db.insert(users).values({
-    schoolId: school!.id,
-    fullName: 'Админ Б',
-    login: 'admin-b',
-    passwordHash: await hashPassword('admin-b-password'),
-    roles: ['admin'],
-    createdAt: now,
-  });
-  adminB = server.client();
-  await adminB.login('admin-b', 'admin-b-password');
+  adminB = await otherSchoolAdmin(server);
 });
 afterAll(() => server?.close());
 

@@ -1,3 +1,4 @@
+import type { InviteRole } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 // biome-ignore lint/suspicious/noImportCycles: schema.ts re-exports this file so `schema` is one namespace; every use of these tables here is inside a `references(() => …)` closure, read after both modules loaded.
@@ -17,7 +18,7 @@ export const invites = pgTable(
       .notNull()
       .references(() => schools.id),
     tokenHash: text('token_hash').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<InviteRole>().notNull(),
     classId: integer('class_id').references(() => classes.id),
     /** also admits into this chat (a club, an elective) */
     chatId: integer('chat_id').references(() => chats.id),
@@ -48,7 +49,7 @@ export const joinRequests = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
-    role: text('role').notNull(),
+    role: text('role').$type<InviteRole>().notNull(),
     classId: integer('class_id').references(() => classes.id),
     childId: integer('child_id').references(() => users.id),
     /** also admit into this chat (from the invite) */

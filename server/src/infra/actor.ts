@@ -18,5 +18,3 @@ export type Person = Extract<Actor, { kind: 'person' }>;
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.kind === 'person' && actor.roles.some((role) => roles.includes(role));
 }
-
-export const staffRoles: Role[] = ['admin', 'administration', 'class_teacher', 'teacher', 'staff'];

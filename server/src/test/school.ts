@@ -1,4 +1,6 @@
 import type { Role } from '@parta/protocol';
+import { schools, users } from '../db/schema.js';
+import { hashPassword } from '../domains/auth/secrets.js';
 import type { TestClient } from './client.js';
 import type { TestServer } from './server.js';
 import { SETUP_TOKEN } from './setup-token.js';
@@ -58,4 +60,34 @@ export async function teachFamilies(
     await admin.post(`/api/people/${child.body.person.id}/guardians`, { parentId });
   }
   return classId;
+}
+
+/**
+ * A second school in the same installation, written directly (a district
+ * setup would make it), with its admin logged in: what belongs to the first
+ * school must answer 404 to them, like something that does not exist.
+ */
+export async function otherSchoolAdmin(server: TestServer): Promise<TestClient> {
+  const now = server.clock.now();
+  const [school] = await server.db
+    .insert(schools)
+    .values({
+      name: 'Школа Б',
+      timeZone: 'Europe/Moscow',
+      academicYear: 2026,
+      joinCode: String(Math.random()).slice(2, 10),
+      createdAt: now,
+    })
+    .returning();
+  await server.db.insert(users).values({
+    schoolId: school!.id,
+    fullName: 'Админ Б',
+    login: 'admin-b',
+    passwordHash: await hashPassword('admin-b-password'),
+    roles: ['admin'],
+    createdAt: now,
+  });
+  const admin = server.client();
+  await admin.login('admin-b', 'admin-b-password');
+  return admin;
 }

@@ -1,4 +1,13 @@
-import { type TCreateInviteRequest, ZCount, ZCreatedInvite, ZInviteList, ZOk } from '@parta/protocol';
+import {
+  type InviteRole,
+  type TCreateInviteRequest,
+  ZCount,
+  ZCreatedInvite,
+  ZInviteCandidates,
+  ZInviteList,
+  ZInviteOptions,
+  ZOk,
+} from '@parta/protocol';
 import { request } from './http.js';
 
 /**
@@ -7,6 +16,15 @@ import { request } from './http.js';
  */
 export const invitesApi = {
   list: () => request('GET', '/api/invites', ZInviteList),
+  /** the roles, classes and school code the reader may invite into */
+  options: () => request('GET', '/api/invites/options', ZInviteOptions),
+  /** whom a personal invite of this role (and class) may be for */
+  candidates: (role: InviteRole, classId: number | null) =>
+    request(
+      'GET',
+      `/api/invites/candidates?role=${role}${classId === null ? '' : `&classId=${classId}`}`,
+      ZInviteCandidates,
+    ),
   create: (body: TCreateInviteRequest) => request('POST', '/api/invites', ZCreatedInvite, body),
   revoke: (id: number) => request('POST', `/api/invites/${id}/revoke`, ZOk),
   /** every unused link of a class, or of the whole school without `classId` */

@@ -1,11 +1,11 @@
-import { type Role, roles, type TCreatedPerson, type TCreatePersonRequest } from '@parta/protocol';
+import { handGivenRoles, type Role, type TCreatedPerson, type TCreatePersonRequest } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { t } from '../i18n/index.js';
 import { ErrorNote, Field, invalidFields, loginRules } from './ui.js';
 
 /** Roles an admin gives by hand here; parents and students will come with invitations. */
-const offered: Role[] = [...roles.filter((role) => role !== 'admin'), 'admin'];
+const offered = handGivenRoles;
 
 /** «Добавить человека»: ФИО, логин, роль, optional phone and e-mail → a one-time link. */
 export function AddPersonForm({
@@ -17,7 +17,7 @@ export function AddPersonForm({
 }) {
   const [fullName, setFullName] = useState('');
   const [login, setLogin] = useState('');
-  const [role, setRole] = useState<Role>('teacher');
+  const [role, setRole] = useState<Role>(offered[0]!);
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);

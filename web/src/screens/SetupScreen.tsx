@@ -1,3 +1,4 @@
+import { staffRoles } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
@@ -129,12 +130,12 @@ export function SetupScreen() {
           />
           <Field
             label={t('setup.password')}
-            hint={passwordHint(['admin'])}
+            hint={passwordHint(staffRoles)}
             type="password"
             value={password}
             onValue={setPassword}
             autocomplete="new-password"
-            {...passwordLength(['admin'])}
+            {...passwordLength(staffRoles)}
             invalid={invalid.has('password') || passwordRefused(error)}
             required
           />

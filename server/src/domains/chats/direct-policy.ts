@@ -1,5 +1,5 @@
 import type { Role } from '@parta/protocol';
-import { staffRoles } from '../../infra/actor.js';
+import { staffRoles } from '@parta/protocol';
 import { allow, deny, type Verdict } from '../../infra/verdict.js';
 import { className } from '../org/calendar.js';
 import type { Structure } from '../org/structure.js';
@@ -10,7 +10,8 @@ export interface DirectSettings {
 }
 
 const leadership: Role[] = ['admin', 'administration'];
-const isAny = (roles: readonly Role[], wanted: Role[]) => roles.some((role) => wanted.includes(role));
+const isAny = (roles: readonly Role[], wanted: readonly Role[]) =>
+  roles.some((role) => wanted.includes(role));
 
 /**
  * Who may start a direct chat with whom (issue #6, the school's settings):

@@ -1,4 +1,5 @@
-import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
+import { staffRoles } from '@parta/protocol';
+import { type Actor, hasRole } from '../../infra/actor.js';
 import { allow, type DirectVerdicts, deny, type Verdict } from '../../infra/verdict.js';
 
 /** The viewer's place in a chat, as loaded (under lock when it matters). */

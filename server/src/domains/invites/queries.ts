@@ -1,4 +1,5 @@
 import type { InviteRole, TInvite, TInvitePreview } from '@parta/protocol';
+import { namesChild } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import type { Person } from '../../infra/actor.js';
@@ -44,7 +45,7 @@ export async function listInvites(db: Queryable, viewer: Person, id?: number): P
 /** The join page's header: school, role, class, and the children a parent picks from. */
 export async function previewInvite(
   db: Queryable,
-  invite: { schoolId: number; role: string; classId: number | null; personId: number | null },
+  invite: { schoolId: number; role: InviteRole; classId: number | null; personId: number | null },
 ): Promise<TInvitePreview> {
   const school = await db.execute<{ name: string }>(
     sql`select name from schools where id = ${invite.schoolId}`,
@@ -57,7 +58,7 @@ export async function previewInvite(
       ).rows[0]
     : undefined;
   const children =
-    invite.role === 'parent' && invite.classId && invite.personId === null
+    namesChild(invite.role) && invite.classId && invite.personId === null
       ? await db.execute<{ id: number; full_name: string }>(sql`
           select id, full_name from users where class_id = ${invite.classId} and left_at is null
             and 'student' = any(roles) order by full_name`)
@@ -72,7 +73,7 @@ export async function previewInvite(
   return {
     school: school.rows[0]!.name,
     personName: person?.full_name ?? null,
-    role: invite.role as InviteRole,
+    role: invite.role,
     className: schoolClass ? className(schoolClass.grade, schoolClass.letter) : null,
     personal: invite.personId !== null,
     children: children.rows

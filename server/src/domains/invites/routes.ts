@@ -4,7 +4,10 @@ import {
   ZCreatedInvite,
   ZCreateInviteRequest,
   ZIdParam,
+  ZInviteCandidates,
+  ZInviteCandidatesQuery,
   ZInviteList,
+  ZInviteOptions,
   ZInvitePreview,
   ZInviteToken,
   ZNoBody,
@@ -22,6 +25,7 @@ import { countAttempt } from '../joins/attempts.js';
 import { applicantPasswordHash, countingProbes } from '../joins/registration-probes.js';
 import { annulInvites, createInvite, redeemInvite, revokeInvite } from './actions/index.js';
 import { findUsableInvite } from './load.js';
+import { inviteCandidates, inviteOptions } from './options.js';
 import { listInvites, previewInvite } from './queries.js';
 
 export function inviteRoutes(app: App, deps: RouteDeps): void {
@@ -32,6 +36,28 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
     '/api/invites',
     { config: { policy: 'invites.manage' }, schema: { tags: ['invites'], response: { 200: ZInviteList } } },
     async (request) => ({ invites: await listInvites(db, requirePerson(request.actor)) }),
+  );
+
+  app.get(
+    '/api/invites/options',
+    {
+      config: { policy: 'invites.manage' },
+      schema: { tags: ['invites'], response: { 200: ZInviteOptions } },
+    },
+    async (request) => inviteOptions(db, requirePerson(request.actor)),
+  );
+
+  app.get(
+    '/api/invites/candidates',
+    {
+      config: { policy: 'invites.manage' },
+      schema: {
+        tags: ['invites'],
+        querystring: ZInviteCandidatesQuery,
+        response: { 200: ZInviteCandidates },
+      },
+    },
+    async (request) => inviteCandidates(db, requirePerson(request.actor), request.query),
   );
 
   app.post(

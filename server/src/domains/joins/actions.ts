@@ -1,4 +1,5 @@
 import type { InviteRole, Role, TJoinByCodeRequest, TJoinRequest } from '@parta/protocol';
+import { belongsToClass, namesChild } from '@parta/protocol';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { joinRequests } from '../../db/schema.js';
@@ -100,10 +101,10 @@ export const requestToJoin: Action<
 > = async ({ tx, actor, now }, input) => {
   const school = await findSchoolByCode(tx, input.code);
   enforce(canRequestToJoin(actor, { schoolId: school.id }));
-  const needsClass = input.role === 'parent' || input.role === 'student';
+  const needsClass = belongsToClass(input.role);
   if (needsClass && input.classId === undefined) throw new AppError('joins.class_required');
   const classId = needsClass ? await findOpenClass(tx, school.id, input.classId!) : null;
-  const childId = input.role === 'parent' ? await findChildByName(tx, classId!, input.childName) : null;
+  const childId = namesChild(input.role) ? await findChildByName(tx, classId!, input.childName) : null;
   const { userId, session } = await resolveApplicant(tx, actor, school.id, input, now);
   const request = await openJoinRequest(
     tx,

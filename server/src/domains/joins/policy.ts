@@ -1,4 +1,5 @@
 import type { InviteRole, Role } from '@parta/protocol';
+import { belongsToClass } from '@parta/protocol';
 import { type Actor, hasRole } from '../../infra/actor.js';
 import { allow, deny, type Verdict } from '../../infra/verdict.js';
 
@@ -22,7 +23,7 @@ export function canReviewJoins(actor: Actor, scope?: ClassScope): Verdict {
   if (!hasRole(actor, 'class_teacher')) return deny('access.denied');
   if (!scope) return allow;
   const ownClass = scope.classTeacherId === actor.userId;
-  return ownClass && (scope.role === 'parent' || scope.role === 'student') ? allow : deny('access.denied');
+  return ownClass && belongsToClass(scope.role) ? allow : deny('access.denied');
 }
 
 /** The person a personal invite is for, as the rules see them. */

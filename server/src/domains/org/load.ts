@@ -32,7 +32,7 @@ export async function findPresentPerson(
   db: Queryable,
   schoolId: number,
   personId: number,
-  roles: Role[],
+  roles: readonly Role[],
   missingRole: 'org.not_a_student' | 'org.not_a_parent' | 'org.not_a_teacher',
 ) {
   const person = await findPerson(db, schoolId, personId);

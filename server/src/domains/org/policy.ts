@@ -1,6 +1,6 @@
 import type { ErrorCode, Role, TClassCard, TPersonCard } from '@parta/protocol';
-import { roles as allRoles } from '@parta/protocol';
-import { type Actor, hasRole, staffRoles } from '../../infra/actor.js';
+import { roles as allRoles, staffRoles } from '@parta/protocol';
+import { type Actor, hasRole } from '../../infra/actor.js';
 import { allow, type DirectVerdicts, deny, type Verdict } from '../../infra/verdict.js';
 
 /** Adding people, issuing password links, building the structure: the admin's job (regulation §4.1). */

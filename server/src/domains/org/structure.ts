@@ -1,4 +1,5 @@
 import type { Role } from '@parta/protocol';
+import { staffRoles, teachingRoles } from '@parta/protocol';
 import { className } from './calendar.js';
 
 /** Everything structural chats depend on, as plain data. */
@@ -27,9 +28,6 @@ export interface StructuralChat {
   classId: number | null;
   members: Map<number, MemberRole>;
 }
-
-const staffRoles: Role[] = ['admin', 'administration', 'class_teacher', 'teacher', 'staff'];
-const teachingRoles: Role[] = ['class_teacher', 'teacher'];
 
 /**
  * The structural chats of a school and who belongs in each, computed from

@@ -1,4 +1,5 @@
 import type { TInvitePreview, TMe, TRedeemInviteRequest } from '@parta/protocol';
+import { namesChild } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.js';
 import { ApiError } from '../../api/http.js';
@@ -88,7 +89,7 @@ export function JoinScreen({ token }: { token: string }) {
     );
   }
 
-  const askChild = preview.role === 'parent' && preview.className !== null && !preview.personal;
+  const askChild = namesChild(preview.role) && preview.className !== null && !preview.personal;
   return (
     <JoinPage
       school={preview.school}

@@ -1,5 +1,8 @@
 import {
+  belongsToClass,
   type InviteRole,
+  namesChild,
+  askedRoles as roles,
   type TRedeemInviteRequest,
   type TSchoolPreview,
   ZSchoolCode,
@@ -14,8 +17,6 @@ import { navigate } from '../../router.js';
 import { phase, signIn, start } from '../../state/session.js';
 import { JoinForm } from './JoinForm.js';
 import { JoinPage } from './JoinPage.js';
-
-const roles: readonly InviteRole[] = ['parent', 'student', 'teacher', 'staff'];
 
 /** «1234 5678»: easier to read back over the phone. */
 function spaced(code: string): string {
@@ -38,7 +39,7 @@ export function SchoolJoinScreen() {
   const [school, setSchool] = useState<{ code: string; preview: TSchoolPreview } | null>(null);
   const [finding, setFinding] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [role, setRole] = useState<InviteRole>('parent');
+  const [role, setRole] = useState<InviteRole>(roles[0]!);
   const [classId, setClassId] = useState<number | null>(null);
   const [childName, setChildName] = useState('');
   const [childNameWrong, setChildNameWrong] = useState(false);
@@ -59,8 +60,8 @@ export function SchoolJoinScreen() {
     }
   }
 
-  const needsClass = role === 'parent' || role === 'student';
-  const asksChild = role === 'parent' && classId !== null;
+  const needsClass = belongsToClass(role);
+  const asksChild = namesChild(role) && classId !== null;
 
   async function send(body: TRedeemInviteRequest) {
     if (!school) return;
@@ -161,7 +162,7 @@ export function SchoolJoinScreen() {
                   ) : (
                     <div class="field">
                       <label for={classSelect}>
-                        {role === 'parent' ? t('schoolJoin.classParent') : t('schoolJoin.classStudent')}
+                        {namesChild(role) ? t('schoolJoin.classParent') : t('schoolJoin.classStudent')}
                       </label>
                       <select
                         id={classSelect}

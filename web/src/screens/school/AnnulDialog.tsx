@@ -19,7 +19,9 @@ export function AnnulDialog({
   onDone: () => void;
   onClose: () => void;
 }) {
-  const [classId, setClassId] = useState<number | null>(scope.admin ? null : (scope.classes[0]?.id ?? null));
+  const [classId, setClassId] = useState<number | null>(
+    scope.wholeSchool ? null : (scope.classes[0]?.id ?? null),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [count, setCount] = useState<number | null>(null);
@@ -39,7 +41,7 @@ export function AnnulDialog({
     }
   }
 
-  const choices = scope.admin || scope.classes.length > 1;
+  const choices = scope.wholeSchool || scope.classes.length > 1;
   return (
     <Dialog title={t('invites.annulTitle')} onClose={onClose}>
       <div class="form dialog__body">
@@ -59,7 +61,7 @@ export function AnnulDialog({
                     setClassId(event.currentTarget.value ? Number(event.currentTarget.value) : null)
                   }
                 >
-                  {scope.admin && <option value="">{t('invites.annulSchool')}</option>}
+                  {scope.wholeSchool && <option value="">{t('invites.annulSchool')}</option>}
                   {scope.classes.map((item) => (
                     <option key={item.id} value={item.id}>
                       {item.name}
@@ -89,7 +91,7 @@ export function AnnulDialog({
               <button
                 type="button"
                 class="button button--danger-solid"
-                disabled={busy || (!scope.admin && classId === null)}
+                disabled={busy || (!scope.wholeSchool && classId === null)}
                 onClick={() => void annul()}
               >
                 {busy ? t('common.saving') : t('invites.annulConfirm')}

@@ -1,6 +1,10 @@
-import type { InviteRole, TCreateInviteRequest, TPersonSummary } from '@parta/protocol';
+import {
+  belongsToClass,
+  type InviteRole,
+  type TCreateInviteRequest,
+  type TInviteCandidates,
+} from '@parta/protocol';
 import { useEffect, useId, useState } from 'preact/hooks';
-import { api } from '../../api/endpoints.js';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote, Field, invalidFields } from '../../components/ui.js';
@@ -30,46 +34,50 @@ export function CreateInviteDialog({
   onCreated: () => void;
   onClose: () => void;
 }) {
-  const roles: InviteRole[] = scope.admin ? ['parent', 'student', 'teacher', 'staff'] : ['parent', 'student'];
+  const roles = scope.roles;
   const onlyClass = scope.classes.length === 1 ? scope.classes[0]!.id : null;
-  const [role, setRole] = useState<InviteRole>('parent');
+  const [role, setRole] = useState<InviteRole>(roles.find(belongsToClass) ?? roles[0]!);
   const [classId, setClassId] = useState<number | null>(presetClass ?? onlyClass);
   const [chatId, setChatId] = useState<number | null>(null);
   const [personal, setPersonal] = useState(false);
   const [personId, setPersonId] = useState<number | null>(null);
-  const [people, setPeople] = useState<TPersonSummary[] | null>(null);
+  const [people, setPeople] = useState<TInviteCandidates['people'] | null>(null);
   const [days, setDays] = useState('14');
   const [limit, setLimit] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const ids = { class: useId(), chat: useId(), person: useId() };
 
-  const forClass = role === 'parent' || role === 'student';
+  const forClass = belongsToClass(role);
   const schoolClass = scope.classes.find((item) => item.id === classId) ?? null;
-  const chats = scope.admin
-    ? chatList.value.filter((chat) => chat.kind === 'group' && !chat.archived && chat.policies.addMembers)
-    : [];
-
-  useEffect(() => {
-    if (!personal || people) return;
-    api.people().then(
-      (list) => setPeople(list.people),
-      (failure: unknown) => setError(failure),
-    );
-  }, [personal]);
-
-  // A personal invite is for someone of this role (and a student of this class).
-  const candidates = (people ?? []).filter(
-    (person) =>
-      person.roles.includes(role) &&
-      (role !== 'student' || !schoolClass || person.className === schoolClass.name),
+  const chats = chatList.value.filter(
+    (chat) => chat.kind === 'group' && !chat.archived && chat.policies.addMembers,
   );
+
+  // A personal invite is for whom the server would accept: of this role, in this class, no password yet.
+  useEffect(() => {
+    if (!personal) return;
+    let alive = true;
+    setPeople(null);
+    invitesApi.candidates(role, forClass ? classId : null).then(
+      (list) => alive && setPeople(list.people),
+      (failure: unknown) => alive && setError(failure),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [personal, role, classId]);
+  const candidates = people ?? [];
   const daysNumber = Number(days);
   const daysValid = Number.isInteger(daysNumber) && daysNumber >= 1 && daysNumber <= 90;
   const until = daysValid
     ? calendarDate(new Date(Date.now() + daysNumber * DAY_MS), me.value!.school.timeZone)
     : null;
-  const ready = daysValid && (!forClass || classId !== null) && (!personal || personId !== null) && !busy;
+  const ready =
+    daysValid &&
+    (!forClass || classId !== null) &&
+    (!personal || candidates.some((person) => person.id === personId)) &&
+    !busy;
 
   async function submit(event: Event) {
     event.preventDefault();

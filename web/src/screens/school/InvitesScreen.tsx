@@ -44,11 +44,11 @@ export function InvitesScreen() {
   );
   const onlyClass = scope.data && scope.data.classes.length === 1 ? scope.data.classes[0]! : null;
   const createLabel =
-    scope.data && !scope.data.admin && onlyClass
+    scope.data && !scope.data.wholeSchool && onlyClass
       ? t('invites.inviteParents', { name: onlyClass.name })
       : t('invites.create');
   const create =
-    scope.data && (scope.data.admin || scope.data.classes.length > 0)
+    scope.data && (scope.data.wholeSchool || scope.data.classes.length > 0)
       ? () => setOpen({ kind: 'create' })
       : null;
 
@@ -66,7 +66,7 @@ export function InvitesScreen() {
   const error = scope.error ?? list.error;
 
   return (
-    <InvitesPage admin={scope.data?.admin ?? null} action={action}>
+    <InvitesPage wholeSchool={scope.data?.wholeSchool ?? null} action={action}>
       {scope.data?.joinCode && <SchoolCodeCard code={scope.data.joinCode} />}
       {created && <CreatedInviteCard created={created} />}
       {error ? (
@@ -139,7 +139,7 @@ export function InvitesScreen() {
       {open?.kind === 'create' && scope.data && (
         <CreateInviteDialog
           scope={scope.data}
-          classId={!scope.data.admin && onlyClass ? onlyClass.id : undefined}
+          classId={!scope.data.wholeSchool && onlyClass ? onlyClass.id : undefined}
           onCreated={list.reload}
           onClose={close}
         />
@@ -164,15 +164,16 @@ export function InvitesScreen() {
 
 /** The admin's tab of «Школа», or a class teacher's own page with a way back to «Мой класс». */
 function InvitesPage({
-  admin,
+  wholeSchool,
   action,
   children,
 }: {
-  admin: boolean | null;
+  /** the school's invites: a tab of «Школа»; a class teacher's are a page of their own */
+  wholeSchool: boolean | null;
   action: ComponentChildren;
   children: ComponentChildren;
 }) {
-  if (admin) {
+  if (wholeSchool) {
     return (
       <SchoolPage tab="invites" title={t('invites.title')} action={action}>
         {children}

@@ -1,4 +1,5 @@
 import type { TPersonCard } from '@parta/protocol';
+import { isParent, isStudent } from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { api } from '../../api/endpoints.js';
 import { schoolApi } from '../../api/school.js';
@@ -106,7 +107,7 @@ export function PersonScreen({ personId }: { personId: number }) {
 
 /** Class (a student), children (a parent), parents (a student), classes led (a class teacher). */
 function Relations({ person }: { person: TPersonCard }) {
-  const student = person.roles.includes('student');
+  const student = isStudent(person.roles);
   const rows: { title: string; body: ComponentChildren }[] = [];
   if (student || person.class) {
     rows.push({
@@ -114,7 +115,7 @@ function Relations({ person }: { person: TPersonCard }) {
       body: person.class ? <ClassLink schoolClass={person.class} /> : t('person.noClass'),
     });
   }
-  if (person.children.length > 0 || person.roles.includes('parent')) {
+  if (person.children.length > 0 || isParent(person.roles)) {
     rows.push({
       title: t('person.children'),
       body:

@@ -1,4 +1,5 @@
 import type { TInvite } from '@parta/protocol';
+import { namesChild } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { BackIcon, PrintIcon } from '../../components/icons.js';
@@ -146,7 +147,7 @@ function Slips({ invite, url, slips }: { invite: TInvite; url: string; slips: nu
     t('invites.print.stepScan'),
     invite.person
       ? t('invites.print.stepPersonal')
-      : invite.role === 'parent' && invite.class
+      : namesChild(invite.role) && invite.class
         ? t('invites.print.stepParent')
         : t('invites.print.stepOther'),
   ];

@@ -1,11 +1,11 @@
-import { roles as allRoles, type Role, type TPersonCard } from '@parta/protocol';
+import { handGivenRoles, leadsClass, type Role, type TPersonCard } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { ErrorNote } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 
 /** The roles given by hand; «классный руководитель» follows the class a person leads. */
-const editable = allRoles.filter((role) => role !== 'class_teacher');
+const editable = handGivenRoles;
 
 /**
  * «Роли»: several per person, edited in place (a teacher who is also a
@@ -104,7 +104,7 @@ export function RoleEditor({
               ))}
               <li>
                 <label class="check check--readonly">
-                  <input type="checkbox" checked={person.roles.includes('class_teacher')} disabled />
+                  <input type="checkbox" checked={leadsClass(person.roles)} disabled />
                   <span>
                     <span class="check__label">{t('person.role.class_teacher')}</span>
                     <span class="check__hint">

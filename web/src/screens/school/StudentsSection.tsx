@@ -1,4 +1,5 @@
 import type { TClassCard } from '@parta/protocol';
+import { parentRoles, studentRoles } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -140,7 +141,7 @@ export function StudentsSection({
       {open?.kind === 'add' && (
         <ChoosePersonDialog
           title={t('classCard.addStudentTitle', { name: card.name })}
-          roles={['student']}
+          roles={studentRoles}
           exclude={new Set(card.students.map((student) => student.id))}
           intro={t('classCard.addStudentIntro', { name: card.name })}
           allowCreate={can.manage}
@@ -153,7 +154,7 @@ export function StudentsSection({
       {open?.kind === 'link' && (
         <ChoosePersonDialog
           title={t('classCard.linkParentTitle')}
-          roles={['parent']}
+          roles={parentRoles}
           exclude={new Set(open.student.parents.map((parent) => parent.id))}
           intro={t('classCard.linkParentIntro', { name: open.student.fullName, class: card.name })}
           allowCreate={can.manage}

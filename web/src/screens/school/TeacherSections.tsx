@@ -1,4 +1,5 @@
 import type { TClassCard } from '@parta/protocol';
+import { teachingRoles as teacherRoles } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { CloseIcon, PlusIcon } from '../../components/icons.js';
@@ -13,8 +14,6 @@ interface SectionProps {
   can: ClassAccess;
   onChanged: () => void;
 }
-
-const teacherRoles = ['teacher', 'class_teacher'] as const;
 
 /** «Классный руководитель»: who leads the class (and owns its chats), or a clear «не назначен». */
 export function ClassTeacherSection({ card, can, onChanged }: SectionProps) {

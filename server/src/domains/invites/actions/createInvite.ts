@@ -1,4 +1,4 @@
-import type { TCreateInviteRequest } from '@parta/protocol';
+import { belongsToClass, type TCreateInviteRequest } from '@parta/protocol';
 import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
@@ -24,6 +24,10 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
 ) => {
   const person = requirePerson(actor);
   const classId = input.classId ?? null;
+  // A link for a class's families names the class; a personal one names its person instead.
+  if (belongsToClass(input.role) && classId === null && input.personId === undefined) {
+    throw new AppError('joins.class_required');
+  }
   if (classId !== null) {
     const schoolClass = await lockClass(tx, person.schoolId, classId);
     enforce(canSeeClassMatters(actor, schoolClass.classTeacherId, 'classes.not_found'));

@@ -1,4 +1,5 @@
-import type { InviteRole, Role, TJoinRequest, TRedeemInviteBody } from '@parta/protocol';
+import type { Role, TJoinRequest, TRedeemInviteBody } from '@parta/protocol';
+import { namesChild } from '@parta/protocol';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { invites, sessions, users } from '../../../db/schema.js';
@@ -33,7 +34,7 @@ type RedeemInput = TRedeemInviteBody & { device: string; passwordHash: string | 
  */
 export const redeemInvite: Action<RedeemInput, Redeemed> = async ({ tx, actor, now }, input) => {
   const invite = await lockUsableInvite(tx, input.token, now);
-  const role = invite.role as InviteRole;
+  const role = invite.role;
   if (invite.personId !== null) {
     // Admitting changes the structure: it waits for the school's other structure changes (org/change.ts).
     await lockStructure(tx, invite.schoolId);
@@ -43,7 +44,7 @@ export const redeemInvite: Action<RedeemInput, Redeemed> = async ({ tx, actor, n
   }
   enforce(canRedeemInvite(actor, { schoolId: invite.schoolId, role, target: null }));
   const childId =
-    role === 'parent' && invite.classId !== null ? await pickChild(tx, invite.classId, input.childId) : null;
+    namesChild(role) && invite.classId !== null ? await pickChild(tx, invite.classId, input.childId) : null;
   const { userId, session } = await resolveApplicant(tx, actor, invite.schoolId, input, now);
   const request = await openJoinRequest(
     tx,

@@ -1,4 +1,3 @@
-import type { InviteRole } from '@parta/protocol';
 import { and, eq } from 'drizzle-orm';
 import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
@@ -19,7 +18,7 @@ export const revokeInvite: Action<{ inviteId: number }, null> = async ({ tx, act
   if (!invite) throw new AppError('invites.invalid');
   const classTeacherId = await classTeacherOf(tx, person.schoolId, invite.classId);
   enforce(canSeeClassMatters(actor, classTeacherId, 'invites.invalid'));
-  enforce(canManageInvites(actor, { role: invite.role as InviteRole, classTeacherId }));
+  enforce(canManageInvites(actor, { role: invite.role, classTeacherId }));
   if (!invite.revokedAt) await tx.update(invites).set({ revokedAt: now }).where(eq(invites.id, invite.id));
   return { result: null, audit: { type: 'invites.revoke', subjectId: invite.id } };
 };

@@ -1,3 +1,4 @@
+import { leadingRole, teachingRoles } from '@parta/protocol';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.js';
 import { classes, users } from '../../../db/schema.js';
@@ -21,13 +22,7 @@ export const assignClassTeacher: Action<{ classId: number; teacherId: number | n
   const schoolClass = await lockClass(tx, school.id, input.classId);
   if (schoolClass.archivedAt) throw new AppError('classes.archived', { name: schoolClass.name });
   if (input.teacherId !== null) {
-    await findPresentPerson(
-      tx,
-      school.id,
-      input.teacherId,
-      ['teacher', 'class_teacher'],
-      'org.not_a_teacher',
-    );
+    await findPresentPerson(tx, school.id, input.teacherId, teachingRoles, 'org.not_a_teacher');
   }
   await tx.update(classes).set({ classTeacherId: input.teacherId }).where(eq(classes.id, schoolClass.id));
   const touched = [schoolClass.classTeacherId, input.teacherId].filter((id): id is number => id !== null);
@@ -52,7 +47,7 @@ export async function refreshClassTeacherRole(tx: Tx, personId: number): Promise
     .from(classes)
     .where(and(eq(classes.classTeacherId, personId), isNull(classes.archivedAt)))
     .limit(1);
-  const others = person.roles.filter((role) => role !== 'class_teacher');
-  const roles = leads ? [...others, 'class_teacher'] : others;
+  const others = person.roles.filter((role) => role !== leadingRole);
+  const roles = leads ? [...others, leadingRole] : others;
   await tx.update(users).set({ roles }).where(eq(users.id, personId));
 }

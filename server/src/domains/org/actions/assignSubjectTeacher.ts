@@ -1,4 +1,5 @@
 import type { TSubjectTeacherRequest } from '@parta/protocol';
+import { teachingRoles } from '@parta/protocol';
 import { subjectTeachers } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
@@ -15,7 +16,7 @@ export const assignSubjectTeacher: Action<TSubjectTeacherRequest & { classId: nu
   const { school } = await beginStructureChange(tx, actor, canManageStructure);
   const schoolClass = await lockClass(tx, school.id, input.classId);
   if (schoolClass.archivedAt) throw new AppError('classes.archived', { name: schoolClass.name });
-  await findPresentPerson(tx, school.id, input.teacherId, ['teacher', 'class_teacher'], 'org.not_a_teacher');
+  await findPresentPerson(tx, school.id, input.teacherId, teachingRoles, 'org.not_a_teacher');
   await tx
     .insert(subjectTeachers)
     .values({ classId: schoolClass.id, teacherId: input.teacherId, subject: input.subject })

@@ -1,4 +1,5 @@
 import type { Role, TSetRolesRequest } from '@parta/protocol';
+import { leadingRole, leadsClass } from '@parta/protocol';
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
@@ -22,7 +23,7 @@ export const setRoles: Action<TSetRolesRequest & { personId: number }, { roles: 
   const { school } = await beginStructureChange(tx, actor, (a) => canSetRoles(a));
   const person = await findPerson(tx, school.id, input.personId, true);
   if (person.leftAt) throw new AppError('org.person_left');
-  const leads = person.roles.includes('class_teacher') ? (['class_teacher'] as Role[]) : [];
+  const leads: Role[] = leadsClass(person.roles) ? [leadingRole] : [];
   const roles = [...new Set([...input.roles, ...leads])];
   const changed = [
     ...roles.filter((r) => !person.roles.includes(r)),
