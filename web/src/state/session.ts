@@ -22,8 +22,6 @@ const policy = (name: keyof TMePolicies) => computed(() => me.value?.policies[na
 export const canSeeSchool = policy('school');
 /** Build the school: classes, people, settings, the new year. */
 export const canManageSchool = policy('manageSchool');
-/** The name the invite screens know it by. */
-export const isAdmin = canManageSchool;
 /** «Мой класс» instead of the whole school (a class teacher). */
 export const leadsClassOnly = policy('myClass');
 /** Open a class card. */
