@@ -10,6 +10,7 @@ import { joinRoutes } from './domains/joins/routes.js';
 import { messageRoutes } from './domains/messages/routes.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
+import { setupRoutes } from './domains/org/routes/setup.js';
 import { searchRoutes } from './domains/search/routes.js';
 import { WriteHealth } from './http/database-faults.js';
 import { installStrictEncoding } from './http/encoding.js';
@@ -27,6 +28,7 @@ import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { JobRunner } from './infra/jobs.js';
 import { registerJobs } from './job-kinds.js';
+import { mePolicies } from './me-policies.js';
 import { EventFeed } from './realtime/feed.js';
 import { Hub } from './realtime/hub.js';
 import { realtimeRoutes } from './realtime/routes.js';
@@ -81,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   );
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
-  const routeDeps: RouteDeps = { ...deps, actions };
+  const routeDeps: RouteDeps = { ...deps, actions, mePolicies };
 
   const writes = new WriteHealth(deps.clock);
   installErrorHandling(app, writes);
@@ -96,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   await installOperations(app, deps, hub, writes);
 
   authRoutes(app, routeDeps);
+  setupRoutes(app, routeDeps);
   peopleRoutes(app, routeDeps);
   classRoutes(app, routeDeps);
   inviteRoutes(app, routeDeps);

@@ -1,4 +1,4 @@
-import type { Locale } from '@parta/protocol';
+import type { Locale, TMePolicies } from '@parta/protocol';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -12,7 +12,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { SessionRow } from '../domains/auth/queries.js';
 import type { ActionRunner } from '../infra/actions.js';
-import type { Actor } from '../infra/actor.js';
+import type { Actor, Person } from '../infra/actor.js';
 import type { Bus } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
 import type { FailureCounter, loginLimits } from '../infra/rate-limit.js';
@@ -61,4 +61,6 @@ export interface AppDeps {
 
 export interface RouteDeps extends AppDeps {
   actions: ActionRunner;
+  /** what a person may do, every domain's abilities composed (me-policies.ts): for answers carrying `me` */
+  mePolicies: (person: Person) => TMePolicies;
 }

@@ -12,7 +12,7 @@ export function asPerson(actor: Actor): Person | null {
 }
 
 /**
- * Who may write to whom directly (chats/direct-policy.ts, built from the
+ * Who may write to whom directly (org/direct-policy.ts, built from the
  * school's structure): several rules measure what a person may reach by it.
  */
 export interface DirectVerdicts {

@@ -40,7 +40,7 @@ export async function addPerson(
 /**
  * Makes `teacherId` the class teacher of a new class with one child of each
  * parent in it, so the teacher may write to those parents and gather them in
- * a group chat (chats/direct-policy.ts).
+ * a group chat (org/direct-policy.ts).
  */
 export async function teachFamilies(
   admin: TestClient,

@@ -1,22 +1,33 @@
-import type { Role, TMePolicies } from '@parta/protocol';
+import type { Role, TMe } from '@parta/protocol';
+import type { FastifyRequest } from 'fastify';
+import type { Queryable } from '../../db/client.js';
+import type { RouteDeps } from '../../http/types.js';
+import { pickLocale } from '../../i18n/index.js';
 import type { Person } from '../../infra/actor.js';
-import { can } from '../../policies.js';
-import { abilitiesFor as orgAbilities } from '../org/policy.js';
-import { abilitiesFor as accountAbilities } from './policy.js';
+import { AppError } from '../../infra/errors.js';
+import { getMe } from './queries.js';
 
 /** The person whose `me` is answered, as the rules see them (also right after login, when the request had no session). */
 export function meActor(me: { id: number; school: { id: number }; roles: readonly Role[] }): Person {
   return { kind: 'person', userId: me.id, schoolId: me.school.id, roles: me.roles, sessionId: null };
 }
 
-/** `/api/me` `policies`: every domain's abilities for the person, from the same rules its routes enforce. */
-export function mePolicies(person: Person): TMePolicies {
-  return {
-    ...orgAbilities(person),
-    // by the names their routes use: auth would otherwise import chats, invites and joins, which import auth
-    createChats: can(person, 'chats.create').ok,
-    invite: can(person, 'invites.manage').ok,
-    reviewJoins: can(person, 'joins.review').ok,
-    ...accountAbilities(person),
+/**
+ * The answer of `/api/me`, and of logging in, resetting a password and
+ * setting up: the person, their session's CSRF token, and what they may do
+ * (composed above the domains, `deps.mePolicies`).
+ */
+export function mePresenter(db: Queryable, mePolicies: RouteDeps['mePolicies']) {
+  return async (request: FastifyRequest, userId: number, csrfToken: string): Promise<TMe> => {
+    const me = await getMe(db, userId);
+    if (!me) throw new AppError('auth.required');
+    const locale = pickLocale(request.headers['accept-language'], me.locale);
+    return {
+      ...me,
+      roles: me.roles as Role[],
+      locale,
+      csrfToken,
+      policies: mePolicies(meActor({ ...me, roles: me.roles as Role[] })),
+    };
   };
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { run, statement } from '../../db/prepared.js';
 import { passwordResets, schools, sessions, users } from '../../db/schema.js';
-import { loginKeys } from '../org/contacts.js';
+import { loginKeys } from './contacts.js';
 import { hashToken } from './secrets.js';
 import { SESSION_MAX_AGE_MS } from './sessions.js';
 

@@ -1,5 +1,4 @@
 import {
-  type Role,
   ZChangePasswordRequest,
   ZCount,
   ZLoginRequest,
@@ -9,18 +8,13 @@ import {
   ZResetPasswordRequest,
   ZSessionList,
   ZSetLocaleRequest,
-  ZSetupRequest,
-  ZSetupStatus,
 } from '@parta/protocol';
 import type { FastifyRequest } from 'fastify';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
-import { pickLocale } from '../../i18n/index.js';
 import { AppError } from '../../infra/errors.js';
 import { loginLimits } from '../../infra/rate-limit.js';
 import { requirePerson } from '../../infra/require.js';
-import { setUpSchool } from '../org/actions/index.js';
-import { isSetUp } from '../org/queries.js';
 import {
   changePassword,
   endOtherSessions,
@@ -29,11 +23,10 @@ import {
   setLocale,
   startSession,
 } from './actions.js';
-import { meActor, mePolicies } from './me.js';
+import { mePresenter } from './me.js';
 import { checkLogin, checkPasswordChange } from './password-checks.js';
 import { newPasswordHash } from './password-rules.js';
-import { findResetLink, getMe, listSessions } from './queries.js';
-import { sameSecret } from './secrets.js';
+import { findResetLink, listSessions } from './queries.js';
 import { describeDevice, type NewSession } from './sessions.js';
 
 export function authRoutes(app: App, deps: RouteDeps): void {
@@ -45,48 +38,9 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     limits: deps.loginLimits ?? loginLimits,
   };
 
-  async function presentMe(request: FastifyRequest, userId: number, csrfToken: string) {
-    const me = await getMe(db, userId);
-    if (!me) throw new AppError('auth.required');
-    const locale = pickLocale(request.headers['accept-language'], me.locale);
-    return {
-      ...me,
-      roles: me.roles as never,
-      locale,
-      csrfToken,
-      policies: mePolicies(meActor({ ...me, roles: me.roles as Role[] })),
-    };
-  }
+  const presentMe = mePresenter(db, deps.mePolicies);
 
   const device = (request: FastifyRequest) => describeDevice(request.headers['user-agent']);
-
-  app.get(
-    '/api/setup',
-    { config: { policy: 'auth.anyone' }, schema: { tags: ['setup'], response: { 200: ZSetupStatus } } },
-    async () => ({ needed: !(await isSetUp(db)) }),
-  );
-
-  app.post(
-    '/api/setup',
-    {
-      config: { policy: 'auth.anyone' },
-      schema: { tags: ['setup'], body: ZSetupRequest, response: { 201: ZMe } },
-    },
-    async (request, reply) => {
-      const { password, setupToken, ...school } = request.body;
-      // Once the school exists the action answers «already set up»; before, only the printed code opens it.
-      if (!(await isSetUp(db)) && !sameSecret(setupToken, deps.config.setupToken)) {
-        throw new AppError('setup.token_invalid');
-      }
-      const session = await deps.actions.run(request.actor, setUpSchool, {
-        ...school,
-        passwordHash: await newPasswordHash(password, ['admin']),
-        device: device(request),
-      });
-      setSessionCookie(reply, session.token, deps.config.publicUrl);
-      return reply.status(201).send(await presentMe(request, session.userId, session.csrfToken));
-    },
-  );
 
   app.post(
     '/api/auth/login',

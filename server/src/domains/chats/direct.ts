@@ -1,27 +1,15 @@
 import type { Role, TDirectChatRequest, TDirectContacts } from '@parta/protocol';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { chatMembers, chats, schools } from '../../db/schema.js';
+import { chatMembers, chats } from '../../db/schema.js';
 import type { Action } from '../../infra/actions.js';
 import type { Person } from '../../infra/actor.js';
 import { enforce, requirePerson } from '../../infra/require.js';
-import { loadStructure } from '../org/sync.js';
-import { DirectRules } from './direct-policy.js';
+import { loadDirectRules } from '../org/direct-rules.js';
 
 const CONTACTS_LIMIT = 50;
 /** Looser than pg_trgm's default 0.6: «Ивонова» should find «Иванова Анна» (0.45); a school has few enough people to scan. */
 const NAME_SIMILARITY = 0.4;
-
-export async function loadDirectRules(db: Queryable, schoolId: number): Promise<DirectRules> {
-  const [settings] = await db
-    .select({
-      parentToParent: schools.directParentToParent,
-      studentToStudent: schools.directStudentToStudent,
-    })
-    .from(schools)
-    .where(eq(schools.id, schoolId));
-  return new DirectRules(await loadStructure(db, schoolId), settings!);
-}
 
 /** Two people have one direct chat: its key is their ids in order. */
 const directKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);

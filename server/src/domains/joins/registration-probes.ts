@@ -3,8 +3,8 @@ import type { Actor } from '../../infra/actor.js';
 import { addressKey } from '../../infra/client-address.js';
 import { AppError } from '../../infra/errors.js';
 import { type FailureCounter, reserveAll } from '../../infra/rate-limit.js';
+import { normaliseEmail, normaliseLogin, normalisePhone } from '../auth/contacts.js';
 import { newPasswordHash } from '../auth/password-rules.js';
-import { normaliseEmail, normaliseLogin, normalisePhone } from '../org/contacts.js';
 
 /**
  * Refused registrations (`auth.registration_refused`: the login, e-mail or

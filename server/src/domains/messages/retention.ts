@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Action } from '../../infra/actions.js';
-import { pruneVocabulary } from '../search/vocabulary.js';
+import { pruneVocabulary } from './vocabulary.js';
 
 /**
  * Earlier texts of edited and deleted messages are kept this long for the

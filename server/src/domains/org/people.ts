@@ -3,7 +3,7 @@ import { eq, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { users } from '../../db/schema.js';
 import { AppError } from '../../infra/errors.js';
-import { normaliseEmail, normaliseLogin, normalisePhone } from './contacts.js';
+import { normaliseEmail, normaliseLogin, normalisePhone } from '../auth/contacts.js';
 
 export interface NewPerson {
   fullName: string;

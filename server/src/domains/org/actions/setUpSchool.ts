@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { schools, users } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
+import { normaliseLogin } from '../../auth/contacts.js';
 import { insertSession, type NewSession } from '../../auth/sessions.js';
 import { academicYearAt } from '../calendar.js';
-import { normaliseLogin } from '../contacts.js';
 import { newJoinCode } from '../join-code.js';
 import { syncStructuralChats } from '../sync.js';
 

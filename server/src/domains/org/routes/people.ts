@@ -17,7 +17,6 @@ import type { App, RouteDeps } from '../../../http/types.js';
 import type { Person } from '../../../infra/actor.js';
 import { enforce, requirePerson } from '../../../infra/require.js';
 import type { DirectVerdicts } from '../../../infra/verdict.js';
-import { loadDirectRules } from '../../chats/direct.js';
 import {
   createPerson,
   issueResetLink,
@@ -28,6 +27,7 @@ import {
   setRoles,
   unlinkGuardian,
 } from '../actions/index.js';
+import { loadDirectRules } from '../direct-rules.js';
 import { canSeeContacts, canSeePerson, personAbilities } from '../policy.js';
 import { listPeople } from '../queries.js';
 import { personCard } from '../queries-structure.js';

@@ -1,7 +1,7 @@
 import type { Role } from '@parta/protocol';
 import { describe, expect, it } from 'vitest';
-import type { Structure } from '../org/structure.js';
 import { DirectRules } from './direct-policy.js';
+import type { Structure } from './structure.js';
 
 /** One school: 5А (class teacher 10, subject teacher 11) and 6Б (class teacher 12), an archived 11А. */
 const person = (id: number, roles: Role[], classId: number | null = null, left = false) => ({

@@ -1,8 +1,8 @@
 import type { Role } from '@parta/protocol';
 import { staffRoles } from '@parta/protocol';
 import { allow, deny, type Verdict } from '../../infra/verdict.js';
-import { className } from '../org/calendar.js';
-import type { Structure } from '../org/structure.js';
+import { className } from './calendar.js';
+import type { Structure } from './structure.js';
 
 export interface DirectSettings {
   parentToParent: boolean;
