@@ -140,6 +140,9 @@ export function ChatView({ chatId }: { chatId: number }) {
           onNearTop={() => void loadOlder(chatId)}
           onBottomChange={setAtBottom}
           onSeen={(id) => setSeen((before) => Math.max(before, id))}
+          newBelow={
+            current.items.filter((message) => message.id > seen && message.authorId !== person.id).length
+          }
         />
       )}
       <p class="visually-hidden" aria-live="polite">

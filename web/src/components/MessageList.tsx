@@ -4,6 +4,7 @@ import { Virtualizer, type VirtualizerHandle } from 'virtua';
 import { dayKey, dayTitle } from '../format/time.js';
 import { language, t } from '../i18n/index.js';
 import type { Pending } from '../state/outbox.js';
+import { DownIcon } from './icons.js';
 import { MessageRow, type Row, type RowContext } from './MessageRow.js';
 import { useMessageGestures } from './useMessageGestures.js';
 
@@ -83,13 +84,18 @@ interface Props {
   onBottomChange: (atBottom: boolean) => void;
   /** the newest message that has been on screen */
   onSeen: (messageId: number) => void;
+  /** others' messages below what the reader has seen: the count on «↓» */
+  newBelow: number;
 }
 
 /**
  * The chat's messages in a virtual list (virtua): it opens at «Новые
  * сообщения» when there are unread ones, older pages load when the reader nears
  * the top without moving what they read, and new messages keep the view at
- * the bottom only if the reader was there (or just sent one).
+ * the bottom only if the reader was there. One's own message, sent from
+ * anywhere in the chat, is followed into view until it is there (virtua
+ * measures rows as they appear, so one scroll is not enough); while the reader
+ * is further up, «↓» with the count of new messages brings them down.
  */
 export function MessageList(props: Props) {
   const { items, pending, ctx, unreadAfter } = props;
@@ -106,6 +112,9 @@ export function MessageList(props: Props) {
   const placed = useRef(false);
   const unreadPages = useRef(0);
   const jumped = useRef(0);
+  /** the row of one's own message just sent, followed into view until it is at the bottom */
+  const follow = useRef<string | null>(null);
+  const [showDown, setShowDown] = useState(false);
   const [flashId, setFlashId] = useState<number | null>(null);
   const container = useRef<HTMLDivElement>(null);
   useMessageGestures(container, (messageId) => {
@@ -121,8 +130,42 @@ export function MessageList(props: Props) {
     firstKey.current = rows[0]?.key ?? null;
   });
 
-  if (pending.length > pendingCount.current) stickToBottom.current = true;
+  if (pending.length > pendingCount.current) {
+    stickToBottom.current = true;
+    follow.current = `${ctx.myId}-${pending.at(-1)!.clientId}`;
+  }
   pendingCount.current = pending.length;
+
+  /** Brings the followed row (or the newest) into view at the bottom; true once it is there. */
+  function followToBottom(): boolean {
+    const list = handle.current;
+    if (!list || rows.length === 0) return false;
+    const found = follow.current ? rows.findIndex((row) => row.key === follow.current) : -1;
+    const target = found < 0 ? rows.length - 1 : found;
+    if (list.findItemIndex(list.scrollOffset + list.viewportSize - 8) >= target) return true;
+    list.scrollToIndex(target, { align: 'end' });
+    return false;
+  }
+
+  // Until the reader scrolls by themselves, the followed message stays where it can be seen.
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const release = () => {
+      follow.current = null;
+    };
+    const keys = (event: KeyboardEvent) => {
+      if (['ArrowUp', 'PageUp', 'Home'].includes(event.key)) release();
+    };
+    element.addEventListener('wheel', release, { passive: true });
+    element.addEventListener('touchmove', release, { passive: true });
+    element.addEventListener('keydown', keys);
+    return () => {
+      element.removeEventListener('wheel', release);
+      element.removeEventListener('touchmove', release);
+      element.removeEventListener('keydown', keys);
+    };
+  }, []);
 
   // Where the unread messages begin must be loaded before the list opens there.
   const first = items[0];
@@ -148,7 +191,8 @@ export function MessageList(props: Props) {
         return;
       }
     }
-    if (stickToBottom.current) list.scrollToIndex(rows.length - 1, { align: 'end' });
+    if (follow.current) followToBottom();
+    else if (stickToBottom.current) list.scrollToIndex(rows.length - 1, { align: 'end' });
   }, [rows, unreadStartMissing]);
 
   // A quote, a pin or a search result asked for this message: show it once it is in the list.
@@ -158,6 +202,7 @@ export function MessageList(props: Props) {
     if (index < 0) return;
     jumped.current = props.jump.seq;
     placed.current = true;
+    follow.current = null;
     stickToBottom.current = false;
     handle.current?.scrollToIndex(index, { align: 'center' });
     setFlashId(props.jump.messageId);
@@ -176,11 +221,16 @@ export function MessageList(props: Props) {
     if (!list || rows.length === 0) return;
     const offset = list.scrollOffset;
     const bottom = offset - list.scrollSize + list.viewportSize >= -24;
-    if (placed.current) stickToBottom.current = bottom;
+    // While following one's own message the list moves by itself: that is not the reader leaving the bottom.
+    if (follow.current && followToBottom()) {
+      follow.current = null;
+      stickToBottom.current = true;
+    } else if (placed.current && !follow.current) stickToBottom.current = bottom;
     if (bottom !== atBottom.current) {
       atBottom.current = bottom;
       props.onBottomChange(bottom);
     }
+    setShowDown(!bottom && !follow.current);
     const last = list.findItemIndex(offset + list.viewportSize - 8);
     for (let index = Math.min(last, rows.length - 1); index >= 0; index -= 1) {
       const row = rows[index]!;
@@ -196,25 +246,46 @@ export function MessageList(props: Props) {
     if (offset < 600 && props.hasMore && !props.loadingOlder) props.onNearTop();
   }
 
+  function toNewest() {
+    follow.current = null;
+    stickToBottom.current = true;
+    handle.current?.scrollToIndex(rows.length - 1, { align: 'end' });
+  }
+
   const rowCtx = useMemo(() => ({ ...ctx, flashId }), [ctx, flashId]);
   return (
-    <div class="messages" data-testid="message-list" ref={container}>
-      <div class="messages__top" style={{ minHeight: `${TOP_STRIP_PX}px` }}>
-        {props.loadingOlder && <p class="messages__note">{t('chat.loadingOlder')}</p>}
-        {!props.hasMore && rows.length > 0 && <p class="messages__note">{t('chat.start')}</p>}
+    <div class="messages-frame">
+      <div class="messages" data-testid="message-list" ref={container}>
+        <div class="messages__top" style={{ minHeight: `${TOP_STRIP_PX}px` }}>
+          {props.loadingOlder && <p class="messages__note">{t('chat.loadingOlder')}</p>}
+          {!props.hasMore && rows.length > 0 && <p class="messages__note">{t('chat.start')}</p>}
+        </div>
+        <Virtualizer
+          ref={handle}
+          shift={shift}
+          startMargin={TOP_STRIP_PX}
+          onScroll={onScroll}
+          onResize={measure}
+          bufferSize={400}
+        >
+          {rows.map((row) => (
+            <MessageRow key={row.key} row={row} ctx={rowCtx} />
+          ))}
+        </Virtualizer>
       </div>
-      <Virtualizer
-        ref={handle}
-        shift={shift}
-        startMargin={TOP_STRIP_PX}
-        onScroll={onScroll}
-        onResize={measure}
-        bufferSize={400}
-      >
-        {rows.map((row) => (
-          <MessageRow key={row.key} row={row} ctx={rowCtx} />
-        ))}
-      </Virtualizer>
+      {showDown && (
+        <button
+          type="button"
+          class="messages__down"
+          onClick={toNewest}
+          aria-label={
+            props.newBelow > 0 ? t('chat.toNewestCount', { count: props.newBelow }) : t('chat.toNewest')
+          }
+        >
+          <DownIcon />
+          {props.newBelow > 0 && <span class="badge">{props.newBelow}</span>}
+        </button>
+      )}
     </div>
   );
 }

@@ -181,3 +181,9 @@ export const ComposeIcon = (p: Props) => (
     <path d="M10 14l.6-2.8 7.3-7.3a1.6 1.6 0 0 1 2.2 2.2l-7.3 7.3z" />
   </Icon>
 );
+
+export const DownIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </Icon>
+);
