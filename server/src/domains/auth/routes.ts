@@ -1,5 +1,6 @@
 import {
   type Role,
+  setupRoles,
   ZChangePasswordRequest,
   ZCount,
   ZLoginRequest,
@@ -80,7 +81,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       }
       const session = await deps.actions.run(request.actor, setUpSchool, {
         ...school,
-        passwordHash: await newPasswordHash(password, ['admin']),
+        passwordHash: await newPasswordHash(password, setupRoles),
         device: device(request),
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
