@@ -1,8 +1,17 @@
-import { type Role, roles, type TCreatedPerson, type TCreatePersonRequest } from '@parta/protocol';
+import {
+  type Role,
+  roles,
+  type TCreatedPerson,
+  type TCreatePersonRequest,
+  ZCreatePersonRequest,
+} from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { LoginField, NameField } from '../forms/AccountFields.js';
+import { checkInput } from '../forms/rules.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
-import { ErrorNote, Field, invalidFields, loginRules } from './ui.js';
+import { ErrorNote, Field, invalidFields } from './ui.js';
 
 /** Roles an admin gives by hand here; parents and students will come with invitations. */
 const offered: Role[] = [...roles.filter((role) => role !== 'admin'), 'admin'];
@@ -20,24 +29,21 @@ export function AddPersonForm({
   const [role, setRole] = useState<Role>('teacher');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, onSubmit } = useSubmit({ leaves: true });
   const roleId = useId();
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const submit = onSubmit(async () => {
     const body: TCreatePersonRequest = { fullName: fullName.trim(), login: login.trim(), roles: [role] };
     if (phone.trim()) body.phone = phone.trim();
     if (email.trim()) body.email = email.trim();
-    try {
-      onCreated(await api.createPerson(body));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
+    checkInput(ZCreatePersonRequest, body, {
+      fullName: t('people.fullName'),
+      login: t('people.login'),
+      phone: t('people.phone'),
+      email: t('people.email'),
+    });
+    onCreated(await api.createPerson(body));
+  });
 
   const invalid = invalidFields(error);
   return (
@@ -45,24 +51,14 @@ export function AddPersonForm({
       <h2 class="card__title" id="add-person-title">
         {t('people.addTitle')}
       </h2>
-      <Field
+      <NameField
         label={t('people.fullName')}
         hint={t('people.fullNameHint')}
         value={fullName}
         onValue={setFullName}
-        maxLength={200}
         invalid={invalid.has('fullName')}
-        required
       />
-      <Field
-        label={t('people.login')}
-        hint={t('common.loginHint')}
-        value={login}
-        onValue={setLogin}
-        {...loginRules}
-        invalid={invalid.has('login')}
-        required
-      />
+      <LoginField label={t('people.login')} value={login} onValue={setLogin} invalid={invalid.has('login')} />
       <div class="field">
         <label for={roleId}>{t('people.role')}</label>
         <select id={roleId} value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>

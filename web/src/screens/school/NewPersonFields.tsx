@@ -1,5 +1,6 @@
-import { Field, loginRules } from '../../components/ui.js';
+import { Field } from '../../components/ui.js';
 import { suggestLogin } from '../../format/names.js';
+import { LoginField, NameField } from '../../forms/AccountFields.js';
 import { t } from '../../i18n/index.js';
 
 export interface NewPerson {
@@ -24,7 +25,7 @@ export function NewPersonFields({
 }) {
   return (
     <>
-      <Field
+      <NameField
         label={t('people.fullName')}
         hint={t('people.fullNameHint')}
         value={value.fullName}
@@ -35,19 +36,15 @@ export function NewPersonFields({
             login: value.loginTouched ? value.login : suggestLogin(fullName),
           })
         }
-        maxLength={200}
         invalid={invalid.has('fullName')}
-        required
       />
       <div class="form__row">
-        <Field
+        <LoginField
           label={t('people.login')}
           hint={t('chooser.loginHint')}
           value={value.login}
           onValue={(login) => onChange({ ...value, login, loginTouched: true })}
-          {...loginRules}
           invalid={invalid.has('login')}
-          required
         />
         <Field
           label={t('people.phone')}

@@ -1,0 +1,52 @@
+import { passwordMinLength, setupRoles, ZCreatePersonRequest, ZLogin, ZPersonName } from '@parta/protocol';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/http.js';
+import { checkInput, lengthsOf, loginRules, nameRules, passwordRules, refusedFields } from './rules.js';
+
+describe('field rules come from the protocol', () => {
+  it('reads the lengths off the schemas the server checks', () => {
+    expect(loginRules).toMatchObject({ minLength: ZLogin.minLength, maxLength: ZLogin.maxLength });
+    expect(nameRules).toEqual({ minLength: 1, maxLength: ZPersonName.maxLength });
+    expect(lengthsOf(ZLogin).maxLength).toBeGreaterThan(0);
+  });
+
+  it('asks staff for longer passwords than families, and the first admin for a staff one', () => {
+    expect(passwordRules(setupRoles).minLength).toBe(passwordMinLength(setupRoles));
+    expect(passwordRules(['parent']).minLength).toBeLessThan(passwordRules(['teacher']).minLength!);
+    expect(passwordRules(null).minLength).toBe(passwordMinLength([]));
+  });
+
+  it('lets the browser refuse what the login schema refuses', () => {
+    const pattern = new RegExp(`^(?:${loginRules.pattern})$`, 'v');
+    for (const login of ['ivanova.m', 'a_b-c', 'тест', 'a b', 'x@y']) {
+      expect(pattern.test(login)).toBe(ZLogin.safeParse(login).success);
+    }
+  });
+});
+
+describe('checkInput', () => {
+  const valid = { fullName: 'Иванова Мария', login: 'ivanova', roles: ['teacher'] };
+
+  it('lets through what the schema takes', () => {
+    expect(refusedFields(ZCreatePersonRequest, valid)).toEqual([]);
+    expect(() => checkInput(ZCreatePersonRequest, valid, {})).not.toThrow();
+  });
+
+  it('refuses before sending what the server would, naming the fields as the server does', () => {
+    const body = { ...valid, fullName: 'Мария\u200b', login: 'мария', phone: 'call me' };
+    expect(refusedFields(ZCreatePersonRequest, body).map((field) => field.path)).toEqual([
+      'fullName',
+      'login',
+      'phone',
+    ]);
+    let thrown: unknown = null;
+    try {
+      checkInput(ZCreatePersonRequest, body, { fullName: 'ФИО', login: 'Логин', phone: 'Телефон' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ApiError);
+    expect((thrown as ApiError).code).toBe('validation.failed');
+    expect((thrown as ApiError).fields.map((field) => field.path)).toEqual(['fullName', 'login', 'phone']);
+  });
+});

@@ -1,0 +1,74 @@
+import {
+  LOGIN_PATTERN,
+  newPasswordFor,
+  passwordMinLength,
+  passwordMinLengths,
+  ZLogin,
+  ZPersonName,
+} from '@parta/protocol';
+import type { z } from 'zod';
+import { ApiError } from '../api/http.js';
+import { t } from '../i18n/index.js';
+
+/** The lengths a protocol schema accepts, as the attributes of the field the browser checks first. */
+export function lengthsOf(schema: { minLength: number | null; maxLength: number | null }): {
+  minLength?: number;
+  maxLength?: number;
+} {
+  return {
+    ...(schema.minLength === null ? {} : { minLength: schema.minLength }),
+    ...(schema.maxLength === null ? {} : { maxLength: schema.maxLength }),
+  };
+}
+
+/** A login as the server takes it (protocol `ZLogin`). */
+export const loginRules = {
+  autocapitalize: 'none',
+  spellcheck: false,
+  ...lengthsOf(ZLogin),
+  pattern: LOGIN_PATTERN,
+} as const;
+
+/** A person's name as the server takes it (protocol `ZPersonName`). */
+export const nameRules = lengthsOf(ZPersonName);
+
+/** A new password of someone with these roles, or of anyone when no roles are known (a reset link). */
+export function passwordRules(roles: readonly string[] | null) {
+  return lengthsOf(newPasswordFor(roles ?? []));
+}
+
+/** The rule under a new-password field: the length for these roles (both when unknown), and no common passwords. */
+export function passwordHint(roles: readonly string[] | null): string {
+  return roles
+    ? t('common.passwordHint', { min: passwordMinLength(roles) })
+    : t('common.passwordHintAnyRole', passwordMinLengths);
+}
+
+/** The server refused the new password itself: too short for the person's roles, or too common. */
+export function passwordRefused(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.code === 'auth.password_too_short' || error.code === 'auth.password_common')
+  );
+}
+
+/** What a schema refuses in a body: one entry a field, its path as the server names it (`register.login`). */
+export function refusedFields(schema: z.ZodType, body: unknown): { path: string; message: string }[] {
+  const result = schema.safeParse(body);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/**
+ * Checks a body with the protocol schema the server checks it with, before
+ * sending it: what the schema refuses is thrown as the server's
+ * `validation.failed` would be, in the reader's words, naming the fields by
+ * their labels (and marking them through `invalidFields`).
+ */
+export function checkInput(schema: z.ZodType, body: unknown, labels: Record<string, string>): void {
+  const fields = refusedFields(schema, body);
+  if (fields.length === 0) return;
+  const names = [...new Set(fields.map((field) => labels[field.path] ?? field.path))];
+  throw new ApiError(400, 'validation.failed', t('errors.invalid', { fields: names.join(', ') }), fields);
+}
