@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
 import { ErrorNote } from './ui.js';
@@ -21,20 +21,14 @@ export function ConfirmDialog({
   onDone: () => void;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await act();
       onDone();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (

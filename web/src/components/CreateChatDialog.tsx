@@ -1,6 +1,7 @@
 import type { TPersonSummary } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { putChat } from '../state/chats.js';
@@ -16,8 +17,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const [announcement, setAnnouncement] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const myId = me.value!.id;
 
   useEffect(() => {
@@ -36,17 +36,12 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const chat = await api.createChat({ title: title.trim(), memberIds: [...picked], announcement });
       putChat(chat);
       onClose();
       navigate(`/chats/${chat.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   const needle = filter.trim().toLocaleLowerCase();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { extrasApi } from '../api/extras.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorNote, Field, SkeletonList } from '../components/ui.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { putChat } from '../state/chats.js';
@@ -19,8 +20,7 @@ export function DirectDialog({ onClose }: { onClose: () => void }) {
   const [filter, setFilter] = useState('');
   const query = useDebounced(filter.trim(), 250);
   const [found, setFound] = useState<TDirectContacts['people'] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const { busy, working, error, run, setError } = useSubmit<number>({ leaves: true });
 
   useEffect(() => {
     let alive = true;
@@ -38,17 +38,12 @@ export function DirectDialog({ onClose }: { onClose: () => void }) {
   }, [query]);
 
   async function open(userId: number) {
-    setBusy(userId);
-    setError(null);
-    try {
+    await run(async () => {
       const chat = await extrasApi.openDirect(userId);
       putChat(chat);
       onClose();
       navigate(`/chats/${chat.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(null);
-    }
+    }, userId);
   }
 
   return (
@@ -74,12 +69,12 @@ export function DirectDialog({ onClose }: { onClose: () => void }) {
                 <button
                   type="button"
                   class="pick-list__item"
-                  disabled={busy !== null}
+                  disabled={busy}
                   onClick={() => void open(person.id)}
                 >
                   <span class="pick-list__name">{person.fullName}</span>
                   <span class="pick-list__hint">
-                    {busy === person.id ? t('direct.opening') : describe(person)}
+                    {working === person.id ? t('direct.opening') : describe(person)}
                   </span>
                 </button>
               </li>

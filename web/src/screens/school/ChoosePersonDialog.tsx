@@ -1,10 +1,18 @@
-import type { Role, TCreatedPerson, TCreatePersonRequest, TPersonSummary } from '@parta/protocol';
+import {
+  type Role,
+  type TCreatedPerson,
+  type TCreatePersonRequest,
+  type TPersonSummary,
+  ZCreatePersonRequest,
+} from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.js';
 import { Dialog } from '../../components/Dialog.js';
 import { LinkCard } from '../../components/LinkCard.js';
 import { ErrorNote, Field, invalidFields, SkeletonList } from '../../components/ui.js';
+import { checkInput } from '../../forms/rules.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { blankPerson, type NewPerson, NewPersonFields } from './NewPersonFields.js';
 
@@ -44,8 +52,7 @@ export function ChoosePersonDialog(props: ChooseProps) {
   const [draft, setDraft] = useState<NewPerson>(blankPerson);
   const [created, setCreated] = useState<TCreatedPerson | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     api.people().then(
@@ -62,10 +69,8 @@ export function ChoosePersonDialog(props: ChooseProps) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     let made = created;
-    try {
+    await run(async () => {
       if (mode === 'new') {
         const body: TCreatePersonRequest = {
           fullName: draft.fullName.trim(),
@@ -73,6 +78,11 @@ export function ChoosePersonDialog(props: ChooseProps) {
           roles: [roles[0]],
         };
         if (draft.phone.trim()) body.phone = draft.phone.trim();
+        checkInput(ZCreatePersonRequest, body, {
+          fullName: t('people.fullName'),
+          login: t('people.login'),
+          phone: t('people.phone'),
+        });
         made = await api.createPerson(body);
         setCreated(made);
         // If the next step fails, the new person is already there: offer them in the list.
@@ -85,11 +95,7 @@ export function ChoosePersonDialog(props: ChooseProps) {
       props.onDone();
       if (made && made.person.id === personId) setDone(true);
       else props.onClose();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (done && created) {

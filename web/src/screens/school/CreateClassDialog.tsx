@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote, Field } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
 const grades = Array.from({ length: 11 }, (_, index) => index + 1);
@@ -17,8 +18,7 @@ export function CreateClassDialog({
 }) {
   const [grade, setGrade] = useState(5);
   const [letter, setLetter] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const gradeId = useId();
   const clean = letter.trim().toUpperCase();
   const valid = /^[А-ЯЁ]$/.test(clean);
@@ -27,14 +27,9 @@ export function CreateClassDialog({
   async function submit(event: Event) {
     event.preventDefault();
     if (!valid) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onCreated(await schoolApi.createClass({ grade, letter: clean }));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (

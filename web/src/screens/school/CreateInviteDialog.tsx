@@ -5,6 +5,7 @@ import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote, Field, invalidFields } from '../../components/ui.js';
 import { calendarDate } from '../../format/time.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { chatList } from '../../state/chats.js';
 import { me } from '../../state/session.js';
@@ -40,8 +41,7 @@ export function CreateInviteDialog({
   const [people, setPeople] = useState<TPersonSummary[] | null>(null);
   const [days, setDays] = useState('14');
   const [limit, setLimit] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, setError } = useSubmit({ leaves: true });
   const ids = { class: useId(), chat: useId(), person: useId() };
 
   const forClass = role === 'parent' || role === 'student';
@@ -79,16 +79,11 @@ export function CreateInviteDialog({
     if (chatId !== null) body.chatId = chatId;
     if (personal && personId !== null) body.personId = personId;
     if (!personal && limit.trim()) body.maxUses = Number(limit);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       justCreated.value = await invitesApi.create(body);
       onCreated();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   const invalid = invalidFields(error);

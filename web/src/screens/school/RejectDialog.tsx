@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
 /** «Отклонить» with a reason the applicant reads on their page; a few common ones to tap. */
@@ -16,24 +17,18 @@ export function RejectDialog({
   onClose: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const id = useId();
   const ready = reason.trim().length >= 3;
 
   async function submit(event: Event) {
     event.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await invitesApi.reject(request.id, reason.trim());
       onDone();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { CloseIcon, PlusIcon } from '../../components/icons.js';
 import { ErrorNote, Field } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import type { ClassAccess } from './access.js';
 import { ChoosePersonDialog } from './ChoosePersonDialog.js';
@@ -19,17 +20,14 @@ const teacherRoles = ['teacher', 'class_teacher'] as const;
 /** «Классный руководитель»: who leads the class (and owns its chats), or a clear «не назначен». */
 export function ClassTeacherSection({ card, can, onChanged }: SectionProps) {
   const [choosing, setChoosing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const teacher = card.classTeacher;
 
   async function release() {
-    setError(null);
-    try {
+    await run(async () => {
       await schoolApi.setClassTeacher(card.id, null);
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   return (
@@ -94,16 +92,13 @@ export function ClassTeacherSection({ card, can, onChanged }: SectionProps) {
 export function SubjectTeachersSection({ card, can, onChanged }: SectionProps) {
   const [adding, setAdding] = useState(false);
   const [subject, setSubject] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
 
   async function remove(row: TClassCard['subjectTeachers'][number]) {
-    setError(null);
-    try {
+    await run(async () => {
       await schoolApi.removeSubjectTeacher(card.id, { teacherId: row.teacher.id, subject: row.subject });
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   return (

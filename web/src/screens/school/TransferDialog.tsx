@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
 /**
@@ -24,8 +25,7 @@ export function TransferDialog({
   const [classes, setClasses] = useState<TClassSummary[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [picked, setPicked] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
 
   useEffect(() => {
     schoolApi.structure().then(
@@ -37,16 +37,11 @@ export function TransferDialog({
   async function submit(event: Event) {
     event.preventDefault();
     if (picked === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await schoolApi.placeStudent(student.id, picked);
       onDone();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   const target = classes?.find((item) => item.id === picked);
