@@ -8,10 +8,11 @@ import {
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { LoginField, NameField } from '../forms/AccountFields.js';
+import { FormActions } from '../forms/FormActions.js';
 import { checkInput } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
-import { ErrorNote, Field, invalidFields } from './ui.js';
+import { Field, invalidFields } from './ui.js';
 
 /** Roles an admin gives by hand here; parents and students will come with invitations. */
 const offered: Role[] = [...roles.filter((role) => role !== 'admin'), 'admin'];
@@ -89,15 +90,14 @@ export function AddPersonForm({
           invalid={invalid.has('email')}
         />
       </div>
-      <ErrorNote error={error} />
-      <div class="form__actions">
-        <button type="button" class="button button--quiet" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t('people.adding') : t('people.add')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        busy={busy}
+        label={t('people.add')}
+        busyLabel={t('people.adding')}
+        onCancel={onCancel}
+        place="form"
+      />
     </form>
   );
 }

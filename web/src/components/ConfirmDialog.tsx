@@ -1,7 +1,6 @@
+import { FormActions } from '../forms/FormActions.js';
 import { useSubmit } from '../forms/useSubmit.js';
-import { t } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
-import { ErrorNote } from './ui.js';
 
 /** «Вы уверены?» said plainly: what will happen, and the one verb that does it. */
 export function ConfirmDialog({
@@ -35,20 +34,14 @@ export function ConfirmDialog({
     <Dialog title={title} onClose={onClose}>
       <div class="form dialog__body">
         <p>{text}</p>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            class={`button ${danger ? 'button--danger-solid' : 'button--primary'}`}
-            disabled={busy}
-            onClick={() => void confirm()}
-          >
-            {busy ? t('common.saving') : confirmLabel}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={confirmLabel}
+          danger={danger}
+          onSend={() => void confirm()}
+          onCancel={onClose}
+        />
       </div>
     </Dialog>
   );

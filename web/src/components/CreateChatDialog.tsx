@@ -1,6 +1,7 @@
 import type { TPersonSummary } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { FormActions } from '../forms/FormActions.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -99,15 +100,14 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
             ))}
           </ul>
         </fieldset>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || !title.trim()}>
-            {busy ? t('createChat.submitting') : t('createChat.submit')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('createChat.submit')}
+          busyLabel={t('createChat.submitting')}
+          disabled={!title.trim()}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -11,6 +11,7 @@ import { api } from '../../api/endpoints.js';
 import { Dialog } from '../../components/Dialog.js';
 import { LinkCard } from '../../components/LinkCard.js';
 import { ErrorNote, Field, invalidFields, SkeletonList } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
 import { checkInput } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
@@ -169,15 +170,14 @@ export function ChoosePersonDialog(props: ChooseProps) {
           </fieldset>
         )}
         {props.extra}
-        <ErrorNote error={error} />
-        <div class="dialog__actions dialog__actions--sticky">
-          <button type="button" class="button button--quiet" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || !canSubmit}>
-            {busy ? t('common.saving') : props.submitLabel}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={props.submitLabel}
+          disabled={!canSubmit}
+          onCancel={props.onClose}
+          sticky
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,8 @@ import type { TClassCard } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
-import { ErrorNote, Field } from '../../components/ui.js';
+import { Field } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
@@ -67,15 +68,14 @@ export function CreateClassDialog({
               ? t('classes.createExplain', { name })
               : t('classes.letterHint')}
         </p>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || !valid}>
-            {busy ? t('classes.creating') : t('classes.createSubmit', { name: valid ? name : '' }).trim()}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('classes.createSubmit', { name: valid ? name : '' }).trim()}
+          busyLabel={t('classes.creating')}
+          disabled={!valid}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -3,8 +3,9 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.js';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
-import { ErrorNote, Field, invalidFields } from '../../components/ui.js';
+import { Field, invalidFields } from '../../components/ui.js';
 import { calendarDate } from '../../format/time.js';
+import { FormActions } from '../../forms/FormActions.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { chatList } from '../../state/chats.js';
@@ -223,15 +224,15 @@ export function CreateInviteDialog({
             />
           )}
         </div>
-        <ErrorNote error={error} />
-        <div class="dialog__actions dialog__actions--sticky">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={!ready}>
-            {busy ? t('invites.form.creating') : t('invites.form.submit')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('invites.form.submit')}
+          busyLabel={t('invites.form.creating')}
+          disabled={!ready}
+          onCancel={onClose}
+          sticky
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import type { TJoinRequest } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
-import { ErrorNote } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
@@ -62,15 +62,14 @@ export function RejectDialog({
               </li>
             ))}
         </ul>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--danger-solid" disabled={busy || !ready}>
-            {busy ? t('common.saving') : t('joinsQueue.rejectConfirm')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('joinsQueue.rejectConfirm')}
+          disabled={!ready}
+          danger
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

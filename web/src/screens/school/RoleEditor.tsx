@@ -1,7 +1,7 @@
 import { roles as allRoles, type Role, type TPersonCard } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
-import { ErrorNote } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
@@ -109,15 +109,13 @@ export function RoleEditor({
               </li>
             </ul>
           </fieldset>
-          <ErrorNote error={error} />
-          <div class="form__actions">
-            <button type="button" class="button button--quiet" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" class="button button--primary" disabled={busy}>
-              {busy ? t('common.saving') : t('person.saveRoles')}
-            </button>
-          </div>
+          <FormActions
+            error={error}
+            busy={busy}
+            label={t('person.saveRoles')}
+            onCancel={() => setEditing(false)}
+            place="form"
+          />
         </form>
       )}
     </section>

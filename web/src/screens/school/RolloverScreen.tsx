@@ -5,6 +5,7 @@ import { BackIcon, CheckIcon } from '../../components/icons.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
 import { dayKey, fullDate } from '../../format/time.js';
+import { FormActions } from '../../forms/FormActions.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { followLink, goBack } from '../../router.js';
@@ -99,20 +100,16 @@ export function RolloverScreen() {
                   {t('rollover.confirmTitle', { year: schoolYear(plan.toYear) })}
                 </h2>
                 <p>{t('rollover.confirmText')}</p>
-                <ErrorNote error={runError} />
-                <div class="form__actions">
-                  <button type="button" class="button button--quiet" onClick={() => setStep('preview')}>
-                    {t('rollover.backToPreview')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--primary"
-                    disabled={busy}
-                    onClick={() => void roll()}
-                  >
-                    {busy ? t('rollover.running') : t('rollover.run', { year: schoolYear(plan.toYear) })}
-                  </button>
-                </div>
+                <FormActions
+                  error={runError}
+                  busy={busy}
+                  label={t('rollover.run', { year: schoolYear(plan.toYear) })}
+                  busyLabel={t('rollover.running')}
+                  onSend={() => void roll()}
+                  onCancel={() => setStep('preview')}
+                  cancelLabel={t('rollover.backToPreview')}
+                  place="form"
+                />
               </section>
             )}
           </>

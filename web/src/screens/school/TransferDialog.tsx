@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
@@ -79,19 +80,18 @@ export function TransferDialog({
           </ul>
         </fieldset>
         {target && <p class="form__note">{t('transfer.chats', { name: target.name })}</p>}
-        <ErrorNote error={error} />
-        <div class="dialog__actions dialog__actions--sticky">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || picked === null}>
-            {busy
-              ? t('common.saving')
-              : target
-                ? t(from ? 'transfer.submitTo' : 'transfer.enrolTo', { name: target.name })
-                : t(from ? 'transfer.submit' : 'transfer.enrol')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={
+            target
+              ? t(from ? 'transfer.submitTo' : 'transfer.enrolTo', { name: target.name })
+              : t(from ? 'transfer.submit' : 'transfer.enrol')
+          }
+          disabled={picked === null}
+          onCancel={onClose}
+          sticky
+        />
       </form>
     </Dialog>
   );
