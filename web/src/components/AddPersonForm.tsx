@@ -7,12 +7,12 @@ import {
 } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
-import { LoginField, NameField } from '../forms/AccountFields.js';
+import { EmailField, LoginField, NameField, PhoneField } from '../forms/AccountFields.js';
 import { FormActions } from '../forms/FormActions.js';
 import { checkInput } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
-import { Field, invalidFields } from './ui.js';
+import { invalidFields } from './ui.js';
 
 /** Roles an admin gives by hand here; parents and students will come with invitations. */
 const offered: Role[] = [...roles.filter((role) => role !== 'admin'), 'admin'];
@@ -71,22 +71,16 @@ export function AddPersonForm({
         </select>
       </div>
       <div class="form__row">
-        <Field
+        <PhoneField
           label={t('people.phone')}
-          hint={t('people.optional')}
-          type="tel"
           value={phone}
           onValue={setPhone}
-          autocomplete="off"
           invalid={invalid.has('phone')}
         />
-        <Field
+        <EmailField
           label={t('people.email')}
-          hint={t('people.optional')}
-          type="email"
           value={email}
           onValue={setEmail}
-          autocomplete="off"
           invalid={invalid.has('email')}
         />
       </div>

@@ -1,12 +1,12 @@
 import { newPasswordFor, type TChangePasswordRequest, ZChangePasswordRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
-import { NewPasswordField } from '../forms/AccountFields.js';
-import { checkInput, lengthsOf, passwordRefused } from '../forms/rules.js';
+import { CurrentPasswordField, NewPasswordField } from '../forms/AccountFields.js';
+import { checkInput, passwordRefused } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { me } from '../state/session.js';
-import { ErrorNote, Field, invalidFields } from './ui.js';
+import { ErrorNote, invalidFields } from './ui.js';
 
 /** «Сменить пароль»: the current one, then the new one. */
 export function PasswordForm() {
@@ -35,15 +35,11 @@ export function PasswordForm() {
       <h2 class="card__title" id="password-title">
         {t('profile.password')}
       </h2>
-      <Field
+      <CurrentPasswordField
         label={t('profile.currentPassword')}
-        type="password"
         value={currentPassword}
         onValue={setCurrent}
-        autocomplete="current-password"
-        {...lengthsOf(ZChangePasswordRequest.shape.currentPassword)}
         invalid={invalid.has('currentPassword')}
-        required
       />
       <NewPasswordField
         label={t('profile.newPassword')}

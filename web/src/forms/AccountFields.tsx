@@ -1,7 +1,8 @@
+import { ZEmail, ZLoginRequest } from '@parta/protocol';
 import type { JSX } from 'preact';
 import { Field } from '../components/ui.js';
 import { t } from '../i18n/index.js';
-import { loginRules, nameRules, passwordHint, passwordRules } from './rules.js';
+import { lengthsOf, loginRules, nameRules, passwordHint, passwordRules } from './rules.js';
 
 type FieldProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onInput'> & {
   label: string;
@@ -57,4 +58,27 @@ export function NewPasswordField({
       </label>
     </div>
   );
+}
+
+/** The password one has: to log in, or to prove it before choosing another. */
+export function CurrentPasswordField(props: FieldProps) {
+  return (
+    <Field
+      type="password"
+      autocomplete="current-password"
+      {...lengthsOf(ZLoginRequest.shape.password)}
+      {...props}
+      required
+    />
+  );
+}
+
+/** A phone to log in with (protocol `ZPhone`); nobody has to give one. */
+export function PhoneField({ hint = t('people.optional'), ...props }: FieldProps) {
+  return <Field type="tel" autocomplete="off" hint={hint} {...props} />;
+}
+
+/** An e-mail to log in with (protocol `ZEmail`); nobody has to give one. */
+export function EmailField({ hint = t('people.optional'), ...props }: FieldProps) {
+  return <Field type="email" autocomplete="off" {...lengthsOf(ZEmail)} hint={hint} {...props} />;
 }

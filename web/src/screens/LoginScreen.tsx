@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
 import { ErrorNote, Field } from '../components/ui.js';
+import { CurrentPasswordField } from '../forms/AccountFields.js';
 import { checkInput, lengthsOf } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
@@ -44,15 +45,11 @@ export function LoginScreen() {
           {...lengthsOf(ZLoginRequest.shape.login)}
           required
         />
-        <Field
+        <CurrentPasswordField
           label={t('login.password')}
-          type="password"
           value={password}
           onValue={setPassword}
           name="password"
-          autocomplete="current-password"
-          {...lengthsOf(ZLoginRequest.shape.password)}
-          required
         />
         <ErrorNote error={error} />
         <button type="submit" class="button button--primary button--wide" disabled={busy}>

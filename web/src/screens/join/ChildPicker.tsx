@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { RadioList } from '../../forms/RadioList.js';
 import { t } from '../../i18n/index.js';
 
 export interface ChildOption {
@@ -31,21 +32,16 @@ export function ChildPicker({
       {options.length === 0 ? (
         <p class="notice notice--plain">{t('join.noChildren')}</p>
       ) : (
-        <ul class="choices">
-          {options.map((child) => (
-            <li key={child.id}>
-              <label class="choice">
-                <input
-                  type="radio"
-                  name="child"
-                  checked={childId === child.id}
-                  onChange={() => onPick(child.id)}
-                />
-                <span>{child.name}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
+        <RadioList
+          name="child"
+          items={options}
+          picked={childId}
+          onPick={onPick}
+          listClass="choices"
+          itemClass="choice"
+        >
+          {(child) => <span>{child.name}</span>}
+        </RadioList>
       )}
       {problem && (
         <p class="join__problem" role="alert">

@@ -12,6 +12,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { LinkCard } from '../../components/LinkCard.js';
 import { ErrorNote, Field, invalidFields, SkeletonList } from '../../components/ui.js';
 import { FormActions } from '../../forms/FormActions.js';
+import { RadioList } from '../../forms/RadioList.js';
 import { checkInput } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
@@ -146,24 +147,23 @@ export function ChoosePersonDialog(props: ChooseProps) {
               <Field label={t('chooser.filter')} type="search" value={filter} onValue={setFilter} />
             )}
             {people && people.length === 0 && <p class="form__note">{t(`chooser.nobody.${roles[0]}`)}</p>}
-            <ul class="picker__list">
-              {matching.slice(0, SHOWN).map((person) => (
-                <li key={person.id}>
-                  <label class="picker__item">
-                    <input
-                      type="radio"
-                      name="chosen-person"
-                      checked={picked === person.id}
-                      onChange={() => setPicked(person.id)}
-                    />
-                    <span class="picker__name">{person.fullName}</span>
-                    {(person.className || person.roles.some((role) => !roles.includes(role))) && (
-                      <span class="picker__roles">{personLine(person, roles)}</span>
-                    )}
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <RadioList
+              name="chosen-person"
+              items={matching.slice(0, SHOWN)}
+              picked={picked}
+              onPick={setPicked}
+              listClass="picker__list"
+              itemClass="picker__item"
+            >
+              {(person) => (
+                <>
+                  <span class="picker__name">{person.fullName}</span>
+                  {(person.className || person.roles.some((role) => !roles.includes(role))) && (
+                    <span class="picker__roles">{personLine(person, roles)}</span>
+                  )}
+                </>
+              )}
+            </RadioList>
             {matching.length > SHOWN && (
               <p class="form__note">{t('chooser.more', { count: matching.length - SHOWN })}</p>
             )}

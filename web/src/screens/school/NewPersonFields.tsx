@@ -1,6 +1,5 @@
-import { Field } from '../../components/ui.js';
 import { suggestLogin } from '../../format/names.js';
-import { LoginField, NameField } from '../../forms/AccountFields.js';
+import { LoginField, NameField, PhoneField } from '../../forms/AccountFields.js';
 import { t } from '../../i18n/index.js';
 
 export interface NewPerson {
@@ -46,13 +45,10 @@ export function NewPersonFields({
           onValue={(login) => onChange({ ...value, login, loginTouched: true })}
           invalid={invalid.has('login')}
         />
-        <Field
+        <PhoneField
           label={t('people.phone')}
-          hint={t('people.optional')}
-          type="tel"
           value={value.phone}
           onValue={(phone) => onChange({ ...value, phone })}
-          autocomplete="off"
           invalid={invalid.has('phone')}
         />
       </div>

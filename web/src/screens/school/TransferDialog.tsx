@@ -4,6 +4,7 @@ import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
 import { FormActions } from '../../forms/FormActions.js';
+import { RadioList } from '../../forms/RadioList.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
@@ -59,25 +60,24 @@ export function TransferDialog({
           {classes === null && !loadError && <SkeletonList rows={3} label={t('classes.loading')} />}
           <ErrorNote error={loadError} />
           {classes && classes.length === 0 && <p class="form__note">{t('transfer.noClasses')}</p>}
-          <ul class="picker__list picker__list--classes">
-            {(classes ?? []).map((item) => (
-              <li key={item.id}>
-                <label class="picker__item">
-                  <input
-                    type="radio"
-                    name="target-class"
-                    checked={picked === item.id}
-                    onChange={() => setPicked(item.id)}
-                  />
-                  <span class="picker__name">{item.name}</span>
-                  <span class="picker__roles">
-                    {t('classes.students', { count: item.counts.students })}
-                    {item.classTeacher ? ` · ${item.classTeacher.fullName}` : ''}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <RadioList
+            name="target-class"
+            items={classes ?? []}
+            picked={picked}
+            onPick={setPicked}
+            listClass="picker__list picker__list--classes"
+            itemClass="picker__item"
+          >
+            {(item) => (
+              <>
+                <span class="picker__name">{item.name}</span>
+                <span class="picker__roles">
+                  {t('classes.students', { count: item.counts.students })}
+                  {item.classTeacher ? ` · ${item.classTeacher.fullName}` : ''}
+                </span>
+              </>
+            )}
+          </RadioList>
         </fieldset>
         {target && <p class="form__note">{t('transfer.chats', { name: target.name })}</p>}
         <FormActions
