@@ -1,7 +1,8 @@
-import type { TPersonSummary } from '@parta/protocol';
+import { type TPersonSummary, ZCreateChatRequest } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { FormActions } from '../forms/FormActions.js';
+import { lengthsOf } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -57,7 +58,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
           hint={t('createChat.nameHint')}
           value={title}
           onValue={setTitle}
-          maxLength={120}
+          {...lengthsOf(ZCreateChatRequest.shape.title)}
           required
         />
         <label class="check-row">

@@ -1,6 +1,7 @@
 import { passwordMinLength, setupRoles, ZCreatePersonRequest, ZLogin, ZPersonName } from '@parta/protocol';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/http.js';
+import { initI18n } from '../i18n/index.js';
 import { checkInput, lengthsOf, loginRules, nameRules, passwordRules, refusedFields } from './rules.js';
 
 describe('field rules come from the protocol', () => {
@@ -25,6 +26,7 @@ describe('field rules come from the protocol', () => {
 });
 
 describe('checkInput', () => {
+  initI18n();
   const valid = { fullName: 'Иванова Мария', login: 'ivanova', roles: ['teacher'] };
 
   it('lets through what the schema takes', () => {
@@ -48,5 +50,6 @@ describe('checkInput', () => {
     expect(thrown).toBeInstanceOf(ApiError);
     expect((thrown as ApiError).code).toBe('validation.failed');
     expect((thrown as ApiError).fields.map((field) => field.path)).toEqual(['fullName', 'login', 'phone']);
+    expect((thrown as ApiError).message).toContain('ФИО, логин, телефон');
   });
 });

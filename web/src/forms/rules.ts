@@ -60,6 +60,14 @@ export function refusedFields(schema: z.ZodType, body: unknown): { path: string;
     : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
+/** «Телефон» → «телефон», but «ФИО» stays. */
+function lowerFirst(label: string): string {
+  const second = label.charAt(1);
+  return second && second === second.toLocaleLowerCase()
+    ? label.charAt(0).toLocaleLowerCase() + label.slice(1)
+    : label;
+}
+
 /**
  * Checks a body with the protocol schema the server checks it with, before
  * sending it: what the schema refuses is thrown as the server's
@@ -69,6 +77,7 @@ export function refusedFields(schema: z.ZodType, body: unknown): { path: string;
 export function checkInput(schema: z.ZodType, body: unknown, labels: Record<string, string>): void {
   const fields = refusedFields(schema, body);
   if (fields.length === 0) return;
-  const names = [...new Set(fields.map((field) => labels[field.path] ?? field.path))];
+  // Named mid-sentence, as the server names them: «Проверьте заполнение полей: телефон или e-mail.»
+  const names = [...new Set(fields.map((field) => lowerFirst(labels[field.path] ?? field.path)))];
   throw new ApiError(400, 'validation.failed', t('errors.invalid', { fields: names.join(', ') }), fields);
 }

@@ -9,6 +9,7 @@ import { api } from '../../api/endpoints.js';
 import { ApiError } from '../../api/http.js';
 import { joinApi } from '../../api/join.js';
 import { ErrorNote, Field } from '../../components/ui.js';
+import { lengthsOf, nameRules } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
@@ -98,7 +99,7 @@ export function SchoolJoinScreen() {
             name="school-code"
             inputMode="numeric"
             autocomplete="off"
-            maxLength={20}
+            {...lengthsOf(ZSchoolCode.in)}
             class="join__code"
             required
           />
@@ -186,7 +187,7 @@ export function SchoolJoinScreen() {
                     name="child-name"
                     autocomplete="off"
                     autocapitalize="words"
-                    maxLength={200}
+                    {...nameRules}
                     invalid={childNameWrong}
                     required
                   />

@@ -13,7 +13,7 @@ import { LinkCard } from '../../components/LinkCard.js';
 import { ErrorNote, Field, invalidFields, SkeletonList } from '../../components/ui.js';
 import { FormActions } from '../../forms/FormActions.js';
 import { RadioList } from '../../forms/RadioList.js';
-import { checkInput } from '../../forms/rules.js';
+import { checkInput, loginRules } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { blankPerson, type NewPerson, NewPersonFields } from './NewPersonFields.js';
@@ -116,7 +116,9 @@ export function ChoosePersonDialog(props: ChooseProps) {
   );
   const canSubmit =
     (props.ready ?? true) &&
-    (mode === 'pick' ? picked !== null : draft.fullName.trim() !== '' && draft.login.trim().length >= 3);
+    (mode === 'pick'
+      ? picked !== null
+      : draft.fullName.trim() !== '' && draft.login.trim().length >= (loginRules.minLength ?? 1));
   return (
     <Dialog title={props.title} onClose={props.onClose}>
       <form class="form dialog__body" onSubmit={submit}>

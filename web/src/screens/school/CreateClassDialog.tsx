@@ -1,4 +1,4 @@
-import type { TClassCard } from '@parta/protocol';
+import { type TClassCard, ZClassLetter } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -21,8 +21,9 @@ export function CreateClassDialog({
   const [letter, setLetter] = useState('');
   const { busy, error, run } = useSubmit({ leaves: true });
   const gradeId = useId();
-  const clean = letter.trim().toUpperCase();
-  const valid = /^[А-ЯЁ]$/.test(clean);
+  const checked = ZClassLetter.safeParse(letter);
+  const valid = checked.success;
+  const clean = checked.data ?? '';
   const name = `${grade}${clean}`;
 
   async function submit(event: Event) {

@@ -1,8 +1,9 @@
-import type { TJoinRequest } from '@parta/protocol';
+import { type TJoinRequest, ZRejectRequest } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormActions } from '../../forms/FormActions.js';
+import { lengthsOf } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
@@ -19,7 +20,7 @@ export function RejectDialog({
   const [reason, setReason] = useState('');
   const { busy, error, run } = useSubmit({ leaves: true });
   const id = useId();
-  const ready = reason.trim().length >= 3;
+  const ready = ZRejectRequest.safeParse({ reason }).success;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -41,7 +42,7 @@ export function RejectDialog({
             id={id}
             class="reason-field"
             rows={3}
-            maxLength={500}
+            {...lengthsOf(ZRejectRequest.shape.reason)}
             value={reason}
             onInput={(event) => setReason(event.currentTarget.value)}
             aria-describedby={`${id}-hint`}

@@ -1,8 +1,9 @@
-import type { TClassCard } from '@parta/protocol';
+import { type TClassCard, ZSubjectTeacherRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { CloseIcon, PlusIcon } from '../../components/icons.js';
 import { ErrorNote, Field } from '../../components/ui.js';
+import { lengthsOf } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import type { ClassAccess } from './access.js';
@@ -150,7 +151,7 @@ export function SubjectTeachersSection({ card, can, onChanged }: SectionProps) {
           allowCreate
           submitLabel={t('classCard.addSubjectTeacherSubmit')}
           extra={<SubjectField value={subject} onValue={setSubject} />}
-          ready={subject.trim().length >= 2}
+          ready={ZSubjectTeacherRequest.shape.subject.safeParse(subject).success}
           act={(teacherId) => schoolApi.addSubjectTeacher(card.id, { teacherId, subject: subject.trim() })}
           onDone={onChanged}
           onClose={() => {
@@ -172,7 +173,7 @@ function SubjectField({ value, onValue }: { value: string; onValue: (value: stri
         value={value}
         onValue={onValue}
         list="school-subjects"
-        maxLength={80}
+        {...lengthsOf(ZSubjectTeacherRequest.shape.subject)}
         required
       />
       <datalist id="school-subjects">
