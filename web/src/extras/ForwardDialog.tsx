@@ -5,6 +5,7 @@ import { chatTitle } from '../components/ChatList.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorNote, Field } from '../components/ui.js';
 import { previewText } from '../format/text.js';
+import { PickList } from '../forms/PickList.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -43,25 +44,16 @@ export function ForwardDialog({ message, onClose }: { message: TMessage; onClose
         {targets.length === 0 ? (
           <p class="form__note">{needle ? t('forward.nothingFound') : t('forward.nowhere')}</p>
         ) : (
-          <ul class="pick-list" aria-label={t('forward.chats')}>
-            {targets.map((chat) => (
-              <li key={chat.id}>
-                <button
-                  type="button"
-                  class="pick-list__item"
-                  disabled={busy}
-                  onClick={() => void forward(chat.id)}
-                >
-                  <span class="pick-list__name">{chatTitle(chat)}</span>
-                  <span class="pick-list__hint">
-                    {working === chat.id
-                      ? t('forward.sending')
-                      : t('chat.members', { count: chat.memberCount })}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PickList
+            label={t('forward.chats')}
+            items={targets}
+            busy={busy}
+            working={working}
+            workingHint={t('forward.sending')}
+            onPick={(id) => void forward(id)}
+            name={chatTitle}
+            hint={(chat) => t('chat.members', { count: chat.memberCount })}
+          />
         )}
       </div>
     </Dialog>
