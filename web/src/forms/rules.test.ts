@@ -2,7 +2,15 @@ import { passwordMinLength, setupRoles, ZCreatePersonRequest, ZLogin, ZPersonNam
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/http.js';
 import { initI18n } from '../i18n/index.js';
-import { checkInput, lengthsOf, loginRules, nameRules, passwordRules, refusedFields } from './rules.js';
+import {
+  checkInput,
+  lengthsOf,
+  loginRules,
+  nameRules,
+  passwordHint,
+  passwordRules,
+  refusedFields,
+} from './rules.js';
 
 describe('field rules come from the protocol', () => {
   it('reads the lengths off the schemas the server checks', () => {
@@ -15,6 +23,13 @@ describe('field rules come from the protocol', () => {
     expect(passwordRules(setupRoles).minLength).toBe(passwordMinLength(setupRoles));
     expect(passwordRules(['parent']).minLength).toBeLessThan(passwordRules(['teacher']).minLength!);
     expect(passwordRules(null).minLength).toBe(passwordMinLength([]));
+  });
+
+  it('says the rule with the protocol numbers, both of them where the roles are not known', () => {
+    initI18n();
+    expect(passwordHint(['teacher'])).toMatch(/^Не короче 12 знаков\./);
+    expect(passwordHint(['parent'])).toMatch(/^Не короче 8 знаков\./);
+    expect(passwordHint(null)).toMatch(/^Не короче 8 знаков, для сотрудников школы — не короче 12\./);
   });
 
   it('lets the browser refuse what the login schema refuses', () => {

@@ -44,7 +44,7 @@ export interface Submit<Key> {
   error: unknown;
   /** runs one request; resolves true when it went through */
   run: (work: () => Promise<unknown>, key?: Key) => Promise<boolean>;
-  /** a form's `onSubmit`: no page load, then `run` */
+  /** a form's `onSubmit` (a form has one button: no row to name): no page load, then `run` */
   onSubmit: (work: () => Promise<unknown>) => (event: Event) => void;
   /** shows a failure found before sending (the protocol's schema refused the input), or clears it */
   setError: (error: unknown) => void;
