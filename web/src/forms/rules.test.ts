@@ -9,6 +9,7 @@ import {
   nameRules,
   passwordHint,
   passwordRules,
+  redeemInviteFor,
   refusedFields,
 } from './rules.js';
 
@@ -66,5 +67,17 @@ describe('checkInput', () => {
     expect((thrown as ApiError).code).toBe('validation.failed');
     expect((thrown as ApiError).fields.map((field) => field.path)).toEqual(['fullName', 'login', 'phone']);
     expect((thrown as ApiError).message).toContain('ФИО, логин, телефон');
+  });
+
+  it('holds someone joining as staff to the staff password, a family to theirs', () => {
+    const register = { fullName: 'Сафина Алсу Маратовна', login: 'safina.alsu', password: 'пароль-1234' };
+    const body = { acceptRules: true as const, register };
+    expect(refusedFields(redeemInviteFor(['parent']), body)).toEqual([]);
+    expect(refusedFields(redeemInviteFor(['teacher']), body).map((field) => field.path)).toEqual([
+      'register.password',
+    ]);
+    expect(
+      refusedFields(redeemInviteFor(['teacher']), { acceptRules: true, password: 'пароль-1234' }),
+    ).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   passwordMinLengths,
   ZLogin,
   ZPersonName,
+  ZRedeemInviteRequest,
 } from '@parta/protocol';
 import type { z } from 'zod';
 import { ApiError } from '../api/http.js';
@@ -50,6 +51,15 @@ export function passwordRefused(error: unknown): boolean {
     error instanceof ApiError &&
     (error.code === 'auth.password_too_short' || error.code === 'auth.password_common')
   );
+}
+
+/** Redeeming an invite as the server takes it from someone joining with these roles (its password rule). */
+export function redeemInviteFor(roles: readonly string[]) {
+  const password = newPasswordFor(roles);
+  return ZRedeemInviteRequest.extend({
+    register: ZRedeemInviteRequest.shape.register.unwrap().extend({ password }).optional(),
+    password: password.optional(),
+  });
 }
 
 /** What a schema refuses in a body: one entry a field, its path as the server names it (`register.login`). */

@@ -1,9 +1,10 @@
+import { ZResetPasswordRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
 import { ErrorNote, Field, invalidFields } from '../components/ui.js';
 import { NewPasswordField } from '../forms/AccountFields.js';
-import { passwordRefused } from '../forms/rules.js';
+import { checkInput, passwordRefused } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -26,6 +27,14 @@ export function ResetScreen({ token }: { token: string }) {
     }
     setMismatch(false);
     await run(async () => {
+      // The link is checked by the server; the password here, with the rule for anyone.
+      checkInput(
+        ZResetPasswordRequest.pick({ newPassword: true }),
+        { newPassword: password },
+        {
+          newPassword: t('reset.password'),
+        },
+      );
       const next = await api.resetPassword({ token, newPassword: password });
       if (current) forgetDevice();
       signIn(next);

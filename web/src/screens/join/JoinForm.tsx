@@ -1,9 +1,9 @@
-import { newPasswordFor, type TRedeemInviteRequest, ZRedeemInviteRequest } from '@parta/protocol';
+import type { TRedeemInviteRequest } from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http.js';
 import { ErrorNote, invalidFields } from '../../components/ui.js';
-import { checkInput, passwordRefused } from '../../forms/rules.js';
+import { checkInput, passwordRefused, redeemInviteFor } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
@@ -73,7 +73,7 @@ export function JoinForm({
     else if (!person)
       body.register = { fullName: fullName.trim(), login: login.trim(), password, ...contactOf(contact) };
     void run(async () => {
-      checkInput(redeemSchema([role]), body, {
+      checkInput(redeemInviteFor([role]), body, {
         'register.fullName': t('join.fullName'),
         'register.login': t('join.login'),
         'register.password': t('join.password'),
@@ -138,14 +138,4 @@ export function JoinForm({
       {reviewNote && !personal && <p class="form__note join__review">{reviewNote}</p>}
     </form>
   );
-}
-
-/** The redeem request as the server takes it from someone joining with these roles. */
-function redeemSchema(roles: readonly string[]) {
-  const password = newPasswordFor(roles);
-  const register = ZRedeemInviteRequest.shape.register.unwrap();
-  return ZRedeemInviteRequest.extend({
-    register: register.extend({ password }).optional(),
-    password: password.optional(),
-  });
 }
