@@ -53,6 +53,19 @@ describe('new passwords and registrations say what the server wants, in Russian'
     await newcomer
       .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
       .check();
+
+    // What the protocol's schema refuses is said before anything is sent: no request leaves the page.
+    const sent: string[] = [];
+    newcomer.on('request', (request) => {
+      if (request.method() === 'POST') sent.push(request.url());
+    });
+    const contact = newcomer.getByLabel('Телефон или e-mail');
+    await contact.fill('позвоните мне');
+    await newcomer.getByRole('button', { name: 'Отправить заявку' }).click();
+    await newcomer.getByText('Проверьте заполнение полей: телефон или e-mail.').waitFor();
+    expect(await contact.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+    await contact.fill('');
     await newcomer.getByRole('button', { name: 'Отправить заявку' }).click();
 
     // Taken somewhere: one answer that names no field; both the login and the contact are marked.

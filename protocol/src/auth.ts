@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { ZId, ZLocale, ZLogin, ZPassword, ZPersonName, ZRole, ZTimestamp } from './common.js';
+import { type Role, ZId, ZLocale, ZLogin, ZPassword, ZPersonName, ZRole, ZTimestamp } from './common.js';
 import { ZLine } from './text-input.js';
 
 export const ZSetupStatus = z.object({ needed: z.boolean() });
+
+/** The roles of the school's first admin, set up on the first run: their password follows the staff rule. */
+export const setupRoles: readonly Role[] = ['admin'];
 
 export const ZSetupRequest = z.strictObject({
   schoolName: ZLine.trim().min(2).max(200),

@@ -54,13 +54,23 @@ export const ZPersonName = ZLine.trim()
     /^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]*$/u,
     'letters, spaces and punctuation only: no invisible characters',
   );
-export const ZPassword = ZLine.min(8).max(200);
+/** The shortest new password, in characters: staff reach other people's data, families their own. */
+export const passwordMinLengths = { staff: 12, family: 8 } as const;
+/** The longest password anyone may type. */
+export const PASSWORD_MAX_LENGTH = 200;
+export const ZPassword = ZLine.min(passwordMinLengths.family).max(PASSWORD_MAX_LENGTH);
 
 /** Roles whose accounts reach other people's data: their passwords are longer. */
 export const staffRoles: readonly Role[] = ['admin', 'administration', 'class_teacher', 'teacher', 'staff'];
 /** The shortest new password for someone with (or asking for) these roles: 12 for staff, 8 for families. */
 export function passwordMinLength(roles: readonly string[]): number {
-  return roles.some((role) => (staffRoles as readonly string[]).includes(role)) ? 12 : 8;
+  return roles.some((role) => (staffRoles as readonly string[]).includes(role))
+    ? passwordMinLengths.staff
+    : passwordMinLengths.family;
+}
+/** A new password as the server will take it from someone with these roles (it also refuses common ones). */
+export function newPasswordFor(roles: readonly string[]) {
+  return ZLine.min(passwordMinLength(roles)).max(PASSWORD_MAX_LENGTH);
 }
 export const ZEmail = z.email().max(200);
 export const ZPhone = z
@@ -68,12 +78,17 @@ export const ZPhone = z
   .trim()
   .regex(/^\+?[0-9 ()-]{7,20}$/, 'digits, spaces, brackets and dashes, e.g. +7 900 123-45-67');
 
+/**
+ * The characters of a login, as an HTML `pattern` (which the browser anchors
+ * and reads with the `v` flag, where a class's `-` must be escaped).
+ */
+export const LOGIN_PATTERN = '[a-zA-Z0-9._\\-]+';
 export const ZLogin = z
   .string()
   .trim()
   .min(3)
   .max(64)
-  .regex(/^[a-zA-Z0-9._-]+$/, 'latin letters, digits, dot, dash and underscore');
+  .regex(new RegExp(`^${LOGIN_PATTERN}$`), 'latin letters, digits, dot, dash and underscore');
 
 /** The body of a request that takes none: nothing, or an empty object. */
 export const ZNoBody = z.strictObject({}).nullish();

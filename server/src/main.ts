@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ZSetupRequest } from '@parta/protocol';
+import { setupRoles, ZSetupRequest } from '@parta/protocol';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
@@ -117,7 +117,7 @@ async function init(config: Config, logger: Logger, flags: Record<string, string
     const { password, ...school } = parsed.data;
     await actions.run({ kind: 'system' }, setUpSchool, {
       ...school,
-      passwordHash: await newPasswordHash(password, ['admin']),
+      passwordHash: await newPasswordHash(password, setupRoles),
       device: 'parta init',
     });
     console.log(

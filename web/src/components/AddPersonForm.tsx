@@ -1,8 +1,18 @@
-import { handGivenRoles, type Role, type TCreatedPerson, type TCreatePersonRequest } from '@parta/protocol';
+import {
+  handGivenRoles,
+  type Role,
+  type TCreatedPerson,
+  type TCreatePersonRequest,
+  ZCreatePersonRequest,
+} from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { EmailField, LoginField, NameField, PhoneField } from '../forms/AccountFields.js';
+import { FormActions } from '../forms/FormActions.js';
+import { checkInput } from '../forms/rules.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
-import { ErrorNote, Field, invalidFields, loginRules } from './ui.js';
+import { invalidFields } from './ui.js';
 
 /** Roles an admin gives by hand here; parents and students will come with invitations. */
 const offered = handGivenRoles;
@@ -20,24 +30,21 @@ export function AddPersonForm({
   const [role, setRole] = useState<Role>(offered[0]!);
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, onSubmit } = useSubmit({ leaves: true });
   const roleId = useId();
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const submit = onSubmit(async () => {
     const body: TCreatePersonRequest = { fullName: fullName.trim(), login: login.trim(), roles: [role] };
     if (phone.trim()) body.phone = phone.trim();
     if (email.trim()) body.email = email.trim();
-    try {
-      onCreated(await api.createPerson(body));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
+    checkInput(ZCreatePersonRequest, body, {
+      fullName: t('people.fullName'),
+      login: t('people.login'),
+      phone: t('people.phone'),
+      email: t('people.email'),
+    });
+    onCreated(await api.createPerson(body));
+  });
 
   const invalid = invalidFields(error);
   return (
@@ -45,24 +52,14 @@ export function AddPersonForm({
       <h2 class="card__title" id="add-person-title">
         {t('people.addTitle')}
       </h2>
-      <Field
+      <NameField
         label={t('people.fullName')}
         hint={t('people.fullNameHint')}
         value={fullName}
         onValue={setFullName}
-        maxLength={200}
         invalid={invalid.has('fullName')}
-        required
       />
-      <Field
-        label={t('people.login')}
-        hint={t('common.loginHint')}
-        value={login}
-        onValue={setLogin}
-        {...loginRules}
-        invalid={invalid.has('login')}
-        required
-      />
+      <LoginField label={t('people.login')} value={login} onValue={setLogin} invalid={invalid.has('login')} />
       <div class="field">
         <label for={roleId}>{t('people.role')}</label>
         <select id={roleId} value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
@@ -74,34 +71,27 @@ export function AddPersonForm({
         </select>
       </div>
       <div class="form__row">
-        <Field
+        <PhoneField
           label={t('people.phone')}
-          hint={t('people.optional')}
-          type="tel"
           value={phone}
           onValue={setPhone}
-          autocomplete="off"
           invalid={invalid.has('phone')}
         />
-        <Field
+        <EmailField
           label={t('people.email')}
-          hint={t('people.optional')}
-          type="email"
           value={email}
           onValue={setEmail}
-          autocomplete="off"
           invalid={invalid.has('email')}
         />
       </div>
-      <ErrorNote error={error} />
-      <div class="form__actions">
-        <button type="button" class="button button--quiet" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t('people.adding') : t('people.add')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        busy={busy}
+        label={t('people.add')}
+        busyLabel={t('people.adding')}
+        onCancel={onCancel}
+        place="form"
+      />
     </form>
   );
 }

@@ -1,17 +1,9 @@
 import { cleanTypedText, MAX_MESSAGE_LENGTH, type TChat } from '@parta/protocol';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import {
-  type Candidate,
-  decodeMentions,
-  EVERYONE,
-  encodeMentions,
-  insertMention,
-  matchCandidates,
-  mentionQuery,
-} from '../format/mentions.js';
+import { decodeMentions, encodeMentions } from '../format/mentions.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { composeModes, editMessage, setComposeMode } from '../state/compose.js';
-import { loadMembers, members } from '../state/members.js';
 import { enqueue } from '../state/outbox.js';
 import { sendTyping, typingDone } from '../state/sync.js';
 import { quoteOf } from '../state/threads.js';
@@ -19,6 +11,7 @@ import { ComposerBanner } from './ComposerBanner.js';
 import { SendIcon } from './icons.js';
 import { MentionPicker } from './MentionPicker.js';
 import { ErrorNote } from './ui.js';
+import { useMentions } from './useMentions.js';
 
 interface Draft {
   text: string;
@@ -40,12 +33,20 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
   const editing = mode?.kind === 'edit' ? mode.message : null;
   const [text, setText] = useState(() => drafts.get(chatId)?.text ?? '');
   const picked = useRef(new Map(drafts.get(chatId)?.picked ?? []));
-  const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
-  const [active, setActive] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, setError } = useSubmit();
   const area = useRef<HTMLTextAreaElement>(null);
   const caretAfter = useRef<number | null>(null);
+  const fieldId = `composer-${chatId}`;
+  const mentions = useMentions({
+    chat,
+    myId,
+    id: `${fieldId}-mentions`,
+    picked,
+    onText: (next, caret) => {
+      caretAfter.current = caret;
+      change(next, caret);
+    },
+  });
 
   const body = encodeMentions(cleanTypedText(text).trim(), picked.current);
   const over = body.length - MAX_MESSAGE_LENGTH;
@@ -82,11 +83,6 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
     }
   }, [text]);
 
-  const everyone: Candidate[] = chat.policies.moderate ? [{ id: 0, fullName: EVERYONE }] : [];
-  const people = (members.value.get(chatId) ?? []).filter((member) => member.id !== myId);
-  const candidates = query ? matchCandidates([...everyone, ...people], query.query) : [];
-  const pickerOpen = candidates.length > 0;
-
   function change(value: string, caret: number) {
     setText(value);
     if (!editing) {
@@ -94,26 +90,10 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
       else drafts.delete(chatId);
       if (value.trim()) sendTyping(chatId);
     }
-    findQuery(value, caret);
+    mentions.find(value, caret);
   }
 
-  function findQuery(value: string, caret: number) {
-    const found = mentionQuery(value, caret);
-    setQuery(found);
-    setActive(0);
-    if (found) loadMembers(chatId);
-  }
-
-  function pick(candidate: Candidate) {
-    if (!query) return;
-    const caret = area.current?.selectionStart ?? text.length;
-    const next = insertMention(text, query.start, caret, candidate.fullName);
-    if (candidate.id !== 0) picked.current.set(candidate.fullName, candidate.id);
-    caretAfter.current = next.caret;
-    setQuery(null);
-    change(next.text, next.caret);
-    setQuery(null);
-  }
+  const caret = () => area.current?.selectionStart ?? text.length;
 
   function cancelMode() {
     setComposeMode(chatId, null);
@@ -124,16 +104,10 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
     if (!body || over > 0 || busy) return;
     if (editing) {
       if (body === editing.body) return cancelMode();
-      setBusy(true);
-      setError(null);
-      try {
+      await run(async () => {
         await editMessage(editing, body);
         setComposeMode(chatId, null);
-      } catch (failure) {
-        setError(failure);
-      } finally {
-        setBusy(false);
-      }
+      });
       return;
     }
     enqueue(chatId, body, mode?.kind === 'reply' ? quoteOf(mode.message) : null);
@@ -141,30 +115,13 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
     picked.current = new Map();
     drafts.delete(chatId);
     setText('');
-    setQuery(null);
+    mentions.close();
     typingDone(chatId);
     area.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (pickerOpen) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        setActive((active + step + candidates.length) % candidates.length);
-        return;
-      }
-      if (event.key === 'Enter' || event.key === 'Tab') {
-        event.preventDefault();
-        pick(candidates[active]!);
-        return;
-      }
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        setQuery(null);
-        return;
-      }
-    }
+    if (mentions.onKeyDown(event, text, caret())) return;
     if (event.key === 'Escape' && mode) {
       event.preventDefault();
       cancelMode();
@@ -174,9 +131,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
     }
   }
 
-  const fieldId = `composer-${chatId}`;
   const noteId = `${fieldId}-note`;
-  const pickerId = `${fieldId}-mentions`;
   return (
     <form
       class="composer"
@@ -186,7 +141,14 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
       }}
     >
       {mode && <ComposerBanner mode={mode} onCancel={cancelMode} />}
-      {pickerOpen && <MentionPicker id={pickerId} candidates={candidates} active={active} onPick={pick} />}
+      {mentions.open && (
+        <MentionPicker
+          id={`${fieldId}-mentions`}
+          candidates={mentions.candidates}
+          active={mentions.active}
+          onPick={(candidate) => mentions.pick(candidate, text, caret())}
+        />
+      )}
       <div class="composer__row">
         <div class="composer__field">
           <label class="visually-hidden" for={fieldId}>
@@ -198,13 +160,11 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
             rows={1}
             value={text}
             placeholder={t('composer.placeholder')}
-            aria-controls={pickerOpen ? pickerId : undefined}
-            aria-autocomplete="list"
-            aria-activedescendant={pickerOpen ? `${pickerId}-${active}` : undefined}
+            {...mentions.fieldProps}
             aria-invalid={over > 0 || undefined}
             aria-describedby={body.length >= WARN_AT ? noteId : undefined}
             onInput={(event) => change(event.currentTarget.value, event.currentTarget.selectionStart)}
-            onClick={(event) => findQuery(event.currentTarget.value, event.currentTarget.selectionStart)}
+            onClick={(event) => mentions.find(event.currentTarget.value, event.currentTarget.selectionStart)}
             onKeyDown={onKeyDown}
           />
           {over > 0 ? (

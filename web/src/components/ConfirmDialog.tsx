@@ -1,7 +1,6 @@
-import { useState } from 'preact/hooks';
-import { t } from '../i18n/index.js';
+import { FormActions } from '../forms/FormActions.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { Dialog } from './Dialog.js';
-import { ErrorNote } from './ui.js';
 
 /** «Вы уверены?» said plainly: what will happen, and the one verb that does it. */
 export function ConfirmDialog({
@@ -21,40 +20,28 @@ export function ConfirmDialog({
   onDone: () => void;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
 
   async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await act();
       onDone();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <Dialog title={title} onClose={onClose}>
       <div class="form dialog__body">
         <p>{text}</p>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            class={`button ${danger ? 'button--danger-solid' : 'button--primary'}`}
-            disabled={busy}
-            onClick={() => void confirm()}
-          >
-            {busy ? t('common.saving') : confirmLabel}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={confirmLabel}
+          danger={danger}
+          onSend={() => void confirm()}
+          onCancel={onClose}
+        />
       </div>
     </Dialog>
   );

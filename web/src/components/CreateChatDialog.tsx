@@ -1,6 +1,9 @@
-import type { TPersonSummary } from '@parta/protocol';
+import { type TPersonSummary, ZCreateChatRequest } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { FormActions } from '../forms/FormActions.js';
+import { lengthsOf } from '../forms/rules.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { putChat } from '../state/chats.js';
@@ -16,8 +19,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const [announcement, setAnnouncement] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const myId = me.value!.id;
 
   useEffect(() => {
@@ -36,17 +38,12 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const chat = await api.createChat({ title: title.trim(), memberIds: [...picked], announcement });
       putChat(chat);
       onClose();
       navigate(`/chats/${chat.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   const needle = filter.trim().toLocaleLowerCase();
@@ -61,7 +58,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
           hint={t('createChat.nameHint')}
           value={title}
           onValue={setTitle}
-          maxLength={120}
+          {...lengthsOf(ZCreateChatRequest.shape.title)}
           required
         />
         <label class="check-row">
@@ -104,15 +101,14 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
             ))}
           </ul>
         </fieldset>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || !title.trim()}>
-            {busy ? t('createChat.submitting') : t('createChat.submit')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('createChat.submit')}
+          busyLabel={t('createChat.submitting')}
+          disabled={!title.trim()}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

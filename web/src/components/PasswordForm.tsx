@@ -1,60 +1,52 @@
+import { newPasswordFor, type TChangePasswordRequest, ZChangePasswordRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { CurrentPasswordField, NewPasswordField } from '../forms/AccountFields.js';
+import { checkInput, passwordRefused } from '../forms/rules.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { me } from '../state/session.js';
-import { ErrorNote, Field, invalidFields, passwordHint, passwordLength, passwordRefused } from './ui.js';
+import { ErrorNote, invalidFields } from './ui.js';
 
 /** «Сменить пароль»: the current one, then the new one. */
 export function PasswordForm() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, onSubmit } = useSubmit();
+  const roles = me.value?.roles ?? [];
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const submit = onSubmit(async () => {
     setDone(false);
-    try {
-      await api.changePassword({ currentPassword, newPassword });
-      setCurrent('');
-      setNew('');
-      setDone(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const body: TChangePasswordRequest = { currentPassword, newPassword };
+    checkInput(ZChangePasswordRequest.extend({ newPassword: newPasswordFor(roles) }), body, {
+      currentPassword: t('profile.currentPassword'),
+      newPassword: t('profile.newPassword'),
+    });
+    await api.changePassword(body);
+    setCurrent('');
+    setNew('');
+    setDone(true);
+  });
 
   const invalid = invalidFields(error);
-  const roles = me.value?.roles ?? [];
   return (
     <form class="card form" onSubmit={submit} aria-labelledby="password-title">
       <h2 class="card__title" id="password-title">
         {t('profile.password')}
       </h2>
-      <Field
+      <CurrentPasswordField
         label={t('profile.currentPassword')}
-        type="password"
         value={currentPassword}
         onValue={setCurrent}
-        autocomplete="current-password"
         invalid={invalid.has('currentPassword')}
-        required
       />
-      <Field
+      <NewPasswordField
         label={t('profile.newPassword')}
-        hint={passwordHint(roles)}
-        type="password"
+        roles={roles}
         value={newPassword}
         onValue={setNew}
-        autocomplete="new-password"
-        {...passwordLength(roles)}
         invalid={invalid.has('newPassword') || passwordRefused(error)}
-        required
       />
       <ErrorNote error={error} />
       {done && (

@@ -1,4 +1,3 @@
-import { passwordMinLength } from '@parta/protocol';
 import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { ApiError } from '../api/http.js';
@@ -36,33 +35,6 @@ export function invalidFields(error: unknown): ReadonlySet<string> {
 }
 
 type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onInput'>;
-
-/** The rules the server checks for a login (protocol `ZLogin`), for the browser to check first. */
-export const loginRules = {
-  autocapitalize: 'none',
-  spellcheck: false,
-  minLength: 3,
-  maxLength: 64,
-  pattern: '[a-zA-Z0-9._\\-]+',
-} as const;
-
-/** The length the server accepts for a new password of someone with these roles (protocol `passwordMinLength`). */
-export function passwordLength(roles: readonly string[]) {
-  return { minLength: passwordMinLength(roles), maxLength: 200 } as const;
-}
-
-/** The rule under a new-password field: the length for these roles, and no common passwords. */
-export function passwordHint(roles: readonly string[]): string {
-  return t('common.passwordHint', { min: passwordMinLength(roles) });
-}
-
-/** The server refused the new password itself: too short for the person's roles, or too common. */
-export function passwordRefused(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    (error.code === 'auth.password_too_short' || error.code === 'auth.password_common')
-  );
-}
 
 export function Field({
   label,

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { extrasApi } from '../api/extras.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorNote, Field, SkeletonList } from '../components/ui.js';
+import { PickList } from '../forms/PickList.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { putChat } from '../state/chats.js';
@@ -19,8 +21,7 @@ export function DirectDialog({ onClose }: { onClose: () => void }) {
   const [filter, setFilter] = useState('');
   const query = useDebounced(filter.trim(), 250);
   const [found, setFound] = useState<TDirectContacts['people'] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const { busy, working, error, run, setError } = useSubmit<number>({ leaves: true });
 
   useEffect(() => {
     let alive = true;
@@ -38,17 +39,12 @@ export function DirectDialog({ onClose }: { onClose: () => void }) {
   }, [query]);
 
   async function open(userId: number) {
-    setBusy(userId);
-    setError(null);
-    try {
+    await run(async () => {
       const chat = await extrasApi.openDirect(userId);
       putChat(chat);
       onClose();
       navigate(`/chats/${chat.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(null);
-    }
+    }, userId);
   }
 
   return (
@@ -68,23 +64,16 @@ export function DirectDialog({ onClose }: { onClose: () => void }) {
           <p class="form__note">{query ? t('direct.nothingFound') : t('direct.nobody')}</p>
         )}
         {found && found.length > 0 && (
-          <ul class="pick-list" aria-label={t('direct.people')}>
-            {found.map((person) => (
-              <li key={person.id}>
-                <button
-                  type="button"
-                  class="pick-list__item"
-                  disabled={busy !== null}
-                  onClick={() => void open(person.id)}
-                >
-                  <span class="pick-list__name">{person.fullName}</span>
-                  <span class="pick-list__hint">
-                    {busy === person.id ? t('direct.opening') : describe(person)}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PickList
+            label={t('direct.people')}
+            items={found}
+            busy={busy}
+            working={working}
+            workingHint={t('direct.opening')}
+            onPick={(id) => void open(id)}
+            name={(person) => person.fullName}
+            hint={describe}
+          />
         )}
       </div>
     </Dialog>

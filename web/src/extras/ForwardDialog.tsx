@@ -5,6 +5,8 @@ import { chatTitle } from '../components/ChatList.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorNote, Field } from '../components/ui.js';
 import { previewText } from '../format/text.js';
+import { PickList } from '../forms/PickList.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { chatList, noteMessage } from '../state/chats.js';
@@ -14,8 +16,7 @@ import { addMessage } from '../state/threads.js';
 /** «Переслать»: the chats this person may write in; the copy says who wrote the original. */
 export function ForwardDialog({ message, onClose }: { message: TMessage; onClose: () => void }) {
   const [filter, setFilter] = useState('');
-  const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, working, error, run } = useSubmit<number>({ leaves: true });
   const needle = filter.trim().toLocaleLowerCase();
   const targets = chatList.value.filter(
     (chat) =>
@@ -25,18 +26,13 @@ export function ForwardDialog({ message, onClose }: { message: TMessage; onClose
   );
 
   async function forward(toChatId: number) {
-    setBusy(toChatId);
-    setError(null);
-    try {
+    await run(async () => {
       const copy = await extrasApi.forward(message.chatId, message.id, toChatId);
       addMessage(copy);
       noteMessage(copy, me.value!.id, false);
       onClose();
       navigate(`/chats/${toChatId}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(null);
-    }
+    }, toChatId);
   }
 
   return (
@@ -48,23 +44,16 @@ export function ForwardDialog({ message, onClose }: { message: TMessage; onClose
         {targets.length === 0 ? (
           <p class="form__note">{needle ? t('forward.nothingFound') : t('forward.nowhere')}</p>
         ) : (
-          <ul class="pick-list" aria-label={t('forward.chats')}>
-            {targets.map((chat) => (
-              <li key={chat.id}>
-                <button
-                  type="button"
-                  class="pick-list__item"
-                  disabled={busy !== null}
-                  onClick={() => void forward(chat.id)}
-                >
-                  <span class="pick-list__name">{chatTitle(chat)}</span>
-                  <span class="pick-list__hint">
-                    {busy === chat.id ? t('forward.sending') : t('chat.members', { count: chat.memberCount })}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PickList
+            label={t('forward.chats')}
+            items={targets}
+            busy={busy}
+            working={working}
+            workingHint={t('forward.sending')}
+            onPick={(id) => void forward(id)}
+            name={chatTitle}
+            hint={(chat) => t('chat.members', { count: chat.memberCount })}
+          />
         )}
       </div>
     </Dialog>

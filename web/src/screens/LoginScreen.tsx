@@ -1,7 +1,11 @@
+import { type TLoginRequest, ZLoginRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
 import { ErrorNote, Field } from '../components/ui.js';
+import { CurrentPasswordField } from '../forms/AccountFields.js';
+import { checkInput, lengthsOf } from '../forms/rules.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { peekReturn, signIn } from '../state/session.js';
@@ -9,22 +13,15 @@ import { peekReturn, signIn } from '../state/session.js';
 export function LoginScreen() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, onSubmit } = useSubmit({ leaves: true });
   // Came from an invite («Уже есть учётная запись? Войти»): back there after logging in.
   const invite = peekReturn().startsWith('/join/') ? peekReturn() : null;
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      signIn(await api.login({ login: login.trim(), password }));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(async () => {
+    const body: TLoginRequest = { login: login.trim(), password };
+    checkInput(ZLoginRequest, body, { login: t('login.login'), password: t('login.password') });
+    signIn(await api.login(body));
+  });
 
   return (
     <AuthPage title={t('login.title')}>
@@ -45,16 +42,14 @@ export function LoginScreen() {
           autocomplete="username"
           autocapitalize="none"
           spellcheck={false}
+          {...lengthsOf(ZLoginRequest.shape.login)}
           required
         />
-        <Field
+        <CurrentPasswordField
           label={t('login.password')}
-          type="password"
           value={password}
           onValue={setPassword}
           name="password"
-          autocomplete="current-password"
-          required
         />
         <ErrorNote error={error} />
         <button type="submit" class="button button--primary button--wide" disabled={busy}>

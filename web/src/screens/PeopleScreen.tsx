@@ -5,6 +5,7 @@ import { AddPersonForm } from '../components/AddPersonForm.js';
 import { PlusIcon } from '../components/icons.js';
 import { LinkCard } from '../components/LinkCard.js';
 import { EmptyState, ErrorNote, Field, SkeletonList } from '../components/ui.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { canManageSchool, me } from '../state/session.js';
@@ -19,8 +20,7 @@ export function PeopleScreen() {
   const [error, setError] = useState<unknown>(null);
   const [mode, setMode] = useState<'list' | 'adding' | 'created' | 'reissued'>('list');
   const [created, setCreated] = useState<TCreatedPerson | null>(null);
-  const [issuing, setIssuing] = useState<number | null>(null);
-  const [issueError, setIssueError] = useState<unknown>(null);
+  const { working: issuing, error: issueError, run } = useSubmit<number>();
   const [filter, setFilter] = useState('');
   const manage = canManageSchool.value;
 
@@ -42,18 +42,12 @@ export function PeopleScreen() {
   }
 
   async function reissue(person: TPersonSummary) {
-    setIssuing(person.id);
-    setIssueError(null);
-    try {
+    await run(async () => {
       const setPasswordLink = await api.issueResetLink(person.id);
       setCreated({ person, setPasswordLink });
       setMode('reissued');
       window.scrollTo({ top: 0 });
-    } catch (failure) {
-      setIssueError(failure);
-    } finally {
-      setIssuing(null);
-    }
+    }, person.id);
   }
 
   const myId = me.value!.id;

@@ -4,6 +4,7 @@ import { api } from '../api/endpoints.js';
 import { PasswordForm } from '../components/PasswordForm.js';
 import { ErrorNote, SkeletonList } from '../components/ui.js';
 import { whenShort } from '../format/time.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { language, languages, setLanguage, t } from '../i18n/index.js';
 import { me, signOut } from '../state/session.js';
 
@@ -55,9 +56,8 @@ export function ProfileScreen() {
 
 function Sessions() {
   const [sessions, setSessions] = useState<TSessionInfo[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [ended, setEnded] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useSubmit();
   const timeZone = me.value!.school.timeZone;
 
   function load() {
@@ -69,17 +69,11 @@ function Sessions() {
   useEffect(load, []);
 
   async function endOthers() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { count } = await api.logoutOthers();
       setEnded(count);
       load();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const others = (sessions ?? []).filter((session) => !session.current).length;

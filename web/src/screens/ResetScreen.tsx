@@ -1,7 +1,11 @@
+import { ZResetPasswordRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
-import { ErrorNote, Field, invalidFields, passwordLength, passwordRefused } from '../components/ui.js';
+import { ErrorNote, Field, invalidFields } from '../components/ui.js';
+import { NewPasswordField } from '../forms/AccountFields.js';
+import { checkInput, passwordRefused } from '../forms/rules.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { me, signIn } from '../state/session.js';
@@ -11,8 +15,7 @@ import { forgetDevice } from '../state/sync.js';
 export function ResetScreen({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const [mismatch, setMismatch] = useState(false);
   const current = me.value;
 
@@ -23,17 +26,20 @@ export function ResetScreen({ token }: { token: string }) {
       return;
     }
     setMismatch(false);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
+      // The link is checked by the server; the password here, with the rule for anyone.
+      checkInput(
+        ZResetPasswordRequest.pick({ newPassword: true }),
+        { newPassword: password },
+        {
+          newPassword: t('reset.password'),
+        },
+      );
       const next = await api.resetPassword({ token, newPassword: password });
       if (current) forgetDevice();
       signIn(next);
       navigate('/', { replace: true });
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   const invalid = invalidFields(error);
@@ -41,16 +47,12 @@ export function ResetScreen({ token }: { token: string }) {
     <AuthPage title={t('reset.title')} lead={t('reset.lead')}>
       {current && <p class="notice">{t('reset.signedInAs', { name: current.fullName })}</p>}
       <form class="form" onSubmit={submit}>
-        <Field
+        <NewPasswordField
           label={t('reset.password')}
-          hint={t('common.passwordHintAnyRole')}
-          type="password"
+          roles={null}
           value={password}
           onValue={setPassword}
-          autocomplete="new-password"
-          {...passwordLength([])}
           invalid={invalid.has('newPassword') || passwordRefused(error)}
-          required
         />
         <Field
           label={t('reset.repeat')}

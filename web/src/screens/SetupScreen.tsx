@@ -1,17 +1,12 @@
-import { staffRoles } from '@parta/protocol';
+import { newPasswordFor, setupRoles, type TSetupRequest, ZSetupRequest } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
 import { AuthPage } from '../components/AuthPage.js';
-import {
-  ErrorNote,
-  Field,
-  invalidFields,
-  loginRules,
-  passwordHint,
-  passwordLength,
-  passwordRefused,
-} from '../components/ui.js';
+import { ErrorNote, Field, invalidFields } from '../components/ui.js';
+import { LoginField, NameField, NewPasswordField } from '../forms/AccountFields.js';
+import { checkInput, lengthsOf, passwordRefused } from '../forms/rules.js';
+import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { signIn, start } from '../state/session.js';
 
@@ -41,30 +36,27 @@ export function SetupScreen() {
   // The address the server printed at start carries the first-run code; typed by hand otherwise.
   const [linked] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [setupToken, setSetupToken] = useState(linked);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, onSubmit } = useSubmit({ leaves: true });
   const zoneId = useId();
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      signIn(
-        await api.setup({
-          schoolName: schoolName.trim(),
-          timeZone,
-          adminName: adminName.trim(),
-          login: login.trim(),
-          password,
-          setupToken: setupToken.trim(),
-        }),
-      );
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
+  const submit = onSubmit(async () => {
+    const body: TSetupRequest = {
+      schoolName: schoolName.trim(),
+      timeZone,
+      adminName: adminName.trim(),
+      login: login.trim(),
+      password,
+      setupToken: setupToken.trim(),
+    };
+    checkInput(ZSetupRequest.extend({ password: newPasswordFor(setupRoles) }), body, {
+      schoolName: t('setup.schoolName'),
+      adminName: t('setup.adminName'),
+      login: t('setup.login'),
+      password: t('setup.password'),
+      setupToken: t('setup.code'),
+    });
+    signIn(await api.setup(body));
+  });
 
   const invalid = invalidFields(error);
   return (
@@ -77,7 +69,7 @@ export function SetupScreen() {
             value={setupToken}
             onValue={setSetupToken}
             autocomplete="off"
-            maxLength={200}
+            {...lengthsOf(ZSetupRequest.shape.setupToken)}
             invalid={error instanceof ApiError && error.code === 'setup.token_invalid'}
             required
           />
@@ -89,8 +81,7 @@ export function SetupScreen() {
             hint={t('setup.schoolNameHint')}
             value={schoolName}
             onValue={setSchoolName}
-            minLength={2}
-            maxLength={200}
+            {...lengthsOf(ZSetupRequest.shape.schoolName)}
             invalid={invalid.has('schoolName')}
             required
           />
@@ -108,36 +99,27 @@ export function SetupScreen() {
         </fieldset>
         <fieldset class="form__group">
           <legend>{t('setup.admin')}</legend>
-          <Field
+          <NameField
             label={t('setup.adminName')}
             hint={t('setup.adminNameHint')}
             value={adminName}
             onValue={setAdminName}
             autocomplete="name"
-            maxLength={200}
             invalid={invalid.has('adminName')}
-            required
           />
-          <Field
+          <LoginField
             label={t('setup.login')}
-            hint={t('common.loginHint')}
             value={login}
             onValue={setLogin}
             autocomplete="username"
-            {...loginRules}
             invalid={invalid.has('login')}
-            required
           />
-          <Field
+          <NewPasswordField
             label={t('setup.password')}
-            hint={passwordHint(staffRoles)}
-            type="password"
+            roles={setupRoles}
             value={password}
             onValue={setPassword}
-            autocomplete="new-password"
-            {...passwordLength(staffRoles)}
             invalid={invalid.has('password') || passwordRefused(error)}
-            required
           />
         </fieldset>
         <ErrorNote error={error}>

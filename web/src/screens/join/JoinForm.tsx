@@ -2,24 +2,17 @@ import type { TRedeemInviteRequest } from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http.js';
-import {
-  ErrorNote,
-  Field,
-  invalidFields,
-  loginRules,
-  passwordHint,
-  passwordLength,
-  passwordRefused,
-} from '../../components/ui.js';
-import { suggestLogin } from '../../format/names.js';
+import { ErrorNote, invalidFields } from '../../components/ui.js';
+import { checkInput, passwordRefused, redeemInviteFor } from '../../forms/rules.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
-import { me, phase, rememberReturn, signOut } from '../../state/session.js';
+import { me, phase, rememberReturn } from '../../state/session.js';
+import { type ChildOption, ChildPicker } from './ChildPicker.js';
+import { blankRegistration, contactOf, JoinAccount, type Registration } from './JoinAccount.js';
+import { JoinRules } from './JoinRules.js';
 
-export interface ChildOption {
-  id: number;
-  name: string;
-}
+export type { ChildOption } from './ChildPicker.js';
 
 /**
  * The one form of the join page and the school's page: the child (a parent
@@ -55,22 +48,16 @@ export function JoinForm({
 }) {
   const person = phase.value === 'signed-in' ? me.value : null;
   const [childId, setChildId] = useState<number | null>(null);
-  const [fullName, setFullName] = useState('');
-  const [login, setLogin] = useState('');
-  const [loginTouched, setLoginTouched] = useState(false);
-  const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
-  const [contact, setContact] = useState('');
+  const [account, setAccount] = useState<Registration>(blankRegistration);
   const [accepted, setAccepted] = useState(false);
   const [childMissing, setChildMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const childGroup = useRef<HTMLFieldSetElement>(null);
 
   const askChild = childOptions !== null;
   const childKnown = childId !== null && (childOptions ?? []).some((child) => child.id === childId);
 
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
     if (askChild && !childKnown) {
       setChildMissing(true);
@@ -80,18 +67,22 @@ export function JoinForm({
     }
     const body: TRedeemInviteRequest = { acceptRules: true };
     if (askChild) body.childId = childId!;
+    const { fullName, login, password, contact } = account;
     // A personal invite's person exists already and only chooses a password.
     if (!person && personal) body.password = password;
     else if (!person)
       body.register = { fullName: fullName.trim(), login: login.trim(), password, ...contactOf(contact) };
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
+      checkInput(redeemInviteFor([role]), body, {
+        'register.fullName': t('join.fullName'),
+        'register.login': t('join.login'),
+        'register.password': t('join.password'),
+        'register.phone': t('join.contact'),
+        'register.email': t('join.contact'),
+        password: t('join.password'),
+      });
       await send(body);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   function logIn() {
@@ -102,165 +93,40 @@ export function JoinForm({
   const invalid = invalidFields(error);
   // Which of the login, phone or e-mail exists is not said (nor where): both fields are marked.
   const detailsTaken = error instanceof ApiError && error.code === 'auth.registration_refused';
-  const weakPassword = passwordRefused(error);
   const childRequired = error instanceof ApiError && error.code === 'invites.child_required';
+  const marked = new Set<string>();
+  if (invalid.has('register.fullName')) marked.add('fullName');
+  if (detailsTaken || invalid.has('register.login')) marked.add('login');
+  if (passwordRefused(error) || invalid.has('register.password') || invalid.has('password'))
+    marked.add('password');
+  if (detailsTaken || invalid.has('register.phone') || invalid.has('register.email')) marked.add('contact');
   const submitLabel = person ? t('join.joinAsMe') : personal ? t('join.submitPersonal') : t('join.submit');
 
   return (
     <form class="form join__form" onSubmit={submit}>
       {before}
       {askChild && (
-        <fieldset
-          class={`join__group${childMissing && !childKnown ? ' join__group--invalid' : ''}`}
-          ref={childGroup}
-          aria-describedby="child-hint"
-        >
-          <legend class="join__legend">{t('join.child')}</legend>
-          {childOptions.length === 0 ? (
-            <p class="notice notice--plain">{t('join.noChildren')}</p>
-          ) : (
-            <ul class="choices">
-              {childOptions.map((child) => (
-                <li key={child.id}>
-                  <label class="choice">
-                    <input
-                      type="radio"
-                      name="child"
-                      checked={childId === child.id}
-                      onChange={() => {
-                        setChildId(child.id);
-                        setChildMissing(false);
-                      }}
-                    />
-                    <span>{child.name}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-          {(childMissing || childRequired) && !childKnown && (
-            <p class="join__problem" role="alert">
-              {t('join.childMissing')}
-            </p>
-          )}
-          <p class="form__note" id="child-hint">
-            {t('join.childHint')}
-          </p>
-        </fieldset>
+        <ChildPicker
+          options={childOptions}
+          childId={childId}
+          onPick={(id) => {
+            setChildId(id);
+            setChildMissing(false);
+          }}
+          problem={(childMissing || childRequired) && !childKnown}
+          groupRef={childGroup}
+        />
       )}
-
-      {person ? (
-        <div class="join__me">
-          <p>{t('join.signedInAs', { name: person.fullName })}</p>
-          <button
-            type="button"
-            class="button button--quiet button--inline"
-            onClick={() => void signOut({ stay: true })}
-          >
-            {t('join.notYou')}
-          </button>
-        </div>
-      ) : personal ? (
-        <fieldset class="join__group">
-          <legend class="join__legend">{t('join.newPassword')}</legend>
-          <PasswordField
-            label={t('join.password')}
-            value={password}
-            onValue={setPassword}
-            shown={showPassword}
-            onShown={setShowPassword}
-            invalid={weakPassword || invalid.has('register.password') || invalid.has('password')}
-            role={role}
-          />
-        </fieldset>
-      ) : (
-        <fieldset class="join__group">
-          <legend class="join__legend">{t('join.about')}</legend>
-          <p class="join__account">
-            {t('join.haveAccount')}{' '}
-            <a
-              href="/login"
-              onClick={(event) => {
-                event.preventDefault();
-                logIn();
-              }}
-            >
-              {t('join.logIn')}
-            </a>
-          </p>
-          <Field
-            label={t('join.fullName')}
-            hint={t('join.fullNameHint')}
-            value={fullName}
-            onValue={(value) => {
-              setFullName(value);
-              if (!loginTouched) setLogin(suggestLogin(value));
-            }}
-            name="name"
-            autocomplete="name"
-            autocapitalize="words"
-            maxLength={200}
-            invalid={invalid.has('register.fullName')}
-            required
-          />
-          <Field
-            label={t('join.login')}
-            hint={t('join.loginHint')}
-            value={login}
-            onValue={(value) => {
-              setLogin(value);
-              setLoginTouched(true);
-            }}
-            name="username"
-            autocomplete="username"
-            {...loginRules}
-            invalid={detailsTaken || invalid.has('register.login')}
-            required
-          />
-          <PasswordField
-            label={t('join.password')}
-            value={password}
-            onValue={setPassword}
-            shown={showPassword}
-            onShown={setShowPassword}
-            invalid={weakPassword || invalid.has('register.password') || invalid.has('password')}
-            role={role}
-          />
-          <Field
-            label={t('join.contact')}
-            hint={t('join.contactHint')}
-            value={contact}
-            onValue={setContact}
-            name="contact"
-            autocapitalize="none"
-            spellcheck={false}
-            maxLength={200}
-            invalid={detailsTaken || invalid.has('register.phone') || invalid.has('register.email')}
-          />
-        </fieldset>
-      )}
-
-      <section class="rules" aria-labelledby="rules-title">
-        <h2 class="rules__title" id="rules-title">
-          {t('rules.title')}
-        </h2>
-        <ul class="rules__list">
-          <li>{t('rules.topic')}</li>
-          <li>{t('rules.hours')}</li>
-          <li>{t('rules.respect')}</li>
-          <li>{t('rules.privacy')}</li>
-        </ul>
-        <label class="consent">
-          <input
-            type="checkbox"
-            checked={accepted}
-            onChange={(event) => setAccepted(event.currentTarget.checked)}
-            required
-          />
-          <span>{t('rules.accept')}</span>
-        </label>
-      </section>
-
+      <JoinAccount
+        person={person}
+        personal={personal}
+        role={role}
+        value={account}
+        onChange={setAccount}
+        invalid={marked}
+        onLogIn={logIn}
+      />
+      <JoinRules accepted={accepted} onAccepted={setAccepted} />
       <ErrorNote error={error} />
       <button
         type="submit"
@@ -271,53 +137,5 @@ export function JoinForm({
       </button>
       {reviewNote && !personal && <p class="form__note join__review">{reviewNote}</p>}
     </form>
-  );
-}
-
-/** «Телефон или e-mail»: one field, read by what was typed. */
-function contactOf(value: string): { email?: string; phone?: string } {
-  const trimmed = value.trim();
-  if (!trimmed) return {};
-  return trimmed.includes('@') ? { email: trimmed } : { phone: trimmed };
-}
-
-function PasswordField({
-  label,
-  value,
-  onValue,
-  shown,
-  onShown,
-  invalid,
-  role,
-}: {
-  role: string;
-  label: string;
-  value: string;
-  onValue: (value: string) => void;
-  shown: boolean;
-  onShown: (shown: boolean) => void;
-  invalid: boolean;
-}) {
-  return (
-    <div class="join__password">
-      <Field
-        label={label}
-        hint={passwordHint([role])}
-        type={shown ? 'text' : 'password'}
-        value={value}
-        onValue={onValue}
-        name="new-password"
-        autocomplete="new-password"
-        autocapitalize="none"
-        spellcheck={false}
-        {...passwordLength([role])}
-        invalid={invalid}
-        required
-      />
-      <label class="check-inline">
-        <input type="checkbox" checked={shown} onChange={(event) => onShown(event.currentTarget.checked)} />
-        {t('join.showPassword')}
-      </label>
-    </div>
   );
 }

@@ -12,6 +12,8 @@ import { api } from '../../api/endpoints.js';
 import { ApiError } from '../../api/http.js';
 import { joinApi } from '../../api/join.js';
 import { ErrorNote, Field } from '../../components/ui.js';
+import { lengthsOf, nameRules } from '../../forms/rules.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
 import { phase, signIn, start } from '../../state/session.js';
@@ -37,8 +39,7 @@ const childNameRefused = (error: unknown) =>
 export function SchoolJoinScreen() {
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [school, setSchool] = useState<{ code: string; preview: TSchoolPreview } | null>(null);
-  const [finding, setFinding] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: finding, error, run } = useSubmit();
   const [role, setRole] = useState<InviteRole>(roles[0]!);
   const [classId, setClassId] = useState<number | null>(null);
   const [childName, setChildName] = useState('');
@@ -48,16 +49,10 @@ export function SchoolJoinScreen() {
   async function find(event: Event) {
     event.preventDefault();
     const clean = ZSchoolCode.safeParse(code).data ?? code;
-    setFinding(true);
-    setError(null);
-    try {
+    await run(async () => {
       setSchool({ code: clean, preview: await joinApi.school(clean) });
       setCode(spaced(clean));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setFinding(false);
-    }
+    });
   }
 
   const needsClass = belongsToClass(role);
@@ -105,7 +100,7 @@ export function SchoolJoinScreen() {
             name="school-code"
             inputMode="numeric"
             autocomplete="off"
-            maxLength={20}
+            {...lengthsOf(ZSchoolCode.in)}
             class="join__code"
             required
           />
@@ -193,7 +188,7 @@ export function SchoolJoinScreen() {
                     name="child-name"
                     autocomplete="off"
                     autocapitalize="words"
-                    maxLength={200}
+                    {...nameRules}
                     invalid={childNameWrong}
                     required
                   />

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import type { InviteScope } from './InviteScope.js';
 
@@ -22,23 +23,16 @@ export function AnnulDialog({
   const [classId, setClassId] = useState<number | null>(
     scope.wholeSchool ? null : (scope.classes[0]?.id ?? null),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [count, setCount] = useState<number | null>(null);
   const select = useId();
   const schoolClass = scope.classes.find((item) => item.id === classId);
 
   async function annul() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setCount((await invitesApi.annul(classId ?? undefined)).count);
       onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const choices = scope.wholeSchool || scope.classes.length > 1;

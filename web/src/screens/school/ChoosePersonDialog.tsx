@@ -1,10 +1,20 @@
-import type { Role, TCreatedPerson, TCreatePersonRequest, TPersonSummary } from '@parta/protocol';
+import {
+  type Role,
+  type TCreatedPerson,
+  type TCreatePersonRequest,
+  type TPersonSummary,
+  ZCreatePersonRequest,
+} from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.js';
 import { Dialog } from '../../components/Dialog.js';
 import { LinkCard } from '../../components/LinkCard.js';
 import { ErrorNote, Field, invalidFields, SkeletonList } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
+import { RadioList } from '../../forms/RadioList.js';
+import { checkInput, loginRules } from '../../forms/rules.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { blankPerson, type NewPerson, NewPersonFields } from './NewPersonFields.js';
 
@@ -44,8 +54,7 @@ export function ChoosePersonDialog(props: ChooseProps) {
   const [draft, setDraft] = useState<NewPerson>(blankPerson);
   const [created, setCreated] = useState<TCreatedPerson | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     api.people().then(
@@ -62,10 +71,8 @@ export function ChoosePersonDialog(props: ChooseProps) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     let made = created;
-    try {
+    await run(async () => {
       if (mode === 'new') {
         const body: TCreatePersonRequest = {
           fullName: draft.fullName.trim(),
@@ -73,6 +80,11 @@ export function ChoosePersonDialog(props: ChooseProps) {
           roles: [roles[0]],
         };
         if (draft.phone.trim()) body.phone = draft.phone.trim();
+        checkInput(ZCreatePersonRequest, body, {
+          fullName: t('people.fullName'),
+          login: t('people.login'),
+          phone: t('people.phone'),
+        });
         made = await api.createPerson(body);
         setCreated(made);
         // If the next step fails, the new person is already there: offer them in the list.
@@ -85,11 +97,7 @@ export function ChoosePersonDialog(props: ChooseProps) {
       props.onDone();
       if (made && made.person.id === personId) setDone(true);
       else props.onClose();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (done && created) {
@@ -108,7 +116,9 @@ export function ChoosePersonDialog(props: ChooseProps) {
   );
   const canSubmit =
     (props.ready ?? true) &&
-    (mode === 'pick' ? picked !== null : draft.fullName.trim() !== '' && draft.login.trim().length >= 3);
+    (mode === 'pick'
+      ? picked !== null
+      : draft.fullName.trim() !== '' && draft.login.trim().length >= (loginRules.minLength ?? 1));
   return (
     <Dialog title={props.title} onClose={props.onClose}>
       <form class="form dialog__body" onSubmit={submit}>
@@ -139,39 +149,37 @@ export function ChoosePersonDialog(props: ChooseProps) {
               <Field label={t('chooser.filter')} type="search" value={filter} onValue={setFilter} />
             )}
             {people && people.length === 0 && <p class="form__note">{t(`chooser.nobody.${roles[0]}`)}</p>}
-            <ul class="picker__list">
-              {matching.slice(0, SHOWN).map((person) => (
-                <li key={person.id}>
-                  <label class="picker__item">
-                    <input
-                      type="radio"
-                      name="chosen-person"
-                      checked={picked === person.id}
-                      onChange={() => setPicked(person.id)}
-                    />
-                    <span class="picker__name">{person.fullName}</span>
-                    {(person.className || person.roles.some((role) => !roles.includes(role))) && (
-                      <span class="picker__roles">{personLine(person, roles)}</span>
-                    )}
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <RadioList
+              name="chosen-person"
+              items={matching.slice(0, SHOWN)}
+              picked={picked}
+              onPick={setPicked}
+              listClass="picker__list"
+              itemClass="picker__item"
+            >
+              {(person) => (
+                <>
+                  <span class="picker__name">{person.fullName}</span>
+                  {(person.className || person.roles.some((role) => !roles.includes(role))) && (
+                    <span class="picker__roles">{personLine(person, roles)}</span>
+                  )}
+                </>
+              )}
+            </RadioList>
             {matching.length > SHOWN && (
               <p class="form__note">{t('chooser.more', { count: matching.length - SHOWN })}</p>
             )}
           </fieldset>
         )}
         {props.extra}
-        <ErrorNote error={error} />
-        <div class="dialog__actions dialog__actions--sticky">
-          <button type="button" class="button button--quiet" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || !canSubmit}>
-            {busy ? t('common.saving') : props.submitLabel}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={props.submitLabel}
+          disabled={!canSubmit}
+          onCancel={props.onClose}
+          sticky
+        />
       </form>
     </Dialog>
   );

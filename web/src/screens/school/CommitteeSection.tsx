@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import type { ClassAccess } from './access.js';
 import { PersonLink } from './PersonLink.js';
@@ -93,8 +94,7 @@ function CommitteeDialog({
   onClose: () => void;
 }) {
   const [members, setMembers] = useState<ReadonlySet<number>>(new Set(card.committee.map((m) => m.id)));
-  const [saving, setSaving] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { working: saving, error, run } = useSubmit<number>();
 
   /** The switch moves at once; it moves back if the server refuses. */
   async function toggle(parentId: number, member: boolean) {
@@ -103,17 +103,11 @@ function CommitteeDialog({
     if (member) next.add(parentId);
     else next.delete(parentId);
     setMembers(next);
-    setSaving(parentId);
-    setError(null);
-    try {
+    const saved = await run(async () => {
       await schoolApi.setCommittee(card.id, parentId, member);
       onChanged();
-    } catch (failure) {
-      setMembers(before);
-      setError(failure);
-    } finally {
-      setSaving(null);
-    }
+    }, parentId);
+    if (!saved) setMembers(before);
   }
 
   return (

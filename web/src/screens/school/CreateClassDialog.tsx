@@ -1,8 +1,10 @@
-import type { TClassCard } from '@parta/protocol';
+import { type TClassCard, ZClassLetter } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
-import { ErrorNote, Field } from '../../components/ui.js';
+import { Field } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
 const grades = Array.from({ length: 11 }, (_, index) => index + 1);
@@ -17,24 +19,19 @@ export function CreateClassDialog({
 }) {
   const [grade, setGrade] = useState(5);
   const [letter, setLetter] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const gradeId = useId();
-  const clean = letter.trim().toUpperCase();
-  const valid = /^[А-ЯЁ]$/.test(clean);
+  const checked = ZClassLetter.safeParse(letter);
+  const valid = checked.success;
+  const clean = checked.data ?? '';
   const name = `${grade}${clean}`;
 
   async function submit(event: Event) {
     event.preventDefault();
     if (!valid) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onCreated(await schoolApi.createClass({ grade, letter: clean }));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -72,15 +69,14 @@ export function CreateClassDialog({
               ? t('classes.createExplain', { name })
               : t('classes.letterHint')}
         </p>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || !valid}>
-            {busy ? t('classes.creating') : t('classes.createSubmit', { name: valid ? name : '' }).trim()}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('classes.createSubmit', { name: valid ? name : '' }).trim()}
+          busyLabel={t('classes.creating')}
+          disabled={!valid}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -7,8 +7,10 @@ import {
 import { useEffect, useId, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
-import { ErrorNote, Field, invalidFields } from '../../components/ui.js';
+import { Field, invalidFields } from '../../components/ui.js';
 import { calendarDate } from '../../format/time.js';
+import { FormActions } from '../../forms/FormActions.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { chatList } from '../../state/chats.js';
 import { me } from '../../state/session.js';
@@ -44,8 +46,7 @@ export function CreateInviteDialog({
   const [people, setPeople] = useState<TInviteCandidates['people'] | null>(null);
   const [days, setDays] = useState('14');
   const [limit, setLimit] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, setError } = useSubmit({ leaves: true });
   const ids = { class: useId(), chat: useId(), person: useId() };
 
   const forClass = belongsToClass(role);
@@ -87,16 +88,11 @@ export function CreateInviteDialog({
     if (chatId !== null) body.chatId = chatId;
     if (personal && personId !== null) body.personId = personId;
     if (!personal && limit.trim()) body.maxUses = Number(limit);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       justCreated.value = await invitesApi.create(body);
       onCreated();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   const invalid = invalidFields(error);
@@ -236,15 +232,15 @@ export function CreateInviteDialog({
             />
           )}
         </div>
-        <ErrorNote error={error} />
-        <div class="dialog__actions dialog__actions--sticky">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={!ready}>
-            {busy ? t('invites.form.creating') : t('invites.form.submit')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('invites.form.submit')}
+          busyLabel={t('invites.form.creating')}
+          disabled={!ready}
+          onCancel={onClose}
+          sticky
+        />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
 import { whenShort } from '../../format/time.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { followLink } from '../../router.js';
 import { loadPendingJoins, pendingJoins, pendingJoinsError } from '../../state/joins.js';
@@ -19,8 +20,7 @@ export function JoinsScreen() {
   const loadError = pendingJoinsError.value;
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [rejecting, setRejecting] = useState<TJoinRequest | null>(null);
-  const [busy, setBusy] = useState<number | 'many' | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { working: busy, error, run } = useSubmit<number | 'many'>();
   const [done, setDone] = useState<string | null>(null);
   const refresh = () => loadPendingJoins(me.peek()!.policies.reviewJoins);
 
@@ -33,24 +33,21 @@ export function JoinsScreen() {
   const chosen = [...selected].filter((id) => present.has(id));
 
   async function approve(ids: number[], name?: string) {
-    setBusy(ids.length === 1 && name ? ids[0]! : 'many');
-    setError(null);
     setDone(null);
-    try {
-      if (ids.length === 1) await invitesApi.approve(ids[0]!);
-      else await invitesApi.approveMany(ids);
-      setDone(
-        ids.length === 1 && name
-          ? t('joinsQueue.approvedOne', { name })
-          : t('joinsQueue.approvedMany', { count: ids.length }),
-      );
-      setSelected(new Set());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
+    await run(
+      async () => {
+        if (ids.length === 1) await invitesApi.approve(ids[0]!);
+        else await invitesApi.approveMany(ids);
+        setDone(
+          ids.length === 1 && name
+            ? t('joinsQueue.approvedOne', { name })
+            : t('joinsQueue.approvedMany', { count: ids.length }),
+        );
+        setSelected(new Set());
+      },
+      ids.length === 1 && name ? ids[0]! : 'many',
+    );
+    await refresh();
   }
 
   function toggle(id: number, on: boolean) {

@@ -1,5 +1,5 @@
-import { Field, loginRules } from '../../components/ui.js';
 import { suggestLogin } from '../../format/names.js';
+import { LoginField, NameField, PhoneField } from '../../forms/AccountFields.js';
 import { t } from '../../i18n/index.js';
 
 export interface NewPerson {
@@ -24,7 +24,7 @@ export function NewPersonFields({
 }) {
   return (
     <>
-      <Field
+      <NameField
         label={t('people.fullName')}
         hint={t('people.fullNameHint')}
         value={value.fullName}
@@ -35,27 +35,20 @@ export function NewPersonFields({
             login: value.loginTouched ? value.login : suggestLogin(fullName),
           })
         }
-        maxLength={200}
         invalid={invalid.has('fullName')}
-        required
       />
       <div class="form__row">
-        <Field
+        <LoginField
           label={t('people.login')}
           hint={t('chooser.loginHint')}
           value={value.login}
           onValue={(login) => onChange({ ...value, login, loginTouched: true })}
-          {...loginRules}
           invalid={invalid.has('login')}
-          required
         />
-        <Field
+        <PhoneField
           label={t('people.phone')}
-          hint={t('people.optional')}
-          type="tel"
           value={value.phone}
           onValue={(phone) => onChange({ ...value, phone })}
-          autocomplete="off"
           invalid={invalid.has('phone')}
         />
       </div>

@@ -5,6 +5,7 @@ import { schoolApi } from '../../api/school.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { LinkCard } from '../../components/LinkCard.js';
 import { ErrorNote } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { TransferDialog } from './TransferDialog.js';
 
@@ -12,20 +13,13 @@ import { TransferDialog } from './TransferDialog.js';
 export function PersonActions({ person, onChanged }: { person: TPersonCard; onChanged: () => void }) {
   const [link, setLink] = useState<TCreatedPerson | null>(null);
   const [open, setOpen] = useState<'transfer' | 'leave' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
 
   async function issueLink() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const setPasswordLink = await api.issueResetLink(person.id);
       setLink({ person: { id: person.id, fullName: person.fullName, roles: person.roles }, setPasswordLink });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

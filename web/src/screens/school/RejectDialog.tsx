@@ -1,8 +1,10 @@
-import type { TJoinRequest } from '@parta/protocol';
+import { type TJoinRequest, ZRejectRequest } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { Dialog } from '../../components/Dialog.js';
-import { ErrorNote } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
+import { lengthsOf } from '../../forms/rules.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
 /** «Отклонить» with a reason the applicant reads on their page; a few common ones to tap. */
@@ -16,24 +18,18 @@ export function RejectDialog({
   onClose: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
   const id = useId();
-  const ready = reason.trim().length >= 3;
+  const ready = ZRejectRequest.safeParse({ reason }).success;
 
   async function submit(event: Event) {
     event.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await invitesApi.reject(request.id, reason.trim());
       onDone();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -46,7 +42,7 @@ export function RejectDialog({
             id={id}
             class="reason-field"
             rows={3}
-            maxLength={500}
+            {...lengthsOf(ZRejectRequest.shape.reason)}
             value={reason}
             onInput={(event) => setReason(event.currentTarget.value)}
             aria-describedby={`${id}-hint`}
@@ -67,15 +63,14 @@ export function RejectDialog({
               </li>
             ))}
         </ul>
-        <ErrorNote error={error} />
-        <div class="dialog__actions">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--danger-solid" disabled={busy || !ready}>
-            {busy ? t('common.saving') : t('joinsQueue.rejectConfirm')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={t('joinsQueue.rejectConfirm')}
+          disabled={!ready}
+          danger
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

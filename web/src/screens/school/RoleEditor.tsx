@@ -1,7 +1,8 @@
 import { handGivenRoles, leadsClass, type Role, type TPersonCard } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
-import { ErrorNote } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
 /** The roles given by hand; «классный руководитель» follows the class a person leads. */
@@ -23,26 +24,19 @@ export function RoleEditor({
   const may = person.policies.setRoles;
   const [editing, setEditing] = useState(false);
   const [picked, setPicked] = useState<ReadonlySet<Role>>(new Set(person.roles));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const leads = person.leads.map((item) => item.name).join(', ');
 
   async function save(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const card = await schoolApi.setRoles(
         person.id,
         editable.filter((role) => picked.has(role)),
       );
       onSaved({ ...person, roles: card.roles, policies: card.policies });
       setEditing(false);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function toggle(role: Role) {
@@ -115,15 +109,13 @@ export function RoleEditor({
               </li>
             </ul>
           </fieldset>
-          <ErrorNote error={error} />
-          <div class="form__actions">
-            <button type="button" class="button button--quiet" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" class="button button--primary" disabled={busy}>
-              {busy ? t('common.saving') : t('person.saveRoles')}
-            </button>
-          </div>
+          <FormActions
+            error={error}
+            busy={busy}
+            label={t('person.saveRoles')}
+            onCancel={() => setEditing(false)}
+            place="form"
+          />
         </form>
       )}
     </section>

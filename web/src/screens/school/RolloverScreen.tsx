@@ -5,6 +5,8 @@ import { BackIcon, CheckIcon } from '../../components/icons.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
 import { dayKey, fullDate } from '../../format/time.js';
+import { FormActions } from '../../forms/FormActions.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { followLink, goBack } from '../../router.js';
 import { me } from '../../state/session.js';
@@ -20,8 +22,7 @@ export function RolloverScreen() {
   const { data: plan, error, reload } = useLoad(schoolApi.rolloverPlan, 'rollover');
   const [step, setStep] = useState<Step>('preview');
   const [result, setResult] = useState<TRolloverPlan | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [runError, setRunError] = useState<unknown>(null);
+  const { busy, error: runError, run } = useSubmit();
   const confirmCard = useRef<HTMLElement>(null);
 
   // The question comes into view below the plan it asks about.
@@ -29,18 +30,12 @@ export function RolloverScreen() {
     if (step === 'confirm') confirmCard.current?.scrollIntoView({ block: 'nearest' });
   }, [step]);
 
-  async function run() {
+  async function roll() {
     if (!plan) return;
-    setBusy(true);
-    setRunError(null);
-    try {
+    await run(async () => {
       setResult(await schoolApi.rollover(plan.fromYear));
       setStep('done');
-    } catch (failure) {
-      setRunError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -105,20 +100,16 @@ export function RolloverScreen() {
                   {t('rollover.confirmTitle', { year: schoolYear(plan.toYear) })}
                 </h2>
                 <p>{t('rollover.confirmText')}</p>
-                <ErrorNote error={runError} />
-                <div class="form__actions">
-                  <button type="button" class="button button--quiet" onClick={() => setStep('preview')}>
-                    {t('rollover.backToPreview')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--primary"
-                    disabled={busy}
-                    onClick={() => void run()}
-                  >
-                    {busy ? t('rollover.running') : t('rollover.run', { year: schoolYear(plan.toYear) })}
-                  </button>
-                </div>
+                <FormActions
+                  error={runError}
+                  busy={busy}
+                  label={t('rollover.run', { year: schoolYear(plan.toYear) })}
+                  busyLabel={t('rollover.running')}
+                  onSend={() => void roll()}
+                  onCancel={() => setStep('preview')}
+                  cancelLabel={t('rollover.backToPreview')}
+                  place="form"
+                />
               </section>
             )}
           </>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { followLink } from '../../router.js';
 import { SchoolPage } from './SchoolPage.js';
@@ -15,27 +16,23 @@ type Setting = 'subjectTeachersInParentChats' | 'directParentToParent' | 'direct
  */
 export function SettingsScreen() {
   const { data, error, reload, setData } = useLoad(schoolApi.structure, 'structure');
-  const [busy, setBusy] = useState(false);
-  const [saveError, setSaveError] = useState<{ setting: Setting; error: unknown } | null>(null);
+  const { busy, error: failure, run } = useSubmit();
+  const [tried, setTried] = useState<Setting | null>(null);
   const [saved, setSaved] = useState<Setting | null>(null);
+  const saveError = failure && tried ? { setting: tried, error: failure } : null;
 
   /** The switch moves at once; it moves back if the server refuses. */
   async function toggle(setting: Setting, value: boolean) {
     if (!data) return;
     const before = data;
     setData({ ...data, school: { ...data.school, [setting]: value } });
-    setBusy(true);
-    setSaveError(null);
+    setTried(setting);
     setSaved(null);
-    try {
+    const done = await run(async () => {
       await schoolApi.setSettings({ [setting]: value });
       setSaved(setting);
-    } catch (failure) {
-      setData(before);
-      setSaveError({ setting, error: failure });
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!done) setData(before);
   }
 
   const row = (setting: Setting, label: string, hint: string) => (

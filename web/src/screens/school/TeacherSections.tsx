@@ -1,9 +1,10 @@
-import type { TClassCard } from '@parta/protocol';
-import { teachingRoles as teacherRoles } from '@parta/protocol';
+import { type TClassCard, teachingRoles as teacherRoles, ZSubjectTeacherRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { CloseIcon, PlusIcon } from '../../components/icons.js';
 import { ErrorNote, Field } from '../../components/ui.js';
+import { lengthsOf } from '../../forms/rules.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import type { ClassAccess } from './access.js';
 import { ChoosePersonDialog } from './ChoosePersonDialog.js';
@@ -18,17 +19,14 @@ interface SectionProps {
 /** «Классный руководитель»: who leads the class (and owns its chats), or a clear «не назначен». */
 export function ClassTeacherSection({ card, can, onChanged }: SectionProps) {
   const [choosing, setChoosing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const teacher = card.classTeacher;
 
   async function release() {
-    setError(null);
-    try {
+    await run(async () => {
       await schoolApi.setClassTeacher(card.id, null);
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   return (
@@ -93,16 +91,13 @@ export function ClassTeacherSection({ card, can, onChanged }: SectionProps) {
 export function SubjectTeachersSection({ card, can, onChanged }: SectionProps) {
   const [adding, setAdding] = useState(false);
   const [subject, setSubject] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
 
   async function remove(row: TClassCard['subjectTeachers'][number]) {
-    setError(null);
-    try {
+    await run(async () => {
       await schoolApi.removeSubjectTeacher(card.id, { teacherId: row.teacher.id, subject: row.subject });
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
+    });
   }
 
   return (
@@ -154,7 +149,7 @@ export function SubjectTeachersSection({ card, can, onChanged }: SectionProps) {
           allowCreate
           submitLabel={t('classCard.addSubjectTeacherSubmit')}
           extra={<SubjectField value={subject} onValue={setSubject} />}
-          ready={subject.trim().length >= 2}
+          ready={ZSubjectTeacherRequest.shape.subject.safeParse(subject).success}
           act={(teacherId) => schoolApi.addSubjectTeacher(card.id, { teacherId, subject: subject.trim() })}
           onDone={onChanged}
           onClose={() => {
@@ -176,7 +171,7 @@ function SubjectField({ value, onValue }: { value: string; onValue: (value: stri
         value={value}
         onValue={onValue}
         list="school-subjects"
-        maxLength={80}
+        {...lengthsOf(ZSubjectTeacherRequest.shape.subject)}
         required
       />
       <datalist id="school-subjects">

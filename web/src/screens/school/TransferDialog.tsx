@@ -3,6 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { FormActions } from '../../forms/FormActions.js';
+import { RadioList } from '../../forms/RadioList.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 
 /**
@@ -24,8 +27,7 @@ export function TransferDialog({
   const [classes, setClasses] = useState<TClassSummary[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [picked, setPicked] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
 
   useEffect(() => {
     schoolApi.structure().then(
@@ -37,16 +39,11 @@ export function TransferDialog({
   async function submit(event: Event) {
     event.preventDefault();
     if (picked === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await schoolApi.placeStudent(student.id, picked);
       onDone();
       onClose();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   const target = classes?.find((item) => item.id === picked);
@@ -63,40 +60,38 @@ export function TransferDialog({
           {classes === null && !loadError && <SkeletonList rows={3} label={t('classes.loading')} />}
           <ErrorNote error={loadError} />
           {classes && classes.length === 0 && <p class="form__note">{t('transfer.noClasses')}</p>}
-          <ul class="picker__list picker__list--classes">
-            {(classes ?? []).map((item) => (
-              <li key={item.id}>
-                <label class="picker__item">
-                  <input
-                    type="radio"
-                    name="target-class"
-                    checked={picked === item.id}
-                    onChange={() => setPicked(item.id)}
-                  />
-                  <span class="picker__name">{item.name}</span>
-                  <span class="picker__roles">
-                    {t('classes.students', { count: item.counts.students })}
-                    {item.classTeacher ? ` · ${item.classTeacher.fullName}` : ''}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <RadioList
+            name="target-class"
+            items={classes ?? []}
+            picked={picked}
+            onPick={setPicked}
+            listClass="picker__list picker__list--classes"
+            itemClass="picker__item"
+          >
+            {(item) => (
+              <>
+                <span class="picker__name">{item.name}</span>
+                <span class="picker__roles">
+                  {t('classes.students', { count: item.counts.students })}
+                  {item.classTeacher ? ` · ${item.classTeacher.fullName}` : ''}
+                </span>
+              </>
+            )}
+          </RadioList>
         </fieldset>
         {target && <p class="form__note">{t('transfer.chats', { name: target.name })}</p>}
-        <ErrorNote error={error} />
-        <div class="dialog__actions dialog__actions--sticky">
-          <button type="button" class="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="button button--primary" disabled={busy || picked === null}>
-            {busy
-              ? t('common.saving')
-              : target
-                ? t(from ? 'transfer.submitTo' : 'transfer.enrolTo', { name: target.name })
-                : t(from ? 'transfer.submit' : 'transfer.enrol')}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          busy={busy}
+          label={
+            target
+              ? t(from ? 'transfer.submitTo' : 'transfer.enrolTo', { name: target.name })
+              : t(from ? 'transfer.submit' : 'transfer.enrol')
+          }
+          disabled={picked === null}
+          onCancel={onClose}
+          sticky
+        />
       </form>
     </Dialog>
   );

@@ -1,27 +1,21 @@
-import { useState } from 'preact/hooks';
 import { extrasApi } from '../../api/extras.js';
 import { ComposeIcon } from '../../components/icons.js';
 import { ErrorNote } from '../../components/ui.js';
+import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { navigate } from '../../router.js';
 import { putChat } from '../../state/chats.js';
 
 /** «Написать лично» on a person's card: opens (or starts) the direct chat with them. */
 export function WriteDirect({ personId }: { personId: number }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ leaves: true });
 
   async function open() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const chat = await extrasApi.openDirect(personId);
       putChat(chat);
       navigate(`/chats/${chat.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    });
   }
 
   return (

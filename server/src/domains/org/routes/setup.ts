@@ -1,4 +1,4 @@
-import { ZMe, ZSetupRequest, ZSetupStatus } from '@parta/protocol';
+import { setupRoles, ZMe, ZSetupRequest, ZSetupStatus } from '@parta/protocol';
 import { setSessionCookie } from '../../../http/session.js';
 import type { App, RouteDeps } from '../../../http/types.js';
 import { AppError } from '../../../infra/errors.js';
@@ -40,7 +40,7 @@ export function setupRoutes(app: App, deps: RouteDeps): void {
       }
       const session = await deps.actions.run(request.actor, setUpSchool, {
         ...school,
-        passwordHash: await newPasswordHash(password, ['admin']),
+        passwordHash: await newPasswordHash(password, setupRoles),
         device: device(request),
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
