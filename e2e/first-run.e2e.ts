@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { checkA11y } from './support/a11y.js';
 import { desktop, messageTexts, phone, screenshot } from './support/browser.js';
+import { submitMessage } from './support/messaging.js';
 import { useStage } from './support/stage.js';
 
 const stage = useStage();
@@ -91,14 +92,14 @@ describe('first run: from an empty server to a live conversation', () => {
     await teacherRow.click();
     await teacher.getByRole('heading', { name: '5А — родители' }).waitFor();
     await admin.getByLabel('Сообщение').fill('Добрый вечер, Алсу Ринатовна. Завтра собрание в 18:00.');
-    await admin.getByLabel('Сообщение').press('Enter');
+    await submitMessage(admin);
     await expect
       .poll(() => messageTexts(teacher))
       .toEqual(['Добрый вечер, Алсу Ринатовна. Завтра собрание в 18:00.']);
     await teacher.getByText('Сафина Гульнара Ильдаровна').waitFor();
 
     await teacher.getByLabel('Сообщение').fill('Здравствуйте.\nСпасибо, буду.');
-    await teacher.getByLabel('Сообщение').press('Enter');
+    await submitMessage(teacher);
     await expect
       .poll(() => messageTexts(admin))
       .toEqual(['Добрый вечер, Алсу Ринатовна. Завтра собрание в 18:00.', 'Здравствуйте.\nСпасибо, буду.']);
@@ -110,7 +111,7 @@ describe('first run: from an empty server to a live conversation', () => {
     await teacher.getByRole('link', { name: 'Назад к чатам' }).click();
     await teacherRow.waitFor();
     await admin.getByLabel('Сообщение').fill('Напоминаю: принесите, пожалуйста, заявления.');
-    await admin.getByLabel('Сообщение').press('Enter');
+    await submitMessage(admin);
     const unreadRow = teacher.getByRole('link', { name: /5А — родители.*1 непрочитанное сообщение/ });
     await unreadRow.waitFor();
     const badge = teacherRow.getByTestId('unread-badge').locator('[aria-hidden="true"]');

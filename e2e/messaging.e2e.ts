@@ -10,6 +10,7 @@ import {
   type Person,
   seedParentsClass,
   send,
+  submitMessage,
 } from './support/messaging.js';
 import { useStage } from './support/stage.js';
 
@@ -94,7 +95,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await m.getByRole('textbox', { name: 'Сообщение' }).pressSequentially('Спасибо, буду.');
     await t.getByTestId('typing').filter({ hasText: 'Мария Иванова печатает…' }).waitFor();
     await screenshot(m, 'phone-reply-composer');
-    await m.getByRole('textbox', { name: 'Сообщение' }).press('Enter');
+    await submitMessage(m);
     const reply = messageWith(t, 'Спасибо, буду.');
     const quote = reply.getByRole('button', { name: /^Перейти к исходному сообщению: .+Уважаемые родители/ });
     await quote.click();
@@ -132,7 +133,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     const editing = t.getByRole('textbox', { name: 'Изменить сообщение' });
     expect(await editing.inputValue()).toBe(NOTICE);
     await editing.fill(NOTICE.replace('18:30', '19:00'));
-    await editing.press('Enter');
+    await submitMessage(t, editing);
     for (const page of [m, o]) {
       await messageWith(page, 'в четверг в 19:00').getByTestId('edited').waitFor();
     }

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { seedSchool } from './support/api.js';
 import { desktop, logIn as logInOnPage, messageTexts, phone, screenshot } from './support/browser.js';
+import { submitMessage } from './support/messaging.js';
 import { useStage } from './support/stage.js';
 
 const OFFLINE = 'Нет соединения — сообщения отправятся, когда связь вернётся';
@@ -21,7 +22,7 @@ async function logIn(
 
 async function send(page: Page, text: string): Promise<void> {
   await page.getByLabel('Сообщение').fill(text);
-  await page.getByLabel('Сообщение').press('Enter');
+  await submitMessage(page);
 }
 
 describe('a connection that drops and comes back', () => {

@@ -81,6 +81,22 @@ describe('a long chat read from the middle', () => {
     await expect.poll(() => onScreen(page, messageWith(page, 'Пишу без связи'))).toBe(true);
   });
 
+  it('on a phone, Enter makes a new line and the button sends', async () => {
+    const { page } = await stage.open(phone);
+    await logIn(page, school.teacher.login, school.teacher.password);
+    await page.getByRole('link', { name: new RegExp(CHAT) }).click();
+    const field = page.getByRole('textbox', { name: 'Сообщение' });
+    await field.fill('Первая строка');
+    await field.press('Enter');
+    await field.pressSequentially('вторая строка');
+    expect(await field.inputValue()).toBe('Первая строка\nвторая строка');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    const sent = messageWith(page, 'вторая строка');
+    await sent.waitFor();
+    expect(await sent.getByTestId('message-body').innerText()).toBe('Первая строка\nвторая строка');
+    expect(await field.inputValue()).toBe('');
+  });
+
   it('gathers new messages under «↓» with their count while the reader is scrolled up', async () => {
     const { page } = await stage.open(phone);
     await logIn(page, school.teacher.login, school.teacher.password);

@@ -11,6 +11,7 @@ import {
   openContext,
   phone,
 } from './support/browser.js';
+import { submitMessage } from './support/messaging.js';
 import { type RunningServer, startServer } from './support/server.js';
 import { createSystemDatabase, reachable, redisUrl, systemPgUrl } from './support/services.js';
 
@@ -68,7 +69,7 @@ async function personOn(
 
 async function send(person: Person, text: string): Promise<void> {
   await person.page.getByLabel('Сообщение').fill(text);
-  await person.page.getByLabel('Сообщение').press('Enter');
+  await submitMessage(person.page);
 }
 
 /**
@@ -118,7 +119,7 @@ describe.skipIf(!servicesUp && process.env.CI !== 'true')('two nodes joined by R
     await teacher.page.getByLabel('Сообщение').fill('Во сколько?');
     await admin.page.getByText('Алсу Галиева печатает…').waitFor();
     await checkA11y(admin.page, 'печатает');
-    await teacher.page.getByLabel('Сообщение').press('Enter');
+    await submitMessage(teacher.page);
     conversation.push('Во сколько?');
     await sees(admin, conversation);
     await sees(teacher, conversation);

@@ -80,5 +80,17 @@ export async function openMenu(page: Page, message: Locator): Promise<Locator> {
 
 export async function send(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Сообщение' }).fill(text);
-  await page.getByRole('textbox', { name: 'Сообщение' }).press('Enter');
+  await submitMessage(page);
+}
+
+/**
+ * Sends what the composer holds as its person would: Enter on a computer, the
+ * button on a phone (where Enter makes a new line).
+ */
+export async function submitMessage(
+  page: Page,
+  field: Locator = page.locator('.composer textarea'),
+): Promise<void> {
+  if (page.viewportSize()!.width < 600) await page.locator('.composer__send').click();
+  else await field.press('Enter');
 }

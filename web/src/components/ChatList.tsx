@@ -1,7 +1,7 @@
 import type { TChat } from '@parta/protocol';
 import { shortName } from '../format/names.js';
 import { previewText } from '../format/text.js';
-import { whenShort } from '../format/time.js';
+import { listTime } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { chatList, chatsError, chatsStatus, loadChats } from '../state/chats.js';
@@ -70,9 +70,7 @@ function ChatRow({ chat, active }: { chat: TChat; active: boolean }) {
               {chatTitle(chat)}
               {chat.archived && <span class="tag">{t('chats.archived')}</span>}
             </span>
-            <span class="chat-row__time">
-              {last ? whenShort(last.createdAt, person.school.timeZone) : ''}
-            </span>
+            <span class="chat-row__time">{last ? listTime(last.createdAt, person.school.timeZone) : ''}</span>
           </span>
           <span class="chat-row__bottom">
             <span class="chat-row__preview">

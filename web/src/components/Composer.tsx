@@ -19,11 +19,16 @@ interface Draft {
 }
 
 const drafts = new Map<number, Draft>();
+/** A phone or a tablet without a mouse: its keyboard's Enter makes a new line. */
+const touchFirst = () => window.matchMedia('(hover: none) and (pointer: coarse)').matches;
 const WARN_AT = MAX_MESSAGE_LENGTH - 300;
 const MAX_HEIGHT_PX = 180;
 
 /**
- * Enter sends, Shift+Enter starts a new line. A new message goes to the outbox
+ * On a computer Enter sends and Shift+Enter starts a new line; on a phone
+ * Enter starts a new line and the button sends (as in Telegram: the phone's
+ * keyboard has no Shift, and a half-written message must not leave). A new
+ * message goes to the outbox
  * at once, so it is never lost to a bad connection; the draft of each chat is
  * kept. «@» offers the chat's members; a reply or an edit shows above the field.
  */
@@ -125,7 +130,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
     if (event.key === 'Escape' && mode) {
       event.preventDefault();
       cancelMode();
-    } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !touchFirst()) {
       event.preventDefault();
       void send();
     }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n, t } from '../i18n/index.js';
-import { calendarDate, clock, dayTitle, fullDate, whenShort } from './time.js';
+import { calendarDate, clock, dayTitle, fullDate, listTime, whenShort } from './time.js';
 
 const zone = 'Europe/Moscow';
 // 12 December 2025, 10:00 in Moscow.
@@ -14,6 +14,13 @@ describe('dates in the school zone, Russian style', () => {
     expect(whenShort('2025-12-11T18:04:00Z', zone, now)).toBe('вчера в 21:04');
     expect(whenShort('2025-12-01T09:00:00Z', zone, now)).toBe('1 декабря');
     expect(whenShort('2024-12-12T09:00:00Z', zone, now)).toBe('12 декабря 2024');
+  });
+
+  it('keeps the chat list short: the time today, «вчера», then the date', () => {
+    expect(listTime('2025-12-12T10:10:00Z', zone, now)).toBe('13:10');
+    expect(listTime('2025-12-11T18:04:00Z', zone, now)).toBe('вчера');
+    expect(listTime('2025-12-01T09:00:00Z', zone, now)).toBe('1 дек.');
+    expect(listTime('2024-12-12T09:00:00Z', zone, now)).toMatch(/^12 дек\.? 24$/);
   });
 
   it('uses the school day, not the UTC day', () => {

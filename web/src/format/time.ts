@@ -52,6 +52,25 @@ export function whenShort(iso: string, timeZone: string, now = new Date()): stri
   return calendarDate(date, timeZone, now);
 }
 
+/**
+ * The chat list's time, short so that titles keep their room: «13:10» today,
+ * «вчера», then «12 дек.» (with the year when it is another one).
+ */
+export function listTime(iso: string, timeZone: string, now = new Date()): string {
+  const date = new Date(iso);
+  const day = dayKey(date, timeZone);
+  const today = dayKey(now, timeZone);
+  if (day === today) return clock(date, timeZone);
+  if (day === shiftDay(today, -1)) return t('time.yesterdayShort');
+  const sameYear = day.slice(0, 4) === today.slice(0, 4);
+  return format(
+    timeZone,
+    sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: '2-digit' },
+  )
+    .format(date)
+    .replace(/\s*г\.$/, '');
+}
+
 /** A day separator in a chat: «Сегодня», «Вчера», «12 декабря». */
 export function dayTitle(iso: string, timeZone: string, now = new Date()): string {
   const date = new Date(iso);
