@@ -72,11 +72,20 @@ export type TMe = z.infer<typeof ZMe>;
 export const ZSessionInfo = z.object({
   id: ZId,
   current: z.boolean(),
+  /** «Chrome, Android»; empty when the browser did not say */
   device: z.string(),
+  /** what the reader may do with it: end it from here (their other devices) */
+  policies: z.object({ end: z.boolean() }),
   createdAt: ZTimestamp,
   lastSeenAt: ZTimestamp,
 });
-export const ZSessionList = z.object({ sessions: z.array(ZSessionInfo) });
+/** The newest sessions first, at most `SESSIONS_SHOWN`; `more`: how many older ones are left out. */
+export const ZSessionList = z.object({
+  sessions: z.array(ZSessionInfo),
+  more: z.number().int().nonnegative(),
+});
+export const SESSIONS_SHOWN = 20;
+export type TSessionList = z.infer<typeof ZSessionList>;
 export type TSessionInfo = z.infer<typeof ZSessionInfo>;
 
 export const ZChangePasswordRequest = z.strictObject({

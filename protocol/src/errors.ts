@@ -20,6 +20,7 @@ export const errorCodes = [
   'auth.password_too_short',
   'auth.password_common',
   'auth.registration_refused',
+  'auth.session_not_found',
   'access.denied',
   'setup.already_done',
   'setup.token_invalid',

@@ -69,6 +69,11 @@ const matrix: Record<string, Row> = {
   'POST /api/auth/logout': { allow: people, request: () => ({}) },
   'POST /api/auth/logout-others': { allow: people, request: () => ({}) },
   'GET /api/auth/sessions': { allow: people, request: () => ({}) },
+  'POST /api/auth/sessions/:id/end': {
+    allow: people,
+    allowedStatus: 404,
+    request: () => ({ url: '/api/auth/sessions/999999/end' }),
+  },
   'POST /api/auth/password': {
     allow: people,
     allowedStatus: 400,

@@ -20,6 +20,7 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
     'This password is too common and easy to guess. Choose another one, for example a few words together.',
   'auth.registration_refused':
     'You cannot register with these details. If you already have a Parta account, log in with your login and password. If not, choose another login or give another phone and e-mail.',
+  'auth.session_not_found': 'This session has already ended.',
   'access.denied': 'You may not do this.',
   'setup.already_done': 'The school is already set up. Log in with your account.',
   'setup.token_invalid':

@@ -16,6 +16,7 @@ export const auditTypes = [
   'auth.password_rehash',
   'auth.logout',
   'auth.logout_others',
+  'auth.logout_session',
   'auth.password_change',
   'auth.reset_link_issue',
   'auth.password_reset',

@@ -16,6 +16,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'auth.password_too_short': 400,
   'auth.password_common': 400,
   'auth.registration_refused': 409,
+  'auth.session_not_found': 404,
   'access.denied': 403,
   'setup.already_done': 409,
   'setup.token_invalid': 403,

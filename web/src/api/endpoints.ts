@@ -36,6 +36,7 @@ export const api = {
   setLocale: (locale: Locale) => request('POST', '/api/me/locale', ZMe, { locale }),
   logout: () => request('POST', '/api/auth/logout', ZOk),
   logoutOthers: () => request('POST', '/api/auth/logout-others', ZCount),
+  endSession: (id: number) => request('POST', `/api/auth/sessions/${id}/end`, ZOk),
   sessions: () => request('GET', '/api/auth/sessions', ZSessionList),
   changePassword: (body: TChangePasswordRequest) => request('POST', '/api/auth/password', ZOk, body),
   resetPassword: (body: TResetPasswordRequest) => request('POST', '/api/auth/reset', ZMe, body),

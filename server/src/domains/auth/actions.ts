@@ -35,6 +35,21 @@ export const endOtherSessions: Action<void, { count: number }> = async ({ tx, ac
   };
 };
 
+/** «Завершить» next to one of my devices: that session ends (its sockets close at once). */
+export const endOneSession: Action<{ sessionId: number }, null> = async ({ tx, actor }, input) => {
+  const person = requirePerson(actor);
+  const ended = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.id, input.sessionId), eq(sessions.userId, person.userId)))
+    .returning({ id: sessions.id });
+  // someone else's session, or one already over: the same answer
+  if (ended.length === 0) throw new AppError('auth.session_not_found');
+  return {
+    result: null,
+    audit: { type: 'auth.logout_session', subjectId: person.userId, data: { sessionId: input.sessionId } },
+  };
+};
+
 /** The language of the interface and of the server's messages for this person. */
 export const setLocale: Action<TSetLocaleRequest, null> = async ({ tx, actor }, input) => {
   const person = requirePerson(actor);

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions } from '../../db/schema.js';
 import type { TestClient } from '../../test/client.js';
@@ -140,6 +140,69 @@ describe('sessions', () => {
     expect((await phone.get('/api/me')).status).toBe(401);
     expect((await person.client.post('/api/auth/logout')).status).toBe(200);
     expect((await person.client.get('/api/me')).status).toBe(401);
+  });
+
+  it("ends one other device, and nobody else's", async () => {
+    const person = await addPerson(server, admin, {
+      fullName: 'Нуриева Эльмира',
+      login: 'nurieva',
+      roles: ['parent'],
+    });
+    const phone = server.client();
+    await phone.login('nurieva', person.password);
+    const tablet = server.client();
+    await tablet.login('nurieva', person.password);
+    const list = (await person.client.get('/api/auth/sessions')).body;
+    // the one in use first; the others may be ended from here, not this one
+    expect(list.sessions[0]).toMatchObject({ current: true, policies: { end: false } });
+    expect(list.sessions.slice(1).map((s: { policies: { end: boolean } }) => s.policies.end)).toEqual([
+      true,
+      true,
+    ]);
+    expect(list.more).toBe(0);
+    const phoneSession = (await phone.get('/api/auth/sessions')).body.sessions[0].id as number;
+
+    // someone else cannot end it: the same answer as for one that is over
+    const stranger = await admin.post(`/api/auth/sessions/${phoneSession}/end`);
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.error).toMatchObject({
+      code: 'auth.session_not_found',
+      message: 'Этот вход уже завершён.',
+    });
+    expect((await phone.get('/api/me')).status).toBe(200);
+
+    expect((await person.client.post(`/api/auth/sessions/${phoneSession}/end`)).status).toBe(200);
+    expect((await phone.get('/api/me')).status).toBe(401);
+    expect((await tablet.get('/api/me')).status).toBe(200);
+    const [audit] = await server.db
+      .select({
+        type: auditLog.type,
+        actorId: auditLog.actorId,
+        subjectId: auditLog.subjectId,
+        data: auditLog.data,
+      })
+      .from(auditLog)
+      .where(eq(auditLog.type, 'auth.logout_session'));
+    expect(audit).toEqual({
+      type: 'auth.logout_session',
+      actorId: person.id,
+      subjectId: person.id,
+      data: { sessionId: phoneSession },
+    });
+    expect((await person.client.post(`/api/auth/sessions/${phoneSession}/end`)).status).toBe(404);
+  });
+
+  it('shows the newest twenty devices and counts the rest', async () => {
+    const person = await addPerson(server, admin, {
+      fullName: 'Садыков Айдар',
+      login: 'sadykov',
+      roles: ['parent'],
+    });
+    for (let i = 0; i < 21; i += 1) await server.client().login('sadykov', person.password);
+    const list = (await person.client.get('/api/auth/sessions')).body;
+    expect(list.sessions).toHaveLength(20);
+    expect(list.sessions[0].current).toBe(true);
+    expect(list.more).toBe(2);
   });
 
   it('expires a session after 30 days without use', async () => {

@@ -1,4 +1,4 @@
-import type { Role, TSessionInfo } from '@parta/protocol';
+import { type Role, SESSIONS_SHOWN, type TSessionInfo, type TSessionList } from '@parta/protocol';
 import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { run, statement } from '../../db/prepared.js';
@@ -130,7 +130,17 @@ export async function getMe(db: Queryable, userId: number) {
   return row ?? null;
 }
 
-export async function listSessions(db: Queryable, userId: number, currentId: number, now: Date) {
+/**
+ * The person's live sessions, the one in use and then the most recently seen,
+ * at most `SESSIONS_SHOWN` (a phone that logs in every day would otherwise
+ * grow the list for a month); `more` counts the rest.
+ */
+export async function listSessions(
+  db: Queryable,
+  userId: number,
+  currentId: number,
+  now: Date,
+): Promise<TSessionList> {
   const rows = await db
     .select()
     .from(sessions)
@@ -141,14 +151,18 @@ export async function listSessions(db: Queryable, userId: number, currentId: num
         gt(sessions.createdAt, oldestLiveStart(now)),
       ),
     )
-    .orderBy(desc(sessions.lastSeenAt));
-  return rows.map(
-    (row): TSessionInfo => ({
-      id: row.id,
-      current: row.id === currentId,
-      device: row.device,
-      createdAt: row.createdAt.toISOString(),
-      lastSeenAt: row.lastSeenAt.toISOString(),
-    }),
-  );
+    .orderBy(desc(sql`${sessions.id} = ${currentId}`), desc(sessions.lastSeenAt), desc(sessions.id));
+  return {
+    sessions: rows.slice(0, SESSIONS_SHOWN).map(
+      (row): TSessionInfo => ({
+        id: row.id,
+        current: row.id === currentId,
+        device: row.device,
+        policies: { end: row.id !== currentId },
+        createdAt: row.createdAt.toISOString(),
+        lastSeenAt: row.lastSeenAt.toISOString(),
+      }),
+    ),
+    more: Math.max(0, rows.length - SESSIONS_SHOWN),
+  };
 }

@@ -1,6 +1,7 @@
 import {
   ZChangePasswordRequest,
   ZCount,
+  ZIdParam,
   ZLoginRequest,
   ZMe,
   ZNoBody,
@@ -10,6 +11,7 @@ import {
   ZSetLocaleRequest,
 } from '@parta/protocol';
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
 import { AppError } from '../../infra/errors.js';
@@ -17,6 +19,7 @@ import { loginLimits } from '../../infra/rate-limit.js';
 import { requirePerson } from '../../infra/require.js';
 import {
   changePassword,
+  endOneSession,
   endOtherSessions,
   endSession,
   resetPassword,
@@ -124,7 +127,24 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     { config: { policy: 'auth.own_account' }, schema: { tags: ['auth'], response: { 200: ZSessionList } } },
     async (request) => {
       const person = requirePerson(request.actor);
-      return { sessions: await listSessions(db, person.userId, person.sessionId ?? 0, deps.clock.now()) };
+      return listSessions(db, person.userId, person.sessionId ?? 0, deps.clock.now());
+    },
+  );
+
+  app.post(
+    '/api/auth/sessions/:id/end',
+    {
+      config: { policy: 'auth.own_account' },
+      schema: {
+        tags: ['auth'],
+        params: z.strictObject({ id: ZIdParam }),
+        body: ZNoBody,
+        response: { 200: ZOk },
+      },
+    },
+    async (request) => {
+      await deps.actions.run(request.actor, endOneSession, { sessionId: request.params.id });
+      return { ok: true as const };
     },
   );
 

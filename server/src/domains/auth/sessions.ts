@@ -83,5 +83,5 @@ const systems: [RegExp, string][] = [
 export function describeDevice(userAgent: string | undefined): string {
   const ua = userAgent ?? '';
   const first = (table: [RegExp, string][]) => table.find(([pattern]) => pattern.test(ua))?.[1];
-  return [first(browsers), first(systems)].filter(Boolean).join(', ') || 'unknown';
+  return [first(browsers), first(systems)].filter(Boolean).join(', ');
 }
