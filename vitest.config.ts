@@ -22,7 +22,12 @@ export default defineConfig({
       },
       ...(['pg-embedded', 'pg-system'] as const).map((name) => ({
         extends: true,
-        test: { name, include: integration, globalSetup: ['server/src/test/global-setup.ts'] },
+        test: {
+          name,
+          include: integration,
+          globalSetup: ['server/src/test/global-setup.ts'],
+          setupFiles: ['server/src/test/setup-integration.ts'],
+        },
       })),
       {
         extends: true,
