@@ -1,4 +1,6 @@
 import type { Role } from '@parta/protocol';
+import { schools, users } from '../db/schema.js';
+import { hashPassword } from '../domains/auth/secrets.js';
 import type { TestClient } from './client.js';
 import type { TestServer } from './server.js';
 import { SETUP_TOKEN } from './setup-token.js';
@@ -58,4 +60,34 @@ export async function teachFamilies(
     await admin.post(`/api/people/${child.body.person.id}/guardians`, { parentId });
   }
   return classId;
+}
+
+/**
+ * A second school in the same installation, with its admin logged in. The
+ * district setup of a later issue will make it through the API; until then
+ * it is written directly.
+ */
+export async function addSchool(server: TestServer, name: string, adminLogin: string): Promise<TestClient> {
+  const now = server.clock.now();
+  const [school] = await server.db
+    .insert(schools)
+    .values({
+      name,
+      timeZone: 'Europe/Moscow',
+      academicYear: 2026,
+      joinCode: String(Math.random()).slice(2, 10),
+      createdAt: now,
+    })
+    .returning();
+  await server.db.insert(users).values({
+    schoolId: school!.id,
+    fullName: `Админ ${name}`,
+    login: adminLogin,
+    passwordHash: await hashPassword(`${adminLogin}-password`),
+    roles: ['admin'],
+    createdAt: now,
+  });
+  const admin = server.client();
+  await admin.login(adminLogin, `${adminLogin}-password`);
+  return admin;
 }
