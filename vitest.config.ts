@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const protocol = fileURLToPath(new URL('./protocol/src/index.ts', import.meta.url));
-const integration = ['server/src/**/*.int.test.ts'];
+const integration = ['server/src/**/*.int.test.ts', 'tests/**/*.int.test.ts'];
 
 /**
  * Projects: `unit` (no services), the integration suite once per PostgreSQL
