@@ -228,7 +228,7 @@ describe('links that do not work say why, in Russian', () => {
     expect(answers[1]!.body.error.message).toMatch(/^Срок действия этой ссылки-приглашения истёк/);
   });
 
-  it('requires the rules to be accepted and the child to be named, creating no account', async () => {
+  it('requires the rules to be accepted, the child to be named and an account, creating none', async () => {
     const token = await parentInvite();
     const before = (await server.db.select({ n: count() }).from(users))[0]!.n;
     const noRules = await server.client().post('/api/invites/redeem', {
@@ -243,6 +243,11 @@ describe('links that do not work say why, in Russian', () => {
       .post('/api/invites/redeem', { token, register: register('nochild'), acceptRules: true });
     expect(noChild.body.error.code).toBe('invites.child_required');
     expect(noChild.body.error.message).toBe('Выберите своего ребёнка из списка класса.');
+    const noAccount = await server
+      .client()
+      .post('/api/invites/redeem', { token, childId: misha, acceptRules: true });
+    expect(noAccount.status).toBe(401);
+    expect(noAccount.body.error.code).toBe('invites.login_required');
     expect((await server.db.select({ n: count() }).from(users))[0]!.n).toBe(before);
   });
 });

@@ -158,38 +158,121 @@ describe('changes that move people', () => {
 });
 
 describe('bad input changes nothing', () => {
+  let loneParent: number;
+  beforeAll(async () => {
+    const created = await admin.post('/api/people', {
+      fullName: 'Без Детей',
+      login: 'lone',
+      roles: ['parent'],
+    });
+    loneParent = created.body.person.id;
+  });
+
   it.each([
     [
       'a duplicate class in the same year',
       () => admin.post('/api/classes', { grade: 5, letter: 'А' }),
       409,
+      'classes.duplicate',
       'Класс 5А в этом учебном году уже есть.',
     ],
-    ['a grade outside 1–11', () => admin.post('/api/classes', { grade: 12, letter: 'А' }), 400, null],
-    ['a Latin class letter', () => admin.post('/api/classes', { grade: 3, letter: 'A' }), 400, null],
+    [
+      'a grade outside 1–11',
+      () => admin.post('/api/classes', { grade: 12, letter: 'А' }),
+      400,
+      'validation.failed',
+      null,
+    ],
+    [
+      'a Latin class letter',
+      () => admin.post('/api/classes', { grade: 3, letter: 'A' }),
+      400,
+      'validation.failed',
+      null,
+    ],
     [
       'a person as their own guardian',
       () => admin.post(`/api/people/${student.id}/guardians`, { parentId: student.id }),
       400,
+      'org.self_guardian',
       'Человек не может быть родителем самого себя.',
     ],
-    ['removing the last admin', () => admin.post(`/api/people/${admin.me!.id}/leave`), 409, null],
+    [
+      'removing the last admin',
+      () => admin.post(`/api/people/${admin.me!.id}/leave`),
+      409,
+      'org.last_admin',
+      null,
+    ],
     [
       'taking the admin role from the last admin',
       () => admin.post(`/api/people/${admin.me!.id}/roles`, { roles: ['teacher'] }),
       409,
+      'org.last_admin',
       null,
     ],
     [
       'a class in another school or none',
       () => admin.post('/api/people/1/class', { classId: 99999 }),
       404,
+      'classes.not_found',
       null,
     ],
-  ] as const)('refuses %s', async (_what, request, status, message) => {
+    [
+      'new roles for a person who has left',
+      () => admin.post(`/api/people/${parent.id}/roles`, { roles: ['parent'] }),
+      409,
+      'org.person_left',
+      null,
+    ],
+    [
+      'a teacher placed in a class as a student',
+      () => admin.post(`/api/people/${teacher.id}/class`, { classId: class5a }),
+      400,
+      'org.not_a_student',
+      null,
+    ],
+    [
+      'a teacher as a child’s guardian',
+      () => admin.post(`/api/people/${student.id}/guardians`, { parentId: otherTeacher.id }),
+      400,
+      'org.not_a_parent',
+      null,
+    ],
+    [
+      'a student as a class teacher',
+      () => admin.post(`/api/classes/${class5a}/class-teacher`, { teacherId: student.id }),
+      400,
+      'org.not_a_teacher',
+      null,
+    ],
+    [
+      'a parent with no child in the class on its committee',
+      () => admin.post(`/api/classes/${class5a}/committee`, { parentId: loneParent, member: true }),
+      400,
+      'org.not_class_parent',
+      null,
+    ],
+    [
+      'a new person with a login someone has',
+      () => admin.post('/api/people', { fullName: 'Двойник', login: 'galieva', roles: ['teacher'] }),
+      409,
+      'auth.login_taken',
+      null,
+    ],
+    [
+      'a body that is not JSON',
+      () =>
+        admin.request('POST', '/api/classes', '<class grade="3"/>', { 'content-type': 'application/xml' }),
+      415,
+      'request.unsupported_media_type',
+      null,
+    ],
+  ] as const)('refuses %s', async (_what, request, status, code, message) => {
     const audit = await AuditTrail.start(server.db);
     const reply = await request();
     expect(reply.status).toBe(status);
+    expect(reply.body.error.code).toBe(code);
     if (message) expect(reply.body.error.message).toBe(message);
     await audit.expect([]);
   });
