@@ -261,6 +261,14 @@ describe('bad input changes nothing', () => {
       null,
     ],
     [
+      'a text body for a route that takes none',
+      () =>
+        admin.request('POST', `/api/people/${teacher.id}/reset-link`, 'x', { 'content-type': 'text/plain' }),
+      415,
+      'request.unsupported_media_type',
+      null,
+    ],
+    [
       'a body that is not JSON',
       () =>
         admin.request('POST', '/api/classes', '<class grade="3"/>', { 'content-type': 'application/xml' }),
