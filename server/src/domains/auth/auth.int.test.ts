@@ -303,8 +303,11 @@ describe('language', () => {
       english,
     );
     expect(before.body.error.message).toBe('The current password is wrong.');
+    const audit = await AuditTrail.start(server.db);
     const chosen = await person.client.request('POST', '/api/me/locale', { locale: 'ru' }, english);
     expect(chosen.body.locale).toBe('ru');
+    const own = { schoolId: 1, actorId: person.id, subjectId: person.id };
+    await audit.expect([{ type: 'people.set_locale', ...own, data: { locale: 'ru' } }]);
     const after = await person.client.request(
       'POST',
       '/api/auth/password',
@@ -314,5 +317,6 @@ describe('language', () => {
     expect(after.body.error.message).toBe('Текущий пароль указан неверно.');
     const bad = await person.client.post('/api/me/locale', { locale: 'fr' });
     expect(bad.status).toBe(400);
+    await audit.expect([{ type: 'auth.login_failed', ...own, data: { network: '127.0.0.0/24' } }]);
   });
 });
