@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const protocol = fileURLToPath(new URL('./protocol/src/index.ts', import.meta.url));
-const integration = ['server/src/**/*.int.test.ts'];
+const integration = ['server/src/**/*.int.test.ts', 'tests/**/*.int.test.ts'];
 
 /**
  * Projects: `unit` (no services), the integration suite once per PostgreSQL
@@ -22,7 +22,12 @@ export default defineConfig({
       },
       ...(['pg-embedded', 'pg-system'] as const).map((name) => ({
         extends: true,
-        test: { name, include: integration, globalSetup: ['server/src/test/global-setup.ts'] },
+        test: {
+          name,
+          include: integration,
+          globalSetup: ['server/src/test/global-setup.ts'],
+          setupFiles: ['server/src/test/setup-integration.ts'],
+        },
       })),
       {
         extends: true,

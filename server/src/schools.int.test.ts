@@ -1,65 +1,68 @@
-import { randomUUID } from 'node:crypto';
+import { MAX_ID } from '@parta/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from './test/client.js';
-import { addPerson, otherSchoolAdmin, setUpSchool } from './test/school.js';
+import { digest } from './test/digest.js';
+import { buildMatrixFixture, type Fixture } from './test/matrix-fixture.js';
+import { matrix, people } from './test/matrix-routes.js';
+import { ADMIN, addSchool } from './test/school.js';
 import { startTestServer, type TestServer } from './test/server.js';
 
 /**
  * One installation, two schools (DESIGN §3.8): what belongs to school A
- * answers 404 to school B's admin, exactly like something that does not exist.
+ * answers 404 to school B's admin, exactly like something that does not
+ * exist (the same body as for an id that exists nowhere). School A is the authorization matrix's fixture; every route with an
+ * id in its path is called by B's admin with A's real ids, as the matrix
+ * calls it (test/matrix-routes.ts).
  */
 let server: TestServer;
+let fixture: Fixture;
 let adminA: TestClient;
 let adminB: TestClient;
-let chatA: number;
-let personA: number;
 
 beforeAll(async () => {
   server = await startTestServer();
-  adminA = await setUpSchool(server);
-  personA = (
-    await addPerson(server, adminA, { fullName: 'Учитель А', login: 'teacher-a', roles: ['teacher'] })
-  ).id;
-  chatA = (await adminA.post('/api/chats', { title: 'Школа А', memberIds: [personA] })).body.id;
-  await adminA.post(`/api/chats/${chatA}/messages`, { clientId: randomUUID(), body: 'Только для школы А' });
-  adminB = await otherSchoolAdmin(server);
+  fixture = await buildMatrixFixture(server, people);
+  adminA = server.client();
+  await adminA.login(ADMIN.login, ADMIN.password);
+  adminB = await addSchool(server, 'Школа Б', 'admin-b');
 });
 afterAll(() => server?.close());
 
+const withIds = Object.keys(matrix).filter((route) => route.includes('/:'));
+
 describe('school isolation', () => {
-  it.each([
-    ['GET', () => `/api/chats/${chatA}`, undefined, 'chats.not_found'],
-    ['GET', () => `/api/chats/${chatA}/messages`, undefined, 'chats.not_found'],
-    ['GET', () => `/api/chats/${chatA}/members`, undefined, 'chats.not_found'],
-    [
-      'POST',
-      () => `/api/chats/${chatA}/messages`,
-      { clientId: randomUUID(), body: 'чужое' },
-      'chats.not_found',
-    ],
-    ['POST', () => `/api/chats/${chatA}/members`, { userIds: [1] }, 'chats.not_found'],
-    ['POST', () => `/api/chats/${chatA}/read`, { messageId: 1 }, 'chats.not_found'],
-    ['POST', () => `/api/people/${personA}/reset-link`, undefined, 'people.not_found'],
-  ] as const)('%s %s is not found for the other school', async (method, url, body, code) => {
-    const reply = await adminB.request(method, url(), body);
-    expect(reply.status).toBe(404);
-    expect(reply.body.error.code).toBe(code);
+  it('covers every route of the running server with an id in its path', () => {
+    const routes = server.parta.routes.map((route) => `${route.method} ${route.url}`);
+    expect(routes.filter((route) => route.includes('/:')).sort()).toEqual([...withIds].sort());
+  });
+
+  it.each(withIds)('%s is not found for another school, and changes nothing', async (route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const { url, body } = matrix[route]!.request(fixture, 'admin');
+    const before = await digest(server.db);
+    const reply = await adminB.request(method, url ?? path, body);
+    const verdict = `${route} as school B: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
+    expect(reply.status, verdict).toBe(404);
+    expect(await digest(server.db), verdict).toBe(before);
+    // exactly what an id that exists nowhere gets
+    const missing = await adminB.request(method, (url ?? path).replace(/\/\d+(?=\/|$)/g, `/${MAX_ID}`), body);
+    expect(reply.body, verdict).toEqual(missing.body);
   });
 
   it('lists only the own school', async () => {
     expect((await adminB.get('/api/chats')).body.chats).toEqual([]);
     expect(
       (await adminB.get('/api/people')).body.people.map((p: { fullName: string }) => p.fullName),
-    ).toEqual(['Админ Б']);
+    ).toEqual(['Админ Школа Б']);
   });
 
   it('refuses people of another school as chat members', async () => {
-    const reply = await adminB.post('/api/chats', { title: 'Смешанный', memberIds: [personA] });
+    const reply = await adminB.post('/api/chats', { title: 'Смешанный', memberIds: [fixture.teacherId] });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('chats.member_not_found');
   });
 
   it('still lets school A use its own chat', async () => {
-    expect((await adminA.get(`/api/chats/${chatA}`)).status).toBe(200);
+    expect((await adminA.get(`/api/chats/${fixture.chatId}`)).status).toBe(200);
   });
 });

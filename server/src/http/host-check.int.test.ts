@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordErrorCode } from '../test/error-codes.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
 /**
@@ -24,7 +25,11 @@ function get(host: string): Promise<{ status: number; body: string }> {
         response.setEncoding('utf8').on('data', (chunk: string) => {
           body += chunk;
         });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        response.on('end', () => {
+          // This request goes around the test client (it sets Host), so it notes its error code itself.
+          if (response.statusCode !== 200) recordErrorCode(JSON.parse(body).error.code);
+          resolve({ status: response.statusCode ?? 0, body });
+        });
       },
     );
     request.on('error', reject);

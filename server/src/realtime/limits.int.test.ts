@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { HELLO_TIMEOUT_MS, type TMessage, wsCloseCodes } from '@parta/protocol';
+import { HELLO_TIMEOUT_MS, wsCloseCodes } from '@parta/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../infra/actions.js';
 import type { TestSocket } from '../test/client.js';
+import { floodMessage } from '../test/flood.js';
 import { addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 
@@ -105,15 +105,7 @@ describe('the live stream', () => {
 
 /** An action that only emits `count` large events for one person. */
 function bigEvents(userId: number, count: number): Action<void, null> {
-  const message: TMessage = {
-    id: 1,
-    chatId: 1,
-    authorId: userId,
-    authorName: 'Тест',
-    clientId: randomUUID(),
-    body: 'ж'.repeat(4000),
-    createdAt: new Date(0).toISOString(),
-  };
+  const message = floodMessage(1, userId);
   return async () => ({
     result: null,
     schoolId: 1,

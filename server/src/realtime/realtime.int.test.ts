@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type TEvent, type TMessage, wsCloseCodes } from '@parta/protocol';
+import { type TEvent, wsCloseCodes } from '@parta/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../infra/actions.js';
 import type { TestClient } from '../test/client.js';
+import { floodMessage } from '../test/flood.js';
 import { addPerson, setUpSchool } from '../test/school.js';
 import { startTestServer, type TestServer } from '../test/server.js';
 import { REPLAY_LIMIT } from './hub.js';
@@ -149,15 +150,7 @@ function eventsFor(userId: number, count: number): Action<void, null> {
 /** An action that only emits `count` large events for one person: a flood for the slow-consumer test. */
 function bigEvents(userId: number, count: number): Action<void, null> {
   return async () => {
-    const message: TMessage = {
-      id: 1,
-      chatId,
-      authorId: userId,
-      authorName: 'Тест',
-      clientId: randomUUID(),
-      body: 'ж'.repeat(4000),
-      createdAt: new Date(0).toISOString(),
-    };
+    const message = floodMessage(chatId, userId);
     return {
       result: null,
       schoolId: 1,

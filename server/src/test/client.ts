@@ -1,5 +1,6 @@
 import type { TClientFrame, TMe, TServerFrame } from '@parta/protocol';
 import WebSocket from 'ws';
+import { recordErrorCode } from './error-codes.js';
 
 export interface Reply<T = any> {
   status: number;
@@ -41,6 +42,7 @@ export class TestClient {
     }
     const text = await response.text();
     const parsed = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    if (typeof parsed?.error?.code === 'string') recordErrorCode(parsed.error.code);
     if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) {
       this.me = parsed as TMe;
       this.csrfToken = (parsed as TMe).csrfToken;

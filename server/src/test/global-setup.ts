@@ -1,12 +1,15 @@
+import { readdirSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
+import type { RunnerTask, RunnerTestFile } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { connect } from '../db/client.js';
 import { startEmbeddedDatabase } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { missingErrorCodes } from './error-codes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -55,7 +58,11 @@ export default async function setup(project: TestProject) {
   await pool.end();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', TEMPLATE);
+  const errorCodesDir = await mkdtemp(path.join(os.tmpdir(), 'parta-error-codes-'));
+  project.provide('errorCodesDir', errorCodesDir);
   return async () => {
+    checkErrorCodes(project, errorCodesDir);
+    await rm(errorCodesDir, { recursive: true, force: true });
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     await client.query(`drop database if exists ${TEMPLATE} with (force)`);
@@ -68,4 +75,30 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/**
+ * After a whole run of the project (every integration file, no test left
+ * out by a filter) — or any run with PARTA_CHECK_ERROR_CODES=1 — fails the
+ * run when a code of the protocol was answered by no test (error-codes.ts).
+ */
+function checkErrorCodes(project: TestProject, dir: string): void {
+  const files = project.vitest.state.getFiles().filter((file) => file.projectName === project.name);
+  const ran = new Set(files.map((file) => path.relative(root, file.filepath)));
+  const all = readdirSync(path.join(root, 'server/src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.int.test.ts'))
+    .map((file) => path.join('server/src', file));
+  const whole = all.every((file) => ran.has(file)) && !files.some(leftOut);
+  if (!whole && process.env.PARTA_CHECK_ERROR_CODES !== '1') return;
+  const missing = missingErrorCodes(dir, root);
+  if (missing.length === 0) return;
+  console.error(`${project.name}: no test was answered these error codes: ${missing.join(', ')}`);
+  process.exitCode = 1;
+}
+
+function leftOut(task: RunnerTask | RunnerTestFile): boolean {
+  if (task.mode === 'skip' || task.mode === 'todo') return true;
+  return 'tasks' in task && task.tasks.some(leftOut);
 }

@@ -40,7 +40,7 @@ export async function addPerson(
 /**
  * Makes `teacherId` the class teacher of a new class with one child of each
  * parent in it, so the teacher may write to those parents and gather them in
- * a group chat (org/direct-policy.ts).
+ * a group chat (chats/direct-policy.ts).
  */
 export async function teachFamilies(
   admin: TestClient,
@@ -63,16 +63,16 @@ export async function teachFamilies(
 }
 
 /**
- * A second school in the same installation, written directly (a district
- * setup would make it), with its admin logged in: what belongs to the first
- * school must answer 404 to them, like something that does not exist.
+ * A second school in the same installation, with its admin logged in. The
+ * district setup of a later issue will make it through the API; until then
+ * it is written directly.
  */
-export async function otherSchoolAdmin(server: TestServer): Promise<TestClient> {
+export async function addSchool(server: TestServer, name: string, adminLogin: string): Promise<TestClient> {
   const now = server.clock.now();
   const [school] = await server.db
     .insert(schools)
     .values({
-      name: 'Школа Б',
+      name,
       timeZone: 'Europe/Moscow',
       academicYear: 2026,
       joinCode: String(Math.random()).slice(2, 10),
@@ -81,13 +81,13 @@ export async function otherSchoolAdmin(server: TestServer): Promise<TestClient> 
     .returning();
   await server.db.insert(users).values({
     schoolId: school!.id,
-    fullName: 'Админ Б',
-    login: 'admin-b',
-    passwordHash: await hashPassword('admin-b-password'),
+    fullName: `Админ ${name}`,
+    login: adminLogin,
+    passwordHash: await hashPassword(`${adminLogin}-password`),
     roles: ['admin'],
     createdAt: now,
   });
   const admin = server.client();
-  await admin.login('admin-b', 'admin-b-password');
+  await admin.login(adminLogin, `${adminLogin}-password`);
   return admin;
 }

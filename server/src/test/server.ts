@@ -15,6 +15,7 @@ import {
 } from '../infra/rate-limit.js';
 import { TestClient } from './client.js';
 import { createTestDatabase } from './database.js';
+import { checkEvents } from './event-check.js';
 import { SETUP_TOKEN } from './setup-token.js';
 
 export interface TestServer {
@@ -52,6 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { db, pool } = connect(databaseUrl, 5);
   const clock = options.clock ?? new ManualClock();
   const bus = options.bus ?? new MemoryBus();
+  const stopChecking = checkEvents(bus);
   const config = loadConfig({
     PARTA_PORT: '0',
     DATABASE_URL: databaseUrl,
@@ -88,6 +90,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     bus,
     client: () => new TestClient(url),
     async close() {
+      stopChecking();
       await parta.app.close();
       await pool.end();
       await fresh?.drop();

@@ -27,6 +27,8 @@ interface Settings {
   onSessionLost: () => void;
   /** the text shown when the server answered something unreadable */
   unexpected: () => string;
+  /** how a request travels: the page's `fetch`; a test outside the browser gives its own (server address, cookie) */
+  fetch: (path: string, init: RequestInit) => Promise<Response>;
 }
 
 const settings: Settings = {
@@ -34,6 +36,7 @@ const settings: Settings = {
   language: 'ru',
   onSessionLost: () => {},
   unexpected: () => 'Unexpected answer',
+  fetch: (path, init) => fetch(path, init),
 };
 
 export function configureHttp(patch: Partial<Settings>): void {
@@ -58,7 +61,7 @@ export async function request<S extends z.ZodType>(
   if (method !== 'GET' && settings.csrfToken) headers['x-csrf-token'] = settings.csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await settings.fetch(path, {
       method,
       headers,
       credentials: 'same-origin',

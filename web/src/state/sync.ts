@@ -1,29 +1,13 @@
-import type { TEvent, TMe, TMessage } from '@parta/protocol';
+import type { TMe } from '@parta/protocol';
 import { isTransient } from '../api/http.js';
 import { LiveStream } from '../api/live.js';
-import {
-  clearChats,
-  loadChats,
-  noteMemberCount,
-  noteMessage,
-  noteRead,
-  noteUpdate,
-  refreshChat,
-  removeChat,
-  sendUnsentReads,
-} from './chats.js';
+import { applyEvent, type Reader, receiveMessage } from './apply.js';
+import { clearChats, loadChats, sendUnsentReads } from './chats.js';
 import { markDown, markLive, resetConnection } from './connection.js';
-import { clearMembers, forgetMembers } from './members.js';
+import { clearMembers } from './members.js';
 import { closeOutbox, flush, openOutbox, settle } from './outbox.js';
-import { clearPins, notePinChange, reloadPins } from './pins.js';
-import {
-  addMessage,
-  clearThreads,
-  noteReads,
-  reloadThreads,
-  setReadCounts,
-  updateMessage,
-} from './threads.js';
+import { clearPins, reloadPins } from './pins.js';
+import { clearThreads, reloadThreads } from './threads.js';
 import { clearTyping, noteTyping, stoppedTyping, typingThrottle } from './typing.js';
 import { isReading } from './view.js';
 
@@ -38,24 +22,9 @@ export interface SyncHooks {
 
 let live: LiveStream | null = null;
 let hooks: SyncHooks | null = null;
-let myId = 0;
+let reader: Reader | null = null;
 let running = false;
 let firstLoadTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** A message the server confirmed, however it arrived: shown once, counted once. */
-function receive(message: TMessage): void {
-  settle(message);
-  addMessage(message);
-  noteMessage(message, myId, isReading(message.chatId));
-  stoppedTyping(message.chatId, message.authorId);
-}
-
-/** An edit, delete, reaction or pin, in the thread, the list's preview and the pinned bar. */
-function change(message: TMessage): void {
-  updateMessage(message);
-  noteUpdate(message);
-  notePinChange(message);
-}
 
 const typingFrames = typingThrottle((chatId) => live?.typing(chatId));
 
@@ -69,50 +38,6 @@ export function typingDone(chatId: number): void {
   typingFrames.reset(chatId);
 }
 
-function apply(event: TEvent): void {
-  const payload = event.payload;
-  switch (payload.type) {
-    case 'messages.send':
-      receive(payload.message);
-      break;
-    case 'messages.update':
-      change(payload.message);
-      break;
-    case 'messages.reads':
-      noteReads(payload.chatId, payload.userId, payload.previousMessageId, payload.lastReadMessageId);
-      break;
-    case 'messages.read_counts':
-      setReadCounts(payload.chatId, payload.counts);
-      break;
-    case 'chats.create':
-      void refreshChat(payload.chatId);
-      break;
-    case 'chats.add_members':
-      forgetMembers(payload.chatId);
-      if (payload.userIds.includes(myId)) void refreshChat(payload.chatId);
-      else noteMemberCount(payload.chatId, payload.memberCount);
-      break;
-    case 'chats.remove_members':
-      forgetMembers(payload.chatId);
-      if (payload.userIds.includes(myId)) removeChat(payload.chatId);
-      else noteMemberCount(payload.chatId, payload.memberCount);
-      break;
-    case 'chats.update':
-      // The title, and what the reader may do in an archived chat, come fresh from the server.
-      void refreshChat(payload.chatId);
-      break;
-    case 'chats.read':
-      noteRead(payload.chatId, payload.lastReadMessageId);
-      break;
-    case 'people.update':
-      if (payload.personId === myId) hooks?.onPersonChanged();
-      break;
-    case 'joins.update':
-      hooks?.onJoinsChanged();
-      break;
-  }
-}
-
 /**
  * After logging in: the chat list (and its cursor), then the live stream from
  * that cursor, and the outbox of unsent messages.
@@ -120,9 +45,20 @@ function apply(event: TEvent): void {
 export function startSync(me: TMe, next: SyncHooks): void {
   stopSync();
   running = true;
-  myId = me.id;
   hooks = next;
-  openOutbox(me.id, receive);
+  reader = {
+    id: me.id,
+    isReading,
+    onReceived: (message) => {
+      settle(message);
+      stoppedTyping(message.chatId, message.authorId);
+    },
+    onPersonChanged: () => hooks?.onPersonChanged(),
+    onJoinsChanged: () => hooks?.onJoinsChanged(),
+  };
+  openOutbox(me.id, (message) => {
+    if (reader) receiveMessage(message, reader);
+  });
   void firstLoad(next.onSessionEnded, 0);
 }
 
@@ -144,7 +80,9 @@ async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<v
   }
   if (!running) return;
   live = new LiveStream(cursor, {
-    onEvent: apply,
+    onEvent: (event) => {
+      if (reader) void applyEvent(event, reader);
+    },
     onReady: () => {
       markLive();
       void flush();
@@ -162,7 +100,7 @@ async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<v
     },
     onSessionEnded,
     onTyping: (chatId, userId, fullName) => {
-      if (userId !== myId) noteTyping(chatId, userId, fullName);
+      if (userId !== reader?.id) noteTyping(chatId, userId, fullName);
     },
   });
   live.start();
@@ -174,6 +112,7 @@ export function stopSync(): void {
   live?.stop();
   live = null;
   hooks = null;
+  reader = null;
   clearThreads();
   clearChats();
   clearPins();

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions } from '../../db/schema.js';
+import { AuditTrail } from '../../test/audit.js';
 import type { TestClient } from '../../test/client.js';
 import { ADMIN, addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
@@ -88,6 +89,7 @@ describe('login', () => {
   });
 
   it('says the same for an unknown login and a wrong password', async () => {
+    const audit = await AuditTrail.start(server.db);
     const unknown = await server
       .client()
       .post('/api/auth/login', { login: 'nobody', password: 'whatever-1' });
@@ -97,6 +99,11 @@ describe('login', () => {
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
+    const network = { network: '127.0.0.0/24' };
+    await audit.expect([
+      { type: 'auth.login_failed', schoolId: null, actorId: null, subjectId: null, data: network },
+      { type: 'auth.login_failed', schoolId: 1, actorId: null, subjectId: admin.me!.id, data: network },
+    ]);
   });
 
   it('limits failed attempts per account, in Russian, until the window passes', async () => {
@@ -105,6 +112,7 @@ describe('login', () => {
       login: 'zaitsev',
       roles: ['parent'],
     });
+    const audit = await AuditTrail.start(server.db);
     for (let i = 0; i < 10; i++) {
       expect(
         (await server.client().post('/api/auth/login', { login: 'zaitsev', password: 'bad-password' }))
@@ -117,10 +125,20 @@ describe('login', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.error.message).toMatch(/Слишком много попыток входа/);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    const failed = { schoolId: 1, actorId: null, subjectId: person.id };
+    await audit.expect([
+      ...Array.from({ length: 9 }, () => ({
+        type: 'auth.login_failed',
+        ...failed,
+        data: { network: '127.0.0.0/24' },
+      })),
+      { type: 'auth.lockout', ...failed, data: { network: '127.0.0.0/24', scope: 'account' } },
+    ]);
     server.clock.advance(15 * 60 * 1000);
     expect(
       (await server.client().post('/api/auth/login', { login: 'zaitsev', password: person.password })).status,
     ).toBe(200);
+    await audit.expect([{ type: 'auth.login', ...failed, data: {} }]);
   });
 });
 
@@ -136,9 +154,15 @@ describe('sessions', () => {
     const list = await person.client.get('/api/auth/sessions');
     expect(list.body.sessions).toHaveLength(2);
     expect(list.body.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    const audit = await AuditTrail.start(server.db);
     expect((await person.client.post('/api/auth/logout-others')).body).toEqual({ count: 1 });
     expect((await phone.get('/api/me')).status).toBe(401);
     expect((await person.client.post('/api/auth/logout')).status).toBe(200);
+    const own = { schoolId: 1, actorId: person.id, subjectId: person.id };
+    await audit.expect([
+      { type: 'auth.logout_others', ...own, data: { count: 1 } },
+      { type: 'auth.logout', ...own, data: {} },
+    ]);
     expect((await person.client.get('/api/me')).status).toBe(401);
   });
 
@@ -252,6 +276,7 @@ describe('passwords', () => {
     });
     const other = server.client();
     await other.login('garipov', person.password);
+    const audit = await AuditTrail.start(server.db);
     const wrong = await person.client.post('/api/auth/password', {
       currentPassword: 'nope',
       newPassword: 'new-password-1',
@@ -263,6 +288,11 @@ describe('passwords', () => {
       newPassword: 'new-password-1',
     });
     expect(ok.status).toBe(200);
+    const own = { schoolId: 1, subjectId: person.id };
+    await audit.expect([
+      { type: 'auth.login_failed', ...own, actorId: person.id, data: { network: '127.0.0.0/24' } },
+      { type: 'auth.password_change', ...own, actorId: person.id, data: {} },
+    ]);
     expect((await other.get('/api/me')).status).toBe(401);
     expect((await person.client.get('/api/me')).status).toBe(200);
     await server.client().login('garipov', 'new-password-1');
@@ -275,11 +305,14 @@ describe('passwords', () => {
       roles: ['parent'],
     });
     const token = created.body.setPasswordLink.url.split('/reset/')[1];
+    const audit = await AuditTrail.start(server.db);
     expect(
       (await server.client().post('/api/auth/reset', { token, newPassword: 'first-password' })).status,
     ).toBe(200);
     const reused = await server.client().post('/api/auth/reset', { token, newPassword: 'second-password' });
     expect(reused.status).toBe(400);
+    const reset = { schoolId: 1, actorId: null, subjectId: created.body.person.id, data: {} };
+    await audit.expect([{ type: 'auth.password_reset', ...reset }]);
     expect(reused.body.error.code).toBe('auth.reset_link_invalid');
     const again = await admin.post(`/api/people/${created.body.person.id}/reset-link`);
     server.clock.advance(73 * 3600 * 1000);
@@ -333,8 +366,11 @@ describe('language', () => {
       english,
     );
     expect(before.body.error.message).toBe('The current password is wrong.');
+    const audit = await AuditTrail.start(server.db);
     const chosen = await person.client.request('POST', '/api/me/locale', { locale: 'ru' }, english);
     expect(chosen.body.locale).toBe('ru');
+    const own = { schoolId: 1, actorId: person.id, subjectId: person.id };
+    await audit.expect([{ type: 'people.set_locale', ...own, data: { locale: 'ru' } }]);
     const after = await person.client.request(
       'POST',
       '/api/auth/password',
@@ -344,5 +380,6 @@ describe('language', () => {
     expect(after.body.error.message).toBe('Текущий пароль указан неверно.');
     const bad = await person.client.post('/api/me/locale', { locale: 'fr' });
     expect(bad.status).toBe(400);
+    await audit.expect([{ type: 'auth.login_failed', ...own, data: { network: '127.0.0.0/24' } }]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditTrail } from '../../test/audit.js';
 import type { TestClient } from '../../test/client.js';
 import { addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
@@ -43,8 +44,18 @@ const open = (client: TestClient, userId: number) => client.post('/api/chats/dir
 
 describe('direct chats', () => {
   it('opens one chat for two people, titled with the other one’s name for each', async () => {
+    const audit = await AuditTrail.start(server.db);
     const first = await open(teacher.client, anna.id);
     expect(first.status).toBe(200);
+    await audit.expect([
+      {
+        type: 'chats.open_direct',
+        schoolId: 1,
+        actorId: teacher.id,
+        subjectId: first.body.id,
+        data: { userIds: [teacher.id, anna.id] },
+      },
+    ]);
     expect(first.body).toMatchObject({
       kind: 'direct',
       title: 'Иванова Анна',
@@ -54,6 +65,7 @@ describe('direct chats', () => {
     expect(first.body.policies).toMatchObject({ post: true, addMembers: false, pin: true, moderate: false });
     const again = await open(anna.client, teacher.id);
     expect(again.body).toMatchObject({ id: first.body.id, title: 'Галиева Алсу' });
+    await audit.expect([]);
   });
 
   it('lets staff write to the families of their classes, not of others', async () => {
@@ -88,12 +100,14 @@ describe('direct chats', () => {
 
   it('refuses oneself, a stranger id and bad input without creating anything', async () => {
     const before = (await anna.client.get('/api/chats')).body.chats.length;
+    const audit = await AuditTrail.start(server.db);
     expect((await open(anna.client, anna.id)).body.error.code).toBe('chats.direct_self');
     expect((await open(anna.client, 999_999)).status).toBe(404);
     for (const body of [{}, { userId: 'x' }, { userId: -1 }, { userId: anna.id, extra: 1 }]) {
       expect((await anna.client.post('/api/chats/direct', body)).status).toBe(400);
     }
     expect((await anna.client.get('/api/chats')).body.chats).toHaveLength(before);
+    await audit.expect([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditTrail } from '../../test/audit.js';
 import type { TestClient } from '../../test/client.js';
 import { addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
@@ -78,6 +79,7 @@ afterAll(() => server?.close());
 
 describe('group chats follow the rules that protect children', () => {
   it('refuses staff gathering students or parents they do not teach, and creates nothing', async () => {
+    const audit = await AuditTrail.start(server.db);
     for (const [who, memberIds] of [
       [caretaker, [misha]],
       [caretaker, [petrova.id]],
@@ -92,22 +94,30 @@ describe('group chats follow the rules that protect children', () => {
         (await who.client.get('/api/chats')).body.chats.map((c: { title: string }) => c.title),
       ).not.toContain('Кружок');
     }
+    await audit.expect([]);
   });
 
   it('lets a class teacher gather their class’s families and colleagues, and refuses adding others later', async () => {
+    const audit = await AuditTrail.start(server.db);
     const created = await classTeacher.client.post('/api/chats', {
       title: 'Экскурсия 5А',
       memberIds: [misha, petrova.id, caretaker.id],
     });
     expect(created.status).toBe(201);
+    const chat = { schoolId: 1, subjectId: created.body.id };
+    await audit.expect([{ type: 'chats.create', ...chat, actorId: classTeacher.id, data: { members: 4 } }]);
     const added = await classTeacher.client.post(`/api/chats/${created.body.id}/members`, {
       userIds: [aliya],
     });
     expect(added.status).toBe(403);
     expect(added.body.error.code).toBe('chats.member_not_allowed');
+    await audit.expect([]);
     expect((await admin.post(`/api/chats/${created.body.id}/members`, { userIds: [aliya] })).status).toBe(
       200,
     );
+    await audit.expect([
+      { type: 'chats.add_members', ...chat, actorId: admin.me!.id, data: { userIds: [aliya] } },
+    ]);
   });
 });
 

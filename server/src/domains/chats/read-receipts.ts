@@ -17,7 +17,9 @@ interface ReadMove {
  * (after the reader's marker has moved, in the same transaction). Those who
  * may see who read (`canSeeWhoRead`) hear who and how far; every other member
  * hears only the new counts under their own messages in that range, and
- * nothing when it holds none. The reader's own tabs get `chats.read` apart.
+ * nothing when it holds none. The reader's own tabs get `chats.read` apart,
+ * and `messages.reads` too when the reader sees who read: they count among
+ * the readers of the others' messages (the counts a fresh page shows).
  */
 export async function readReceiptEvents(tx: Tx, chat: ChatAccess, move: ReadMove): Promise<EventDraft[]> {
   const members = await tx.execute<{
@@ -27,7 +29,7 @@ export async function readReceiptEvents(tx: Tx, chat: ChatAccess, move: ReadMove
     school_id: number;
   }>(sql`
     select cm.user_id, cm.role, u.roles, u.school_id from chat_members cm join users u on u.id = cm.user_id
-    where cm.chat_id = ${move.chatId} and cm.user_id <> ${move.readerId}`);
+    where cm.chat_id = ${move.chatId}`);
   const seeWho: number[] = [];
   const countsOnly: number[] = [];
   for (const member of members.rows) {
@@ -39,7 +41,10 @@ export async function readReceiptEvents(tx: Tx, chat: ChatAccess, move: ReadMove
       sessionId: null,
     };
     const allowed = canSeeWhoRead(person, { ...chat, membership: { role: member.role } }).ok;
-    (allowed ? seeWho : countsOnly).push(member.user_id);
+    // The reader's own messages gain no reader by it; under the others' they are one reader more.
+    if (member.user_id === move.readerId) {
+      if (allowed) seeWho.push(member.user_id);
+    } else (allowed ? seeWho : countsOnly).push(member.user_id);
   }
   const { readerId: userId, ...range } = move;
   const events: EventDraft[] = [{ payload: { type: 'messages.reads', userId, ...range }, userIds: seeWho }];

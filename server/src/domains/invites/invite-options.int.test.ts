@@ -1,7 +1,7 @@
 import { ZInviteCandidates, ZInviteOptions } from '@parta/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, otherSchoolAdmin, setUpSchool } from '../../test/school.js';
+import { addPerson, addSchool, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 
 /**
@@ -116,7 +116,7 @@ describe('whom a personal invite may be for', () => {
   });
 
   it('a class of another school is not found', async () => {
-    const adminB = await otherSchoolAdmin(server);
+    const adminB = await addSchool(server, 'Школа Б', 'admin-b');
     const reply = await adminB.get(`/api/invites/candidates?role=parent&classId=${class3a}`);
     expect(reply.status).toBe(404);
     expect(reply.body.error.code).toBe('classes.not_found');

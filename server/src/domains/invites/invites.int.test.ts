@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinRequests, users } from '../../db/schema.js';
+import { AuditTrail } from '../../test/audit.js';
 import type { TestClient } from '../../test/client.js';
 import { addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
@@ -17,6 +18,8 @@ let misha: number;
 
 const tokenOf = (url: string) => url.split('/join/')[1]!;
 const register = (login: string) => ({ fullName: `Родитель ${login}`, login, password: `${login}-password` });
+const userId = async (login: string) =>
+  (await server.db.select({ id: users.id }).from(users).where(eq(users.login, login)))[0]!.id;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -49,6 +52,7 @@ async function parentInvite(extra: Record<string, unknown> = {}) {
 
 describe('a class teacher invites the parents of their class', () => {
   it('may invite into their own class only, and parents or students only', async () => {
+    const audit = await AuditTrail.start(server.db);
     expect((await teacher.client.post('/api/invites', { role: 'parent', classId: class3b })).status).toBe(
       404,
     );
@@ -58,6 +62,15 @@ describe('a class teacher invites the parents of their class', () => {
     const ok = await teacher.client.post('/api/invites', { role: 'parent', classId: class3a });
     expect(ok.body.invite).toMatchObject({ role: 'parent', class: { name: '3А' }, maxUses: null, uses: 0 });
     expect(ok.body.url).toMatch(/\/join\/[A-Za-z0-9_-]{22}$/);
+    await audit.expect([
+      {
+        type: 'invites.create',
+        schoolId: 1,
+        actorId: teacher.id,
+        subjectId: ok.body.invite.id,
+        data: { role: 'parent', classId: class3a, personal: false },
+      },
+    ]);
   });
 
   it('shows the join page without exposing other families beyond «Миша П.»', async () => {
@@ -87,13 +100,24 @@ describe('a class teacher invites the parents of their class', () => {
     await queue.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
 
     const parent = server.client();
+    const token = await parentInvite();
+    const audit = await AuditTrail.start(server.db);
     const redeemed = await parent.post('/api/invites/redeem', {
-      token: await parentInvite(),
+      token,
       register: register('petrova'),
       childId: misha,
       acceptRules: true,
     });
     expect(redeemed.status).toBe(200);
+    await audit.expect([
+      {
+        type: 'invites.redeem',
+        schoolId: 1,
+        actorId: null,
+        subjectId: redeemed.body.request.inviteId,
+        data: { userId: await userId('petrova') },
+      },
+    ]);
     expect(redeemed.body.outcome).toBe('pending');
     expect(redeemed.body.request).toMatchObject({
       status: 'pending',
@@ -116,6 +140,15 @@ describe('a class teacher invites the parents of their class', () => {
     const status = await parent.socket((await parent.get('/api/chats')).body.cursor);
     await status.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
     expect((await teacher.client.post(`/api/joins/${pending[0].id}/approve`)).status).toBe(200);
+    await audit.expect([
+      {
+        type: 'joins.approve',
+        schoolId: 1,
+        actorId: teacher.id,
+        subjectId: null,
+        data: { ids: [pending[0].id] },
+      },
+    ]);
     await status.waitFor(
       (s) => s.events().some((e) => e.payload.type === 'joins.update' && e.payload.status === 'approved'),
       'approval, live',
@@ -138,14 +171,19 @@ describe('a class teacher invites the parents of their class', () => {
       acceptRules: true,
     });
     parent.csrfToken = first.body.csrfToken;
+    const audit = await AuditTrail.start(server.db);
     const again = await parent.post('/api/invites/redeem', { token, childId: misha, acceptRules: true });
     expect(again.body.request.id).toBe(first.body.request.id);
+    await audit.expect([]);
     const reason = 'Не нашли вас среди родителей Миши. Подойдите, пожалуйста, к классному руководителю.';
     expect((await teacher.client.post(`/api/joins/${first.body.request.id}/reject`, { reason })).status).toBe(
       200,
     );
     const mine = (await parent.get('/api/joins/mine')).body.requests;
     expect(mine).toEqual([expect.objectContaining({ status: 'rejected', reason })]);
+    await audit.expect([
+      { type: 'joins.reject', schoolId: 1, actorId: teacher.id, subjectId: first.body.request.id, data: {} },
+    ]);
     const decided = await teacher.client.post(`/api/joins/${first.body.request.id}/approve`);
     expect(decided.body.error.code).toBe('joins.already_decided');
   });
@@ -154,7 +192,17 @@ describe('a class teacher invites the parents of their class', () => {
 describe('links that do not work say why, in Russian', () => {
   it('tells expired, revoked and exhausted links apart, and says nothing about unknown or malformed ones', async () => {
     const revoked = await teacher.client.post('/api/invites', { role: 'parent', classId: class3a });
+    const audit = await AuditTrail.start(server.db);
     await teacher.client.post(`/api/invites/${revoked.body.invite.id}/revoke`);
+    await audit.expect([
+      {
+        type: 'invites.revoke',
+        schoolId: 1,
+        actorId: teacher.id,
+        subjectId: revoked.body.invite.id,
+        data: {},
+      },
+    ]);
     const expiring = await parentInvite({ expiresInDays: 1 });
     const single = await parentInvite({ maxUses: 1 });
     await server.client().post('/api/invites/redeem', {
@@ -180,7 +228,7 @@ describe('links that do not work say why, in Russian', () => {
     expect(answers[1]!.body.error.message).toMatch(/^Срок действия этой ссылки-приглашения истёк/);
   });
 
-  it('requires the rules to be accepted and the child to be named, creating no account', async () => {
+  it('requires the rules to be accepted, the child to be named and an account, creating none', async () => {
     const token = await parentInvite();
     const before = (await server.db.select({ n: count() }).from(users))[0]!.n;
     const noRules = await server.client().post('/api/invites/redeem', {
@@ -195,6 +243,11 @@ describe('links that do not work say why, in Russian', () => {
       .post('/api/invites/redeem', { token, register: register('nochild'), acceptRules: true });
     expect(noChild.body.error.code).toBe('invites.child_required');
     expect(noChild.body.error.message).toBe('Выберите своего ребёнка из списка класса.');
+    const noAccount = await server
+      .client()
+      .post('/api/invites/redeem', { token, childId: misha, acceptRules: true });
+    expect(noAccount.status).toBe(401);
+    expect(noAccount.body.error.code).toBe('invites.login_required');
     expect((await server.db.select({ n: count() }).from(users))[0]!.n).toBe(before);
   });
 });
@@ -280,8 +333,18 @@ describe('personal invites and annulling', () => {
       childId: misha,
       acceptRules: true,
     });
+    const audit = await AuditTrail.start(server.db);
     const annulled = await teacher.client.post('/api/invites/annul', { classId: class3a });
     expect(annulled.body.count).toBeGreaterThanOrEqual(2);
+    await audit.expect([
+      {
+        type: 'invites.annul',
+        schoolId: 1,
+        actorId: teacher.id,
+        subjectId: null,
+        data: { classId: class3a, count: annulled.body.count },
+      },
+    ]);
     expect((await server.client().post('/api/invites/preview', { token: used })).status).toBe(200);
     expect((await teacher.client.post('/api/invites/annul', {})).status).toBe(403);
   });
@@ -297,6 +360,7 @@ describe('joining without an invite, with the school code', () => {
     expect(preview.body.school).toBe('МБОУ «Большекайбицкая СОШ»');
     expect(preview.body.classes.map((c: { name: string }) => c.name)).toEqual(['3А', '3Б']);
     const family = server.client();
+    const audit = await AuditTrail.start(server.db);
     const joined = await family.post('/api/schools/join', {
       code,
       role: 'parent',
@@ -309,6 +373,9 @@ describe('joining without an invite, with the school code', () => {
       outcome: 'pending',
       request: { inviteId: null, class: { name: '3А' } },
     });
+    await audit.expect([
+      { type: 'joins.request', schoolId: 1, actorId: null, subjectId: joined.body.request.id, data: {} },
+    ]);
     const queue = (await teacher.client.get('/api/joins?status=pending')).body.requests;
     expect(queue.map((r: { applicant: { fullName: string } }) => r.applicant.fullName)).toContain(
       'Родитель bycode',

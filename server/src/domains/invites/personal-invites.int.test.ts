@@ -164,10 +164,23 @@ describe('personal invites are only for people who never had a password, in thei
     expect(left).toHaveLength(1);
     expect(left[0]!.tokenHash).not.toMatch(/^stale-/);
     const claims = await server.db
-      .select()
+      .select({
+        type: auditLog.type,
+        schoolId: auditLog.schoolId,
+        actorId: auditLog.actorId,
+        subjectId: auditLog.subjectId,
+        data: auditLog.data,
+      })
       .from(auditLog)
       .where(and(eq(auditLog.type, 'invites.claim_account'), eq(auditLog.subjectId, invite.body.invite.id)));
-    expect(claims).toHaveLength(1);
-    expect(claims[0]!.data).toEqual({ userId: parent });
+    expect(claims).toEqual([
+      {
+        type: 'invites.claim_account',
+        schoolId: 1,
+        actorId: null,
+        subjectId: invite.body.invite.id,
+        data: { userId: parent },
+      },
+    ]);
   });
 });

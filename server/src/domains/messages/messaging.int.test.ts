@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chats } from '../../db/schema.js';
+import { AuditTrail } from '../../test/audit.js';
 import type { TestClient } from '../../test/client.js';
 import { addPerson, setUpSchool, teachFamilies } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
@@ -76,6 +77,7 @@ describe('replies', () => {
 describe('edits and deletes', () => {
   it('marks an edit, keeps the old text for the chat owner only, and refuses someone else’s edit', async () => {
     const live = await anna.client.socket((await anna.client.get('/api/chats')).body.cursor);
+    const audit = await AuditTrail.start(server.db);
     const notice = await send(teacher.client, chatId, 'Собрание в 18:00');
     const edited = await teacher.client.patch(messageUrl(chatId, notice.body.id), {
       body: 'Собрание в 19:00',
@@ -86,6 +88,11 @@ describe('edits and deletes', () => {
       (s) => s.events().some((e) => e.payload.type === 'messages.update' && e.payload.change === 'edit'),
       'the edit, live',
     );
+    const row = { schoolId: 1, actorId: teacher.id, subjectId: notice.body.id, data: { chatId } };
+    await audit.expect([
+      { type: 'messages.send', ...row },
+      { type: 'messages.edit', ...row },
+    ]);
 
     const owner = await teacher.client.get(messageUrl(chatId, notice.body.id, '/history'));
     expect(owner.body.versions).toEqual([
@@ -99,6 +106,7 @@ describe('edits and deletes', () => {
     expect(theirs.body.error.message).toMatch(/только его автор/);
     const after = (await history(anna.client)).find((m) => m.id === notice.body.id);
     expect(after?.body).toBe('Собрание в 19:00');
+    await audit.expect([]);
     live.close();
   });
 
@@ -121,8 +129,18 @@ describe('edits and deletes', () => {
     const late = await send(anna.client, chatId, 'Старое сообщение');
     const reply = await send(petr.client, chatId, 'Что?', { replyToId: early.body.id });
 
+    const audit = await AuditTrail.start(server.db);
     const gone = await anna.client.delete(messageUrl(chatId, early.body.id));
     expect(gone.body).toMatchObject({ body: '', deletedAt: expect.any(String) });
+    await audit.expect([
+      {
+        type: 'messages.delete',
+        schoolId: 1,
+        actorId: anna.id,
+        subjectId: early.body.id,
+        data: { chatId, byAuthor: true },
+      },
+    ]);
     const quoted = (await history(petr.client)).find((m) => m.id === reply.body.id) as unknown as {
       replyTo: { deleted: boolean; body: string };
     };
@@ -139,6 +157,15 @@ describe('edits and deletes', () => {
       'messages.not_author',
     );
     expect((await teacher.client.delete(messageUrl(chatId, late.body.id))).status).toBe(200);
+    await audit.expect([
+      {
+        type: 'messages.delete',
+        schoolId: 1,
+        actorId: teacher.id,
+        subjectId: late.body.id,
+        data: { chatId, byAuthor: false },
+      },
+    ]);
 
     const versions = await teacher.client.get(messageUrl(chatId, late.body.id, '/history'));
     expect(versions.body.versions).toEqual([
@@ -152,6 +179,7 @@ describe('reactions and pins', () => {
     const notice = await send(teacher.client, chatId, 'Экскурсия в музей');
     const live = await teacher.client.socket((await teacher.client.get('/api/chats')).body.cursor);
     const url = messageUrl(chatId, notice.body.id, '/reactions');
+    const audit = await AuditTrail.start(server.db);
     await anna.client.post(url, { emoji: '👍', on: true });
     await anna.client.post(url, { emoji: '👍', on: true });
     const both = await petr.client.post(url, { emoji: '👍', on: true });
@@ -162,17 +190,28 @@ describe('reactions and pins', () => {
       (s) => s.events().filter((e) => e.payload.type === 'messages.update').length === 3,
       'three reaction changes, live',
     );
+    const reacted = (actorId: number, on: boolean) => ({
+      type: 'messages.react',
+      schoolId: 1,
+      actorId,
+      subjectId: notice.body.id,
+      data: { chatId, emoji: '👍', on },
+    });
+    // the second, repeated «👍» changed nothing and left no row
+    await audit.expect([reacted(anna.id, true), reacted(petr.id, true), reacted(anna.id, false)]);
     const odd = await anna.client.post(url, { emoji: '🤡', on: true });
     expect(odd.status).toBe(400);
     expect((await history(anna.client)).find((m) => m.id === notice.body.id)).toMatchObject({
       reactions: [{ emoji: '👍', userIds: [petr.id] }],
     });
+    await audit.expect([]);
     live.close();
   });
 
   it('lets the owner pin, not a member, and lists pins newest first', async () => {
     const first = await send(teacher.client, chatId, 'Расписание на неделю');
     const second = await send(teacher.client, chatId, 'Список на экскурсию');
+    const audit = await AuditTrail.start(server.db);
     expect((await anna.client.post(messageUrl(chatId, first.body.id, '/pin'), { pinned: true })).status).toBe(
       403,
     );
@@ -184,6 +223,18 @@ describe('reactions and pins', () => {
     await teacher.client.post(messageUrl(chatId, second.body.id, '/pin'), { pinned: false });
     const after = await anna.client.get(`/api/chats/${chatId}/pins`);
     expect(after.body.messages.map((m: { id: number }) => m.id)).toEqual([first.body.id]);
+    const pinned = (subjectId: number, on: boolean) => ({
+      type: 'messages.pin',
+      schoolId: 1,
+      actorId: teacher.id,
+      subjectId,
+      data: { chatId, pinned: on },
+    });
+    await audit.expect([
+      pinned(first.body.id, true),
+      pinned(second.body.id, true),
+      pinned(second.body.id, false),
+    ]);
   });
 });
 
@@ -191,6 +242,7 @@ describe('forwarding, mentions and announcements', () => {
   it('forwards a copy naming the author, and refuses a read-only or owners-only chat', async () => {
     const original = await send(teacher.client, chatId, 'Сбор в 8:30 у школы');
     const url = messageUrl(chatId, original.body.id, '/forward');
+    const audit = await AuditTrail.start(server.db);
     const copy = await anna.client.post(url, { toChatId: otherChatId, clientId: randomUUID() });
     expect(copy.body).toMatchObject({
       chatId: otherChatId,
@@ -198,6 +250,15 @@ describe('forwarding, mentions and announcements', () => {
       body: 'Сбор в 8:30 у школы',
       forwardedFrom: { authorName: 'Галиева Алсу' },
     });
+    await audit.expect([
+      {
+        type: 'messages.forward',
+        schoolId: 1,
+        actorId: anna.id,
+        subjectId: copy.body.id,
+        data: { chatId: otherChatId },
+      },
+    ]);
 
     const news = await teacher.client.post('/api/chats', {
       title: 'Объявления 5А',

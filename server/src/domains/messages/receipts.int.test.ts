@@ -166,3 +166,51 @@ it('tells a parent only how many have read their message, never who; staff in th
   for (const live of sockets) live.close();
   expect(notice.status).toBe(200);
 });
+
+it('tells the reader who sees who read of their own read too: they are one reader more under the others’ messages', async () => {
+  const [anna, , pyotr] = parents as [(typeof parents)[0], (typeof parents)[0], (typeof parents)[0]];
+  const { body } = await teacher.client.get('/api/chats');
+  const otherTab = await teacher.client.socket(body.cursor);
+  const parentLive = await pyotr.client.socket(body.cursor);
+  for (const live of [otherTab, parentLive]) {
+    await live.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+  }
+  const question = await anna.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'Во сколько автобус?',
+  });
+  const before = (await teacher.client.get(`/api/chats/${chatId}`)).body.lastReadMessageId;
+  await teacher.client.post(`/api/chats/${chatId}/read`, { messageId: question.body.id });
+  await otherTab.waitFor(
+    (s) => s.events().some((e) => e.payload.type === 'messages.reads'),
+    'the own read, with who read',
+  );
+  expect(otherTab.events().map((e) => e.payload)).toEqual(
+    expect.arrayContaining([
+      { type: 'chats.read', chatId, lastReadMessageId: question.body.id },
+      {
+        type: 'messages.reads',
+        chatId,
+        userId: teacher.id,
+        previousMessageId: before,
+        lastReadMessageId: question.body.id,
+      },
+    ]),
+  );
+  const page = await teacher.client.get(`/api/chats/${chatId}/messages`);
+  const counted = page.body.messages.find((m: { id: number }) => m.id === question.body.id);
+  expect(counted.readCount).toBe(1);
+  // A parent hears of nobody's reading.
+  const after = await teacher.client.post(`/api/chats/${chatId}/messages`, {
+    clientId: randomUUID(),
+    body: 'В 8:30.',
+  });
+  await parentLive.waitFor(
+    (s) =>
+      s.events().some((e) => e.payload.type === 'messages.send' && e.payload.message.id === after.body.id),
+    'the later message',
+  );
+  expect(parentLive.events().filter((e) => e.payload.type === 'messages.reads')).toEqual([]);
+  otherTab.close();
+  parentLive.close();
+});

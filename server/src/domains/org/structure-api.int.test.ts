@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema.js';
+import { AuditTrail } from '../../test/audit.js';
 import type { TestClient } from '../../test/client.js';
 import { ADMIN, addPerson, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
@@ -158,42 +158,131 @@ describe('changes that move people', () => {
 });
 
 describe('bad input changes nothing', () => {
-  const audits = async () => (await server.db.select({ n: count() }).from(auditLog))[0]!.n;
+  let loneParent: number;
+  beforeAll(async () => {
+    const created = await admin.post('/api/people', {
+      fullName: 'Без Детей',
+      login: 'lone',
+      roles: ['parent'],
+    });
+    loneParent = created.body.person.id;
+  });
 
   it.each([
     [
       'a duplicate class in the same year',
       () => admin.post('/api/classes', { grade: 5, letter: 'А' }),
       409,
+      'classes.duplicate',
       'Класс 5А в этом учебном году уже есть.',
     ],
-    ['a grade outside 1–11', () => admin.post('/api/classes', { grade: 12, letter: 'А' }), 400, null],
-    ['a Latin class letter', () => admin.post('/api/classes', { grade: 3, letter: 'A' }), 400, null],
+    [
+      'a grade outside 1–11',
+      () => admin.post('/api/classes', { grade: 12, letter: 'А' }),
+      400,
+      'validation.failed',
+      null,
+    ],
+    [
+      'a Latin class letter',
+      () => admin.post('/api/classes', { grade: 3, letter: 'A' }),
+      400,
+      'validation.failed',
+      null,
+    ],
     [
       'a person as their own guardian',
       () => admin.post(`/api/people/${student.id}/guardians`, { parentId: student.id }),
       400,
+      'org.self_guardian',
       'Человек не может быть родителем самого себя.',
     ],
-    ['removing the last admin', () => admin.post(`/api/people/${admin.me!.id}/leave`), 409, null],
+    [
+      'removing the last admin',
+      () => admin.post(`/api/people/${admin.me!.id}/leave`),
+      409,
+      'org.last_admin',
+      null,
+    ],
     [
       'taking the admin role from the last admin',
       () => admin.post(`/api/people/${admin.me!.id}/roles`, { roles: ['teacher'] }),
       409,
+      'org.last_admin',
       null,
     ],
     [
       'a class in another school or none',
       () => admin.post('/api/people/1/class', { classId: 99999 }),
       404,
+      'classes.not_found',
       null,
     ],
-  ] as const)('refuses %s', async (_what, request, status, message) => {
-    const before = await audits();
+    [
+      'new roles for a person who has left',
+      () => admin.post(`/api/people/${parent.id}/roles`, { roles: ['parent'] }),
+      409,
+      'org.person_left',
+      null,
+    ],
+    [
+      'a teacher placed in a class as a student',
+      () => admin.post(`/api/people/${teacher.id}/class`, { classId: class5a }),
+      400,
+      'org.not_a_student',
+      null,
+    ],
+    [
+      'a teacher as a child’s guardian',
+      () => admin.post(`/api/people/${student.id}/guardians`, { parentId: otherTeacher.id }),
+      400,
+      'org.not_a_parent',
+      null,
+    ],
+    [
+      'a student as a class teacher',
+      () => admin.post(`/api/classes/${class5a}/class-teacher`, { teacherId: student.id }),
+      400,
+      'org.not_a_teacher',
+      null,
+    ],
+    [
+      'a parent with no child in the class on its committee',
+      () => admin.post(`/api/classes/${class5a}/committee`, { parentId: loneParent, member: true }),
+      400,
+      'org.not_class_parent',
+      null,
+    ],
+    [
+      'a new person with a login someone has',
+      () => admin.post('/api/people', { fullName: 'Двойник', login: 'galieva', roles: ['teacher'] }),
+      409,
+      'auth.login_taken',
+      null,
+    ],
+    [
+      'a text body for a route that takes none',
+      () =>
+        admin.request('POST', `/api/people/${teacher.id}/reset-link`, 'x', { 'content-type': 'text/plain' }),
+      415,
+      'request.unsupported_media_type',
+      null,
+    ],
+    [
+      'a body that is not JSON',
+      () =>
+        admin.request('POST', '/api/classes', '<class grade="3"/>', { 'content-type': 'application/xml' }),
+      415,
+      'request.unsupported_media_type',
+      null,
+    ],
+  ] as const)('refuses %s', async (_what, request, status, code, message) => {
+    const audit = await AuditTrail.start(server.db);
     const reply = await request();
     expect(reply.status).toBe(status);
+    expect(reply.body.error.code).toBe(code);
     if (message) expect(reply.body.error.message).toBe(message);
-    expect(await audits()).toBe(before);
+    await audit.expect([]);
   });
 });
 
@@ -235,8 +324,18 @@ describe('the new school year', () => {
     admin = server.client();
     await admin.login(ADMIN.login, ADMIN.password);
     await student.client.login('misha', student.password);
+    const rollover = await AuditTrail.start(server.db);
     const applied = await admin.post('/api/school/rollover', { fromYear: year });
     expect(applied.status).toBe(200);
+    await rollover.expect([
+      {
+        type: 'school.rollover',
+        schoolId: 1,
+        actorId: admin.me!.id,
+        subjectId: null,
+        data: { fromYear: year, promoted: 2, graduated: 1 },
+      },
+    ]);
     expect(await chatTitles(student.client)).toEqual(['6Б — ученики']);
     const renamed = (await student.client.get(`/api/chats/${chats5b[0].id}/messages`)).body.messages;
     expect(renamed.map((m: { body: string }) => m.body)).toEqual(['Ура, каникулы']);
@@ -250,26 +349,87 @@ describe('the new school year', () => {
     expect(intoArchived.status).toBe(409);
     expect(intoArchived.body.error.code).toBe('classes.archived');
 
-    const before = (await server.db.select({ n: count() }).from(auditLog))[0]!.n;
+    const audit = await AuditTrail.start(server.db);
     const again = await admin.post('/api/school/rollover', { fromYear: year });
     expect(again.body.pending).toBe(false);
     expect(await chatTitles(student.client)).toEqual(['6Б — ученики']);
-    expect((await server.db.select({ n: count() }).from(auditLog))[0]!.n).toBe(before);
+    await audit.expect([]);
   });
 });
 
 describe('personal data', () => {
   it('shows contacts to admins (and records the read), never to teachers', async () => {
-    const before = (
-      await server.db.select({ n: count() }).from(auditLog).where(eq(auditLog.type, 'people.contacts_read'))
-    )[0]!.n;
+    const audit = await AuditTrail.start(server.db);
     const forAdmin = (await admin.get(`/api/people/${teacher.id}`)).body;
     expect(forAdmin.contacts.login).toBe('galieva');
-    const after = (
-      await server.db.select({ n: count() }).from(auditLog).where(eq(auditLog.type, 'people.contacts_read'))
-    )[0]!.n;
-    expect(after).toBe(before + 1);
+    const read = { type: 'people.contacts_read', schoolId: 1, subjectId: teacher.id, data: {} };
+    await audit.expect([{ ...read, actorId: admin.me!.id }]);
     await otherTeacher.client.login('safin', otherTeacher.password);
     expect((await otherTeacher.client.get(`/api/people/${teacher.id}`)).body.contacts).toBeNull();
+    await audit.expect([
+      { type: 'auth.login', schoolId: 1, actorId: null, subjectId: otherTeacher.id, data: {} },
+    ]);
+  });
+});
+
+describe('the audit log', () => {
+  it('keeps exactly one row per change of the structure, naming who did what to whom', async () => {
+    const audit = await AuditTrail.start(server.db);
+    const by = admin.me!.id;
+    const row = (type: string, subjectId: number | null, data: Record<string, unknown> = {}) => ({
+      type,
+      schoolId: 1,
+      actorId: by,
+      subjectId,
+      data,
+    });
+    const person = async (fullName: string, login: string, roles: string[]) =>
+      (await admin.post('/api/people', { fullName, login, roles })).body.person.id as number;
+    const kid = await person('Закиров Тимур', 'timur', ['student']);
+    const mum = await person('Закирова Гульнара', 'gulnara', ['parent']);
+    await audit.expect([
+      row('people.create', kid, { roles: 'student' }),
+      row('people.create', mum, { roles: 'parent' }),
+    ]);
+
+    const third = (await admin.post('/api/classes', { grade: 3, letter: 'В' })).body.id;
+    const fourth = (await admin.post('/api/classes', { grade: 3, letter: 'Г' })).body.id;
+    await admin.post(`/api/classes/${third}/class-teacher`, { teacherId: otherTeacher.id });
+    const music = { teacherId: teacher.id, subject: 'Музыка' };
+    await admin.post(`/api/classes/${third}/subject-teachers`, music);
+    await admin.post(`/api/classes/${third}/subject-teachers/remove`, music);
+    await audit.expect([
+      row('classes.create', third, { name: '3В' }),
+      row('classes.create', fourth, { name: '3Г' }),
+      row('classes.assign_teacher', third, { teacherId: otherTeacher.id, previousId: 0 }),
+      row('classes.assign_subject_teacher', third, music),
+      row('classes.remove_subject_teacher', third, music),
+    ]);
+
+    await admin.post(`/api/people/${kid}/class`, { classId: third });
+    await admin.post(`/api/people/${kid}/guardians`, { parentId: mum });
+    await admin.post(`/api/classes/${third}/committee`, { parentId: mum, member: true });
+    await admin.post(`/api/people/${kid}/class`, { classId: fourth });
+    await admin.post(`/api/people/${kid}/guardians/remove`, { parentId: mum });
+    await audit.expect([
+      row('people.enrol_student', kid, { fromClassId: 0, toClassId: third }),
+      row('people.link_guardian', kid, { parentId: mum }),
+      row('classes.set_committee', third, { parentId: mum, member: true }),
+      row('people.transfer_student', kid, { fromClassId: third, toClassId: fourth }),
+      row('people.unlink_guardian', kid, { parentId: mum }),
+    ]);
+
+    await admin.post(`/api/people/${mum}/roles`, { roles: ['parent', 'staff'] });
+    await admin.post('/api/school/settings', { directParentToParent: false });
+    await admin.get(`/api/people/${mum}`);
+    await admin.post(`/api/people/${mum}/reset-link`);
+    await admin.post(`/api/people/${mum}/leave`);
+    await audit.expect([
+      row('people.set_roles', mum, { roles: 'parent,staff', was: 'parent' }),
+      row('school.settings', null, { directParentToParent: false }),
+      row('people.contacts_read', mum),
+      row('auth.reset_link_issue', mum),
+      row('people.leave', mum),
+    ]);
   });
 });
