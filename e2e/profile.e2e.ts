@@ -27,7 +27,7 @@ describe('where one is logged in', () => {
     await expect.poll(() => rows.count()).toBe(3);
     await rows.first().getByText('это устройство').waitFor();
     // the headless browser names no known browser: the device is said in Russian, never «unknown»
-    expect(await card.innerText()).not.toMatch(/unknown/i);
+    expect(await card.textContent()).not.toMatch(/unknown/i);
     await checkA11y(page, 'профиль: где выполнен вход');
     await screenshot(page, 'phone-profile-sessions');
 

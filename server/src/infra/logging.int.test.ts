@@ -76,7 +76,7 @@ it('logs a failed query by its SQLSTATE and constraint, never by the values it c
   await server.db.execute(
     sql.raw(`alter table messages add constraint test_refused_body check (body not like '%Диагноз%')`),
   );
-  const invite = await admin.post('/api/invites', { role: 'parent' });
+  const invite = await admin.post('/api/invites', { role: 'teacher' });
   const redeemed = await server.client().post('/api/invites/redeem', {
     token: invite.body.url.split('/join/')[1],
     register: {
