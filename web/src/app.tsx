@@ -28,9 +28,9 @@ import {
 } from './state/session.js';
 
 /** The admin screens: fetched the first time someone opens «Школа», never by a parent's phone. */
-const loadSchool = () => import('./screens/school/index.js');
+const loadSchool = () => import('./screens/school/index.js').then((m) => m.translated.then(() => m));
 /** The join page, the school's public page and the applicant's status: what a newcomer's phone loads. */
-const loadJoin = () => import('./screens/join/index.js');
+const loadJoin = () => import('./screens/join/index.js').then((m) => m.translated.then(() => m));
 
 /**
  * Pages that open without logging in: the invite (`/join/…`) and, for
@@ -65,7 +65,7 @@ export function App() {
   }, [state, current.name, open]);
 
   if (current.name === 'reset') return <ResetScreen token={current.token} />;
-  if (state === 'starting') return <div class="splash" role="status" aria-label={t('common.loading')} />;
+  if (state === 'starting') return <Starting />;
   if (state === 'unreachable') {
     return (
       <main class="center-page">
@@ -86,6 +86,16 @@ export function App() {
   if (open) return <Lazy load={loadJoin} render={(m) => <m.SchoolJoinScreen />} />;
   if (state === 'signed-out') return <LoginScreen />;
   return <Shell route={current} />;
+}
+
+/** The page of index.html before the scripts arrived, kept while the app asks the server who is here. */
+function Starting() {
+  return (
+    <div class="boot" role="status">
+      <p class="boot__name">Parta</p>
+      <p class="boot__line">{t('start.loading')}</p>
+    </div>
+  );
 }
 
 function Shell({ route: current }: { route: Route }) {

@@ -2,7 +2,6 @@ import type { Locale } from '@parta/protocol';
 import { signal } from '@preact/signals';
 import i18next from 'i18next';
 import { configureHttp } from '../api/http.js';
-import en from './en.json';
 import ru from './ru.json';
 
 const STORAGE_KEY = 'parta.language';
@@ -30,18 +29,53 @@ function initialLanguage(): Locale {
   return spoken.includes('en') && !spoken.includes('ru') ? 'en' : 'ru';
 }
 
-export function initI18n(): void {
+/**
+ * The words of one part of the app: Russian in the part's own chunk (it is
+ * also the fallback of every other language), any other language fetched
+ * only when it is the one on screen.
+ */
+export interface Translations {
+  ru: object;
+  en: () => Promise<{ default: object }>;
+}
+
+const parts: Translations[] = [{ ru, en: () => import('./en.json') }];
+const fetched = new Map<Translations, Set<Locale>>();
+
+/** Brings the words of `lng` of every part loaded so far (those of `only`, if given). */
+async function fetchLanguage(lng: Locale, only: Translations[] = parts): Promise<void> {
+  await Promise.all(
+    only.map(async (part) => {
+      const have = fetched.get(part) ?? new Set<Locale>(['ru']);
+      fetched.set(part, have);
+      if (have.has(lng) || lng === 'ru') return;
+      const bundle = (await part[lng]()).default;
+      i18n.addResourceBundle(lng, 'translation', bundle, true, false);
+      have.add(lng);
+    }),
+  );
+}
+
+/**
+ * Starts in Russian at once; resolves when the reader's language is on
+ * screen (for English, after its words have arrived).
+ */
+export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
   void i18n.init({
-    lng,
+    lng: 'ru',
     fallbackLng: 'ru',
     supportedLngs: [...languages],
-    resources: { ru: { translation: ru }, en: { translation: en } },
+    resources: { ru: { translation: ru } },
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
   });
-  apply(lng);
+  apply('ru');
+  if (lng === 'ru') return;
+  // The server answers in the reader's language from the first request on.
+  configureHttp({ language: lng });
+  await setLanguage(lng, false);
 }
 
 function apply(lng: Locale): void {
@@ -52,10 +86,13 @@ function apply(lng: Locale): void {
 
 /**
  * Words of a part of the app loaded later (the admin screens bring their own,
- * so a parent's phone never downloads them), in every language at once.
+ * so a parent's phone never downloads them). Resolves when they are there in
+ * the language on screen.
  */
-export function addTranslations(bundles: Record<Locale, object>): void {
-  for (const lng of languages) i18n.addResourceBundle(lng, 'translation', bundles[lng], true, false);
+export function addTranslations(part: Translations): Promise<void> {
+  parts.push(part);
+  i18n.addResourceBundle('ru', 'translation', part.ru, true, false);
+  return fetchLanguage(language.peek(), [part]);
 }
 
 export async function setLanguage(lng: Locale, remember = true): Promise<void> {
@@ -66,6 +103,7 @@ export async function setLanguage(lng: Locale, remember = true): Promise<void> {
       // The choice lasts for this page only.
     }
   }
+  await fetchLanguage(lng);
   await i18n.changeLanguage(lng);
   apply(lng);
 }
