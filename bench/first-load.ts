@@ -31,6 +31,7 @@ const usage = `Usage: npx tsx bench/first-load.ts [options]   (builds nothing: r
   --latency 400        added round-trip latency, ms (0…2000)
   --quiet-wait 10      before measuring, wait up to this long for the machine to be idle (0: don't)
   --max-seconds 300    hard cap on the whole run
+  --timeline           print when each request of a load started and ended (ms from navigation)
   --json               print the result as one JSON line on stdout`;
 
 const { values: flags } = cli(usage, () =>
@@ -42,6 +43,7 @@ const { values: flags } = cli(usage, () =>
       latency: { type: 'string', default: '400' },
       'quiet-wait': { type: 'string', default: '10' },
       'max-seconds': { type: 'string', default: '300' },
+      timeline: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   }),
@@ -125,6 +127,12 @@ async function measure(page: Page, url: string, usable: (page: Page) => Promise<
   const firstPaint = (await page.evaluate(
     "performance.getEntriesByName('first-paint')[0]?.startTime ?? -1",
   )) as number;
+  if (flags.timeline) {
+    const entries = (await page.evaluate(
+      "performance.getEntriesByType('resource').map((e) => [Math.round(e.startTime), Math.round(e.responseEnd), e.name.replace(location.origin, '')].join(' '))",
+    )) as string[];
+    log(entries.map((line) => `    ${line}`).join('\n'));
+  }
   await cdp.detach();
   const all = [...requests.values()];
   const sum = (type?: string) =>

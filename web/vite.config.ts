@@ -46,12 +46,39 @@ function precompress(): Plugin {
 }
 
 /**
+ * An invite link opens the join page: its chunk (and what only it needs) is
+ * fetched together with the app's first chunks instead of after them, by
+ * `<link rel="modulepreload">`s that index.html's early script adds on
+ * `/join/…` only. This fills in their names, known once the bundle is written.
+ */
+function preloadJoinPage(): Plugin {
+  return {
+    name: 'parta-preload-join-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunks = Object.values(context.bundle ?? {}).flatMap((file) =>
+          file.type === 'chunk' ? [file] : [],
+        );
+        const join = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/screens/join/index.ts'));
+        if (!join) throw new Error('no chunk for the join page (web/src/screens/join/index.ts)');
+        const files = [join.fileName, ...join.imports, ...(join.viteMetadata?.importedCss ?? [])].filter(
+          (file) => !html.includes(file),
+        );
+        return html.replace('[/*JOIN_PAGE_FILES*/]', JSON.stringify(files));
+      },
+    },
+  };
+}
+
+/**
  * The browser client. `@parta/protocol` is read from its TypeScript source so
  * the wire schemas are bundled (and tree-shaken) without building it first;
  * preset-vite aliases `react` to `preact/compat` for virtua.
  */
 export default defineConfig({
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: true }), precompress()],
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: true }), preloadJoinPage(), precompress()],
   resolve: { alias: { '@parta/protocol': protocol } },
   // No source maps in the build: the server would publish them (for a debugging build: `vite build --sourcemap`).
   build: { target: 'es2020', sourcemap: false, reportCompressedSize: true, chunkSizeWarningLimit: 300 },

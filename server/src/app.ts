@@ -22,7 +22,7 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
-import { defaultWebDir, inlineStyleSources, installWeb } from './http/web.js';
+import { defaultWebDir, inlineSources, installWeb } from './http/web.js';
 import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { JobRunner } from './infra/jobs.js';
@@ -86,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   const writes = new WriteHealth(deps.clock);
   installErrorHandling(app, writes);
   const webDir = deps.config.webDir ?? defaultWebDir;
-  installSecurityHeaders(app, deps.config.publicUrl, inlineStyleSources(webDir));
+  installSecurityHeaders(app, deps.config.publicUrl, inlineSources(webDir));
   installStrictEncoding(app);
   installHostCheck(app, deps.config);
   const routes = installPolicyGate(app);

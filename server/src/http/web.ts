@@ -12,20 +12,22 @@ export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta
 const HASHED = 'public, max-age=31536000, immutable';
 
 /**
- * The CSP sources that allow the `<style>` elements of the built index.html
- * (its page shown before the scripts arrive) and nothing else inline: one
- * `'sha256-…'` per element, of its text exactly as built.
+ * The CSP sources that allow the inline code of the built index.html and
+ * nothing else inline: its `<style>` (the page shown before the scripts
+ * arrive) and its `<script>` without `src` (asking who is here meanwhile),
+ * one `'sha256-…'` per element, of its text exactly as built.
  */
-export function inlineStyleSources(webDir: string): string[] {
+export function inlineSources(webDir: string): { style: string[]; script: string[] } {
   const index = path.join(webDir, 'index.html');
-  if (!existsSync(index)) return [];
-  const html = readFileSync(index, 'utf8');
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
-    ([, css]) =>
-      `'sha256-${createHash('sha256')
-        .update(css ?? '', 'utf8')
-        .digest('base64')}'`,
-  );
+  const html = existsSync(index) ? readFileSync(index, 'utf8') : '';
+  const hashes = (pattern: RegExp) =>
+    [...html.matchAll(pattern)].map(
+      ([, text]) =>
+        `'sha256-${createHash('sha256')
+          .update(text ?? '', 'utf8')
+          .digest('base64')}'`,
+    );
+  return { style: hashes(/<style>([\s\S]*?)<\/style>/g), script: hashes(/<script>([\s\S]*?)<\/script>/g) };
 }
 
 /**

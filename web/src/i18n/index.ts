@@ -1,8 +1,8 @@
 import type { Locale } from '@parta/protocol';
 import { signal } from '@preact/signals';
-import i18next from 'i18next';
 import { configureHttp } from '../api/http.js';
 import ru from './ru.json';
+import { Words } from './words.js';
 
 const STORAGE_KEY = 'parta.language';
 export const languages = ['ru', 'en'] as const satisfies readonly Locale[];
@@ -10,7 +10,8 @@ export const languages = ['ru', 'en'] as const satisfies readonly Locale[];
 /** The interface language; components that read it re-render when it changes. */
 export const language = signal<Locale>('ru');
 
-const i18n = i18next.createInstance();
+const words = new Words('ru');
+words.add('ru', ru);
 
 function storedLanguage(): Locale | null {
   try {
@@ -50,7 +51,7 @@ async function fetchLanguage(lng: Locale, only: Translations[] = parts): Promise
       fetched.set(part, have);
       if (have.has(lng) || lng === 'ru') return;
       const bundle = (await part[lng]()).default;
-      i18n.addResourceBundle(lng, 'translation', bundle, true, false);
+      words.add(lng, bundle);
       have.add(lng);
     }),
   );
@@ -62,15 +63,6 @@ async function fetchLanguage(lng: Locale, only: Translations[] = parts): Promise
  */
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
-  void i18n.init({
-    lng: 'ru',
-    fallbackLng: 'ru',
-    supportedLngs: [...languages],
-    resources: { ru: { translation: ru } },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
   apply('ru');
   if (lng === 'ru') return;
   // The server answers in the reader's language from the first request on.
@@ -91,7 +83,7 @@ function apply(lng: Locale): void {
  */
 export function addTranslations(part: Translations): Promise<void> {
   parts.push(part);
-  i18n.addResourceBundle('ru', 'translation', part.ru, true, false);
+  words.add('ru', part.ru);
   return fetchLanguage(language.peek(), [part]);
 }
 
@@ -104,7 +96,6 @@ export async function setLanguage(lng: Locale, remember = true): Promise<void> {
     }
   }
   await fetchLanguage(lng);
-  await i18n.changeLanguage(lng);
   apply(lng);
 }
 
@@ -113,5 +104,5 @@ export async function setLanguage(lng: Locale, remember = true): Promise<void> {
  * `language` subscribes the rendering component, so a switch redraws it.
  */
 export function t(key: string, options?: Record<string, unknown>): string {
-  return i18n.t(key, { ...options, lng: language.value }) as string;
+  return words.t(language.value, key, options);
 }

@@ -3,7 +3,6 @@
  * public page (`/school`) and the status of their request. Fetched on first
  * use (see app.tsx), so the chats of everyone else do not carry it.
  */
-import '../../styles/join.css';
 import { addTranslations } from '../../i18n/index.js';
 import ru from '../../i18n/join/ru.json';
 
