@@ -1,5 +1,6 @@
+import type { TClassCard } from '@parta/protocol';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { setUpSchool } from './support/api.js';
+import { type ApiClient, setUpSchool } from './support/api.js';
 import { desktop, logIn, phone } from './support/browser.js';
 import { useStage } from './support/stage.js';
 
@@ -11,8 +12,9 @@ const english = /\/assets\/en-[\w-]+\.js$/;
 
 describe('the first load', () => {
   let admin: Awaited<ReturnType<typeof setUpSchool>>['admin'];
+  let adminClient: ApiClient;
   beforeAll(async () => {
-    admin = (await setUpSchool(stage.server.url)).admin;
+    ({ admin, client: adminClient } = await setUpSchool(stage.server.url));
   });
 
   it('shows Parta in Russian before the scripts have arrived, then the login form', async () => {
@@ -74,5 +76,24 @@ describe('the first load', () => {
     await page.getByRole('heading', { name: 'Профиль', level: 1 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     expect(errors).toEqual([]);
+  });
+
+  it('opens an invite link for a newcomer and for someone already signed in on that phone', async () => {
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    const classId = (await adminClient.post<TClassCard>('/api/classes', { grade: 3, letter: 'А' })).id;
+    const invite = await adminClient.post<{ url: string }>('/api/invites', { role: 'parent', classId });
+
+    const newcomer = await open(phone);
+    await newcomer.page.goto(invite.url);
+    await newcomer.page.getByRole('heading', { name: 'Родители 3А класса', level: 1 }).waitFor();
+    await newcomer.page.getByLabel('Фамилия, имя и отчество').waitFor();
+
+    // Signed in already: what index.html asked for before the scripts lacked the session's CSRF token.
+    const { page, errors } = await open(phone);
+    await logIn(page, admin.login, admin.password);
+    await page.goto(invite.url);
+    await page.getByRole('heading', { name: 'Родители 3А класса', level: 1 }).waitFor();
+    await page.getByText('Вы вошли как Сафина Гульнара Ильдаровна.', { exact: false }).waitFor();
+    expect([...newcomer.errors, ...errors]).toEqual([]);
   });
 });
