@@ -23,7 +23,7 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { installSessions } from './http/session.js';
 import { mayChangeSessions, SessionCache } from './http/session-cache.js';
 import type { App, AppDeps, RouteDeps } from './http/types.js';
-import { defaultWebDir, installWeb } from './http/web.js';
+import { defaultWebDir, inlineSources, installWeb } from './http/web.js';
 import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { JobRunner } from './infra/jobs.js';
@@ -87,7 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
 
   const writes = new WriteHealth(deps.clock);
   installErrorHandling(app, writes);
-  installSecurityHeaders(app, deps.config.publicUrl);
+  const webDir = deps.config.webDir ?? defaultWebDir;
+  installSecurityHeaders(app, deps.config.publicUrl, inlineSources(webDir));
   installStrictEncoding(app);
   installHostCheck(app, deps.config);
   const routes = installPolicyGate(app);
@@ -108,7 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   messageRoutes(app, routeDeps);
   searchRoutes(app, routeDeps);
   realtimeRoutes(app, routeDeps, hub, new TypingRelay(deps.database.db, deps.bus, hub, deps.clock));
-  await installWeb(app, deps.config.webDir ?? defaultWebDir);
+  await installWeb(app, webDir);
 
   await feed.start();
   hub.startHeartbeat(deps.heartbeatMs ?? 30_000);

@@ -1,36 +1,16 @@
 import { useEffect } from 'preact/hooks';
-import { ConnectionBar } from './components/ConnectionBar.js';
 import { Lazy } from './components/Lazy.js';
-import { Nav } from './components/Nav.js';
 import { EmptyState } from './components/ui.js';
-import { loadExtras } from './extras/load.js';
 import { language, t } from './i18n/index.js';
-import { followLink, navigate, path, type Route, route } from './router.js';
-import { ChatsScreen } from './screens/ChatsScreen.js';
+import { navigate, path, type Route, route } from './router.js';
 import { LoginScreen } from './screens/LoginScreen.js';
-import { ProfileScreen } from './screens/ProfileScreen.js';
+import { loadJoin } from './screens/load.js';
 import { ResetScreen } from './screens/ResetScreen.js';
 import { SetupScreen } from './screens/SetupScreen.js';
-import { chatList } from './state/chats.js';
-import {
-  canInvite,
-  canManageSchool,
-  canOpenClasses,
-  canSeePeople,
-  canSeeSchool,
-  isApplicant,
-  isReviewer,
-  leadsClassOnly,
-  phase,
-  rememberReturn,
-  start,
-  takeReturn,
-} from './state/session.js';
+import { canSeeSchool, leadsClassOnly, phase, rememberReturn, start, takeReturn } from './state/session.js';
 
-/** The admin screens: fetched the first time someone opens «Школа», never by a parent's phone. */
-const loadSchool = () => import('./screens/school/index.js');
-/** The join page, the school's public page and the applicant's status: what a newcomer's phone loads. */
-const loadJoin = () => import('./screens/join/index.js');
+/** Everything behind the login: fetched once someone is signed in, never by the login or the join page. */
+const loadSignedIn = () => import('./screens/SignedIn.js');
 
 /**
  * Pages that open without logging in: the invite (`/join/…`) and, for
@@ -46,10 +26,11 @@ export function App() {
   const current = route.value;
   const state = phase.value;
 
-  const unread = chatList.value.reduce((sum, chat) => sum + chat.unreadCount, 0);
+  const signedIn = state === 'signed-in';
   useEffect(() => {
-    document.title = unread > 0 ? t('app.titleUnread', { count: unread }) : t('app.title');
-  }, [unread, language.value]);
+    // Signed in, the title also counts the unread messages (SignedIn.tsx).
+    if (!signedIn) document.title = t('app.title');
+  }, [signedIn, language.value]);
 
   const open = isPublic(current, state === 'signed-in');
   useEffect(() => {
@@ -65,7 +46,7 @@ export function App() {
   }, [state, current.name, open]);
 
   if (current.name === 'reset') return <ResetScreen token={current.token} />;
-  if (state === 'starting') return <div class="splash" role="status" aria-label={t('common.loading')} />;
+  if (state === 'starting') return <Starting />;
   if (state === 'unreachable') {
     return (
       <main class="center-page">
@@ -85,80 +66,15 @@ export function App() {
   }
   if (open) return <Lazy load={loadJoin} render={(m) => <m.SchoolJoinScreen />} />;
   if (state === 'signed-out') return <LoginScreen />;
-  return <Shell route={current} />;
+  return <Lazy load={loadSignedIn} render={(m) => <m.SignedIn route={current} />} />;
 }
 
-function Shell({ route: current }: { route: Route }) {
-  const chatOpen = current.name === 'chat';
+/** The page of index.html before the scripts arrived, kept while the app asks the server who is here. */
+function Starting() {
   return (
-    <div class={`shell${chatOpen ? ' shell--chat-open' : ''}`}>
-      <Nav route={current} />
-      <div class="shell__main">
-        <ConnectionBar />
-        <Screen route={current} />
-      </div>
+    <div class="boot" role="status">
+      <p class="boot__name">Parta</p>
+      <p class="boot__line">{t('start.loading')}</p>
     </div>
-  );
-}
-
-function Screen({ route: current }: { route: Route }) {
-  // Each admin screen starts at its top: a fresh element per address, not a reused, scrolled one.
-  const at = path.value;
-  switch (current.name) {
-    case 'chats':
-      // Someone who asked to join and has no chats yet sees how their request is doing.
-      if (isApplicant.value && chatList.value.length === 0) {
-        return <Lazy load={loadJoin} render={(m) => <m.MyJoinsScreen />} />;
-      }
-      return <ChatsScreen chatId={null} />;
-    case 'chat':
-      return <ChatsScreen chatId={current.chatId} />;
-    case 'school':
-      if (canSeeSchool.value || leadsClassOnly.value) {
-        return <Lazy key={at} load={loadSchool} render={(m) => <m.SchoolScreen tab={current.tab} />} />;
-      }
-      break;
-    case 'rollover':
-      if (canManageSchool.value)
-        return <Lazy key={at} load={loadSchool} render={(m) => <m.RolloverScreen />} />;
-      break;
-    case 'invitePrint':
-      if (canInvite.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.PrintSlipsScreen />} />;
-      break;
-    case 'joins':
-      if (isReviewer.value) return <Lazy key={at} load={loadSchool} render={(m) => <m.JoinsScreen />} />;
-      break;
-    case 'myJoins':
-      return <Lazy key={at} load={loadJoin} render={(m) => <m.MyJoinsScreen />} />;
-    case 'class':
-      if (canOpenClasses.value) {
-        return (
-          <Lazy
-            load={loadSchool}
-            render={(m) => <m.ClassScreen key={current.classId} classId={current.classId} />}
-          />
-        );
-      }
-      break;
-    case 'person':
-      if (canSeePeople.value) {
-        return (
-          <Lazy key={at} load={loadSchool} render={(m) => <m.PersonScreen personId={current.personId} />} />
-        );
-      }
-      break;
-    case 'profile':
-      return <ProfileScreen />;
-    case 'search':
-      return <Lazy load={loadExtras} render={(m) => <m.SearchScreen />} />;
-  }
-  return (
-    <main class="page">
-      <EmptyState title={t('missing.title')} text={t('missing.text')}>
-        <a class="button button--primary" href="/" onClick={(event) => followLink(event, '/')}>
-          {t('missing.toChats')}
-        </a>
-      </EmptyState>
-    </main>
   );
 }

@@ -29,10 +29,11 @@ const ZLastRead = z.object({ lastReadMessageId: z.number() });
 
 /** The REST API, one function per route (see server/src/domains/*\/routes.ts). */
 export const api = {
-  setupStatus: () => request('GET', '/api/setup', ZSetupStatus),
+  setupStatus: (sent?: Promise<Response | Error>) =>
+    request('GET', '/api/setup', ZSetupStatus, undefined, sent),
   setup: (body: TSetupRequest) => request('POST', '/api/setup', ZMe, body),
   login: (body: TLoginRequest) => request('POST', '/api/auth/login', ZMe, body),
-  me: () => request('GET', '/api/me', ZMe),
+  me: (sent?: Promise<Response | Error>) => request('GET', '/api/me', ZMe, undefined, sent),
   setLocale: (locale: Locale) => request('POST', '/api/me/locale', ZMe, { locale }),
   logout: () => request('POST', '/api/auth/logout', ZOk),
   logoutOthers: () => request('POST', '/api/auth/logout-others', ZCount),

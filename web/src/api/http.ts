@@ -46,12 +46,15 @@ export function configureHttp(patch: Partial<Settings>): void {
 /**
  * One request to the API: JSON in, JSON out, checked against the protocol's
  * schema. Every state-changing request carries the session's CSRF token.
+ * `sent`: the same GET, already on its way (index.html asks who is here
+ * before the scripts arrive).
  */
 export async function request<S extends z.ZodType>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   schema: S,
   body?: unknown,
+  sent?: Promise<Response | Error>,
 ): Promise<z.infer<S>> {
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -59,17 +62,19 @@ export async function request<S extends z.ZodType>(
   };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && settings.csrfToken) headers['x-csrf-token'] = settings.csrfToken;
-  let response: Response;
+  let response: Response | Error;
   try {
-    response = await settings.fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
-    });
+    response = await (sent ??
+      settings.fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? null : JSON.stringify(body),
+      }));
   } catch (error) {
     throw new NetworkError((error as Error).message);
   }
+  if (response instanceof Error) throw new NetworkError(response.message);
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ZErrorBody.safeParse(data);

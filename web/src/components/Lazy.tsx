@@ -21,9 +21,13 @@ export function Lazy<M>({
   /** what holds the skeleton or the error meanwhile: a page by default, a dialog for a lazy dialog */
   frame?: (content: VNode) => VNode;
 }) {
-  const [module, setModule] = useState<M | null>((loaded.get(load) as M | undefined) ?? null);
-  const [error, setError] = useState<unknown>(null);
+  // What was fetched and what failed belong to their loader: the same Lazy may be handed another
+  // (the join page's, then, once signed in, the app's) and must not render the old module with it.
+  const [held, setHeld] = useState<{ load: () => Promise<M>; module: M } | null>(null);
+  const [failed, setFailed] = useState<{ load: () => Promise<M>; error: unknown } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const module = held?.load === load ? held.module : ((loaded.get(load) as M | undefined) ?? null);
+  const error = failed?.load === load ? failed.error : null;
 
   useEffect(() => {
     if (module) return;
@@ -31,9 +35,9 @@ export function Lazy<M>({
     load().then(
       (value) => {
         loaded.set(load, value);
-        if (alive) setModule(() => value);
+        if (alive) setHeld({ load, module: value });
       },
-      (failure: unknown) => alive && setError(failure),
+      (failure: unknown) => alive && setFailed({ load, error: failure }),
     );
     return () => {
       alive = false;
@@ -48,7 +52,7 @@ export function Lazy<M>({
           type="button"
           class="button"
           onClick={() => {
-            setError(null);
+            setFailed(null);
             setAttempt(attempt + 1);
           }}
         >

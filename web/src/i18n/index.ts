@@ -1,9 +1,8 @@
 import type { Locale } from '@parta/protocol';
 import { signal } from '@preact/signals';
-import i18next from 'i18next';
 import { configureHttp } from '../api/http.js';
-import en from './en.json';
 import ru from './ru.json';
+import { Words } from './words.js';
 
 const STORAGE_KEY = 'parta.language';
 export const languages = ['ru', 'en'] as const satisfies readonly Locale[];
@@ -11,7 +10,8 @@ export const languages = ['ru', 'en'] as const satisfies readonly Locale[];
 /** The interface language; components that read it re-render when it changes. */
 export const language = signal<Locale>('ru');
 
-const i18n = i18next.createInstance();
+const words = new Words('ru');
+words.add('ru', ru);
 
 function storedLanguage(): Locale | null {
   try {
@@ -30,18 +30,44 @@ function initialLanguage(): Locale {
   return spoken.includes('en') && !spoken.includes('ru') ? 'en' : 'ru';
 }
 
-export function initI18n(): void {
+/**
+ * The words of one part of the app: Russian in the part's own chunk (it is
+ * also the fallback of every other language), any other language fetched
+ * only when it is the one on screen.
+ */
+export interface Translations {
+  ru: object;
+  en: () => Promise<{ default: object }>;
+}
+
+const parts: Translations[] = [{ ru, en: () => import('./en.json') }];
+const fetched = new Map<Translations, Set<Locale>>();
+
+/** Brings the words of `lng` of every part loaded so far (those of `only`, if given). */
+async function fetchLanguage(lng: Locale, only: Translations[] = parts): Promise<void> {
+  await Promise.all(
+    only.map(async (part) => {
+      const have = fetched.get(part) ?? new Set<Locale>(['ru']);
+      fetched.set(part, have);
+      if (have.has(lng) || lng === 'ru') return;
+      const bundle = (await part[lng]()).default;
+      words.add(lng, bundle);
+      have.add(lng);
+    }),
+  );
+}
+
+/**
+ * Starts in Russian at once; resolves when the reader's language is on
+ * screen (for English, after its words have arrived).
+ */
+export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
-  void i18n.init({
-    lng,
-    fallbackLng: 'ru',
-    supportedLngs: [...languages],
-    resources: { ru: { translation: ru }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
-  apply(lng);
+  apply('ru');
+  if (lng === 'ru') return;
+  // The server answers in the reader's language from the first request on.
+  configureHttp({ language: lng });
+  await setLanguage(lng, false);
 }
 
 function apply(lng: Locale): void {
@@ -52,10 +78,13 @@ function apply(lng: Locale): void {
 
 /**
  * Words of a part of the app loaded later (the admin screens bring their own,
- * so a parent's phone never downloads them), in every language at once.
+ * so a parent's phone never downloads them). Resolves when they are there in
+ * the language on screen.
  */
-export function addTranslations(bundles: Record<Locale, object>): void {
-  for (const lng of languages) i18n.addResourceBundle(lng, 'translation', bundles[lng], true, false);
+export function addTranslations(part: Translations): Promise<void> {
+  parts.push(part);
+  words.add('ru', part.ru);
+  return fetchLanguage(language.peek(), [part]);
 }
 
 export async function setLanguage(lng: Locale, remember = true): Promise<void> {
@@ -66,7 +95,7 @@ export async function setLanguage(lng: Locale, remember = true): Promise<void> {
       // The choice lasts for this page only.
     }
   }
-  await i18n.changeLanguage(lng);
+  await fetchLanguage(lng);
   apply(lng);
 }
 
@@ -75,5 +104,5 @@ export async function setLanguage(lng: Locale, remember = true): Promise<void> {
  * `language` subscribes the rendering component, so a switch redraws it.
  */
 export function t(key: string, options?: Record<string, unknown>): string {
-  return i18n.t(key, { ...options, lng: language.value }) as string;
+  return words.t(language.value, key, options);
 }

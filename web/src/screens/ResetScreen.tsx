@@ -8,8 +8,7 @@ import { checkInput, passwordRefused } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
-import { me, signIn } from '../state/session.js';
-import { forgetDevice } from '../state/sync.js';
+import { forgetDevice, me, signIn } from '../state/session.js';
 
 /** `/reset/<token>`: the one-time link from the admin; the person sets a password and is logged in. */
 export function ResetScreen({ token }: { token: string }) {

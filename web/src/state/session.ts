@@ -3,9 +3,23 @@ import { computed, signal } from '@preact/signals';
 import { api } from '../api/endpoints.js';
 import { ApiError, configureHttp } from '../api/http.js';
 import { navigate } from '../router.js';
-import { loadChats } from './chats.js';
 import { clearJoins, refreshJoins } from './joins.js';
-import { forgetDevice, startSync, stopSync } from './sync.js';
+
+/**
+ * The live stream, the chats and the unsent messages: a chunk of their own,
+ * fetched once someone signs in, so the login form and the join page come
+ * without them. Steps run in the order they were asked for.
+ */
+let sync: Promise<typeof import('./sync.js')> | null = null;
+function withSync(step: (module: typeof import('./sync.js')) => void): void {
+  sync ??= import('./sync.js');
+  void sync.then(step);
+}
+
+/** Logging out or in as someone else on this device: its unsent messages are forgotten too. */
+export function forgetDevice(): void {
+  withSync((module) => module.forgetDevice());
+}
 
 export const me = signal<TMe | null>(null);
 /** What the app can show: the first-run wizard, the login page, or the app itself. */
@@ -54,12 +68,27 @@ export function takeReturn(): string {
   return path;
 }
 
+declare global {
+  interface Window {
+    /** GET /api/setup and GET /api/me, sent by index.html as the page arrived */
+    partaEarly?: Promise<Response | Error>[];
+  }
+}
+
+/** The answers index.html asked for, once: a later start (after «Повторить») asks again. */
+function takeEarly(): Promise<Response | Error>[] {
+  const early = window.partaEarly ?? [];
+  window.partaEarly = undefined;
+  return early;
+}
+
 export async function start(): Promise<void> {
   phase.value = 'starting';
+  const [setupSent, meSent] = takeEarly();
   try {
     const [setup, current] = await Promise.all([
-      api.setupStatus(),
-      api.me().catch((error: unknown) => {
+      api.setupStatus(setupSent),
+      api.me(meSent).catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'auth.required') return null;
         throw error;
       }),
@@ -77,10 +106,13 @@ export function signIn(next: TMe): void {
   me.value = next;
   phase.value = 'signed-in';
   clearJoins();
-  startSync(next, {
-    onSessionEnded: sessionEnded,
-    onPersonChanged: () => void reloadMe(),
-    onJoinsChanged: () => refreshJoins(me.peek()?.policies ?? { reviewJoins: false, applicant: false }),
+  withSync((module) => {
+    if (phase.peek() !== 'signed-in' || me.peek()?.id !== next.id) return;
+    module.startSync(next, {
+      onSessionEnded: sessionEnded,
+      onPersonChanged: () => void reloadMe(),
+      onJoinsChanged: () => refreshJoins(me.peek()?.policies ?? { reviewJoins: false, applicant: false }),
+    });
   });
   refreshJoins(next.policies);
 }
@@ -96,7 +128,7 @@ export async function reloadMe(): Promise<void> {
     configureHttp({ csrfToken: next.csrfToken });
     me.value = next;
     refreshJoins(next.policies);
-    await loadChats();
+    await (await import('./chats.js')).loadChats();
   } catch {
     // The live stream reconnects and asks again; the screen keeps what it has.
   }
@@ -105,7 +137,7 @@ export async function reloadMe(): Promise<void> {
 /** The server no longer knows this session (expired, ended elsewhere). */
 export function sessionEnded(): void {
   if (phase.value !== 'signed-in') return;
-  stopSync();
+  withSync((module) => module.stopSync());
   clearJoins();
   configureHttp({ csrfToken: null });
   me.value = null;

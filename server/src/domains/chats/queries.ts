@@ -61,23 +61,27 @@ export async function listChats(
   actor: Actor & { kind: 'person' },
   chatId?: number,
 ): Promise<TChat[]> {
+  // The unread messages are walked once for both counts, and the chat's last message is found
+  // through the (chat_id, id) index: ids are given in time order, so it is also the newest.
   const result = await db.execute<ChatRow>(sql`
     select c.id, c.kind, c.title, c.created_at, c.archived_at, m.role, m.last_read_message_id,
       (select count(*)::int from chat_members cm where cm.chat_id = c.id) as member_count,
-      (select count(*)::int from messages x
-        where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}
-          and x.deleted_at is null) as unread_count,
-      (select count(*)::int from messages x
-        where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}
-          and x.deleted_at is null and (x.mentions_all or ${actor.userId} = any(x.mentions))) as unread_mentions,
-      (select max(x.id) from messages x where x.chat_id = c.id) as last_message_id,
-      (select json_build_object('id', u.id, 'fullName', u.full_name)
-        from chat_members pm join users u on u.id = pm.user_id
+      u.unread_count, u.unread_mentions, last.id as last_message_id,
+      (select json_build_object('id', pu.id, 'fullName', pu.full_name)
+        from chat_members pm join users pu on pu.id = pm.user_id
         where c.kind = 'direct' and pm.chat_id = c.id and pm.user_id <> ${actor.userId} limit 1) as peer
     from chat_members m join chats c on c.id = m.chat_id
+    cross join lateral (
+      select count(*)::int as unread_count,
+        (count(*) filter (where x.mentions_all or ${actor.userId} = any(x.mentions)))::int as unread_mentions
+      from messages x
+      where x.chat_id = c.id and x.id > m.last_read_message_id and x.author_id <> ${actor.userId}
+        and x.deleted_at is null) u
+    left join lateral (
+      select x.id, x.created_at from messages x where x.chat_id = c.id order by x.id desc limit 1) last on true
     where m.user_id = ${actor.userId} and c.school_id = ${actor.schoolId}
       ${chatId === undefined ? sql`` : sql`and c.id = ${chatId}`}
-    order by greatest(c.created_at, (select max(x.created_at) from messages x where x.chat_id = c.id)) desc, c.id desc`);
+    order by greatest(c.created_at, last.created_at) desc, c.id desc`);
   const lastIds = result.rows.flatMap((row) =>
     row.last_message_id === null ? [] : [Number(row.last_message_id)],
   );

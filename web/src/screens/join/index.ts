@@ -3,12 +3,11 @@
  * public page (`/school`) and the status of their request. Fetched on first
  * use (see app.tsx), so the chats of everyone else do not carry it.
  */
-import '../../styles/join.css';
 import { addTranslations } from '../../i18n/index.js';
-import en from '../../i18n/join/en.json';
 import ru from '../../i18n/join/ru.json';
 
-addTranslations({ ru, en });
+/** Resolves when the part's words are there in the language on screen (see app.tsx). */
+export const translated = addTranslations({ ru, en: () => import('../../i18n/join/en.json') });
 
 export { JoinScreen } from './JoinScreen.js';
 export { MyJoinsScreen } from './MyJoinsScreen.js';

@@ -7,13 +7,14 @@ import '../../styles/school-class.css';
 import '../../styles/school-person.css';
 import '../../styles/school-invites.css';
 import { addTranslations } from '../../i18n/index.js';
-import invitesEn from '../../i18n/invites/en.json';
 import invitesRu from '../../i18n/invites/ru.json';
-import en from '../../i18n/school/en.json';
 import ru from '../../i18n/school/ru.json';
 
-addTranslations({ ru, en });
-addTranslations({ ru: invitesRu, en: invitesEn });
+/** Resolves when the part's words are there in the language on screen (see app.tsx). */
+export const translated = Promise.all([
+  addTranslations({ ru, en: () => import('../../i18n/school/en.json') }),
+  addTranslations({ ru: invitesRu, en: () => import('../../i18n/invites/en.json') }),
+]);
 
 export { ClassScreen } from './ClassScreen.js';
 export { JoinsScreen } from './JoinsScreen.js';

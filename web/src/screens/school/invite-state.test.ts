@@ -21,9 +21,9 @@ const invite = (patch: Partial<TInvite>): TInvite => ({
   ...patch,
 });
 
-beforeAll(() => {
-  initI18n();
-  addTranslations({ ru, en });
+beforeAll(async () => {
+  await initI18n();
+  await addTranslations({ ru, en: async () => ({ default: en }) });
 });
 
 describe('an invite in the list', () => {
