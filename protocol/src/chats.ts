@@ -45,7 +45,11 @@ export const ZChat = z.object({
     moderate: z.boolean(),
     /** who has and has not read each message (others see counts under their own messages) */
     seeWhoRead: z.boolean(),
+    /** leave it (a group or announcement chat; an owner only while another owner stays) */
+    leave: z.boolean(),
   }),
+  /** «Без звука»: unread messages are counted quietly, without the highlight */
+  muted: z.boolean(),
 });
 export type TChat = z.infer<typeof ZChat>;
 
@@ -92,3 +96,6 @@ export const ZDirectContacts = z.object({
   ),
 });
 export type TDirectContacts = z.infer<typeof ZDirectContacts>;
+
+/** «Без звука» on or off: the reader's own setting for a chat. */
+export const ZMuteChatRequest = z.strictObject({ muted: z.boolean() });

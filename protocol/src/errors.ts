@@ -62,6 +62,8 @@ export const errorCodes = [
   'chats.owners_only',
   'chats.direct_denied',
   'chats.direct_self',
+  'chats.leave_structural',
+  'chats.last_owner',
   'chats.member_not_allowed',
   'messages.not_found',
   'messages.not_author',

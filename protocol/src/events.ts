@@ -62,6 +62,8 @@ export const ZEventPayload = z.discriminatedUnion('type', [
     chatId: ZId,
     counts: z.array(z.object({ messageId: ZId, readCount: z.number().int().nonnegative() })),
   }),
+  /** the reader muted or unmuted a chat (their own tabs only) */
+  z.object({ type: z.literal('chats.mute'), chatId: ZId, muted: z.boolean() }),
   z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.number().int().nonnegative() }),
 ]);
 export type TEventPayload = z.infer<typeof ZEventPayload>;

@@ -220,6 +220,8 @@ export const chatMembers = pgTable(
       .references(() => users.id),
     role: text('role').notNull(),
     lastReadMessageId: bigint('last_read_message_id', { mode: 'number' }).notNull().default(0),
+    /** «Без звука»: the chat still counts unread messages, quietly (no highlight, no notification) */
+    muted: boolean('muted').notNull().default(false),
     joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.chatId, t.userId] }), index('chat_members_user_idx').on(t.userId)],

@@ -71,6 +71,10 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'chats.owners_only': 'Only the people who run this chat post here. You can read and react.',
   'chats.direct_denied': 'Your school does not allow direct messages to this person.',
   'chats.direct_self': 'You cannot message yourself.',
+  'chats.leave_structural':
+    'You cannot leave this chat: its members follow the school (a class, the staff). You can mute it instead.',
+  'chats.last_owner':
+    'You are the only host of this chat: without you nobody could post in it. You cannot leave, but you can mute it.',
   'chats.member_not_allowed':
     'You can only add people you may message directly: colleagues, and the students and parents of the classes you teach.',
   'messages.not_found': 'Message not found.',

@@ -46,6 +46,8 @@ export const auditTypes = [
   'joins.reject',
   'chats.create',
   'chats.add_members',
+  'chats.leave',
+  'chats.mute',
   'chats.open_direct',
   'messages.send',
   'messages.forward',

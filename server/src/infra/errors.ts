@@ -58,6 +58,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'chats.owners_only': 403,
   'chats.direct_denied': 403,
   'chats.direct_self': 400,
+  'chats.leave_structural': 409,
+  'chats.last_owner': 409,
   'chats.member_not_allowed': 403,
   'messages.not_found': 404,
   'messages.not_author': 403,

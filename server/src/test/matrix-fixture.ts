@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@parta/protocol';
+import type { TestClient } from './client.js';
 import { addPerson, setUpSchool } from './school.js';
 import type { TestServer } from './server.js';
 
@@ -24,6 +25,8 @@ export interface Fixture {
   inviteId: number;
   /** a fresh pending join request of the class, one per call */
   pending: () => number;
+  /** a group chat each actor is a plain member of, for leaving */
+  leavable: Record<string, number>;
   next: () => number;
 }
 
@@ -31,9 +34,12 @@ export interface Fixture {
 export async function buildMatrixFixture(server: TestServer, roles: readonly string[]): Promise<Fixture> {
   const admin = await setUpSchool(server);
   const ids: Record<string, number> = {};
+  let teacher: TestClient | null = null;
   for (const role of roles.filter((r) => r !== 'admin' && r !== 'applicant')) {
     const roles: Role[] = role === 'class_teacher' ? ['teacher'] : [role as Role];
-    ids[role] = (await addPerson(server, admin, { fullName: `Роль ${role}`, login: role, roles })).id;
+    const person = await addPerson(server, admin, { fullName: `Роль ${role}`, login: role, roles });
+    ids[role] = person.id;
+    if (role === 'teacher') teacher = person.client;
   }
   const schoolClass = await admin.post('/api/classes', { grade: 5, letter: 'А' });
   await admin.post(`/api/classes/${schoolClass.body.id}/class-teacher`, { teacherId: ids.class_teacher });
@@ -75,8 +81,17 @@ export async function buildMatrixFixture(server: TestServer, roles: readonly str
     });
     pendingIds.push(redeemed.body.request.id);
   }
+  // Each actor leaves a chat of its own; the admin's is a teacher's chat (an owner stays in each).
+  const leavable: Record<string, number> = {};
+  for (const [role, id] of Object.entries(ids)) {
+    leavable[role] = (await admin.post('/api/chats', { title: `Уходящий ${role}`, memberIds: [id] })).body.id;
+  }
+  leavable.admin = (
+    await teacher!.post('/api/chats', { title: 'Уходящий admin', memberIds: [admin.me!.id] })
+  ).body.id;
   let counter = 0;
   return {
+    leavable,
     joinCode: (await admin.get('/api/school/structure')).body.school.joinCode,
     token,
     inviteId: spareLink.body.invite.id,

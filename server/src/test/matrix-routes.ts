@@ -136,6 +136,14 @@ export const matrix: Record<string, Row> = {
     }),
   },
   'GET /api/chats/:id': { allow: members, request: (fx) => ({ url: `/api/chats/${fx.chatId}` }) },
+  'POST /api/chats/:id/mute': {
+    allow: members,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/mute`, body: { muted: true } }),
+  },
+  'POST /api/chats/:id/leave': {
+    allow: members,
+    request: (fx, actor) => ({ url: `/api/chats/${fx.leavable[actor] ?? fx.chatId}/leave` }),
+  },
   'GET /api/chats/:id/members': {
     allow: members,
     request: (fx) => ({ url: `/api/chats/${fx.chatId}/members` }),

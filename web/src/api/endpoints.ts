@@ -50,6 +50,8 @@ export const api = {
   chat: (id: number) => request('GET', `/api/chats/${id}`, ZChat),
   createChat: (body: TCreateChatRequest) => request('POST', '/api/chats', ZChat, body),
   members: (id: number) => request('GET', `/api/chats/${id}/members`, ZChatMembers),
+  muteChat: (id: number, muted: boolean) => request('POST', `/api/chats/${id}/mute`, ZOk, { muted }),
+  leaveChat: (id: number) => request('POST', `/api/chats/${id}/leave`, ZOk),
   messages: (id: number, before?: number, limit = 50) =>
     request(
       'GET',

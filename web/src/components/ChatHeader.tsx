@@ -1,9 +1,11 @@
 import type { TChat } from '@parta/protocol';
 import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
 import { shortName } from '../format/names.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { typing } from '../state/typing.js';
+import { ChatCard } from './ChatCard.js';
 import { chatTitle } from './ChatList.js';
 import { BackIcon } from './icons.js';
 
@@ -22,8 +24,12 @@ function subtitle(chat: TChat): string {
   return chat.kind === 'announcement' ? t('chat.announcementMembers', { members }) : members;
 }
 
-/** The way back, the chat's name, and either who is in it or who is typing right now. */
+/**
+ * The way back, the chat's name, and either who is in it or who is typing
+ * right now. A tap on the name (or the line under it) opens the chat's card.
+ */
 export function ChatHeader({ chat, titleRef }: { chat: TChat; titleRef: Ref<HTMLHeadingElement> }) {
+  const [card, setCard] = useState(false);
   const typers = typing.value.get(chat.id);
   const typingNow = typingText([...(typers?.values() ?? [])]);
   return (
@@ -36,9 +42,18 @@ export function ChatHeader({ chat, titleRef }: { chat: TChat; titleRef: Ref<HTML
       >
         <BackIcon />
       </a>
-      <div class="chat__heading">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the same card as the title's button, a larger target for a finger */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard has the title's button */}
+      <div class="chat__heading" onClick={() => setCard(true)}>
         <h1 class="chat__title" id={`chat-title-${chat.id}`} ref={titleRef} tabIndex={-1}>
-          {chatTitle(chat)}
+          <button
+            type="button"
+            class="chat__title-button"
+            aria-haspopup="dialog"
+            aria-description={t('chatCard.open')}
+          >
+            {chatTitle(chat)}
+          </button>
         </h1>
         {typingNow ? (
           <p class="chat__subtitle chat__subtitle--typing" data-testid="typing">
@@ -48,6 +63,7 @@ export function ChatHeader({ chat, titleRef }: { chat: TChat; titleRef: Ref<HTML
           <p class="chat__subtitle">{subtitle(chat)}</p>
         )}
       </div>
+      {card && <ChatCard chat={chat} onClose={() => setCard(false)} />}
     </header>
   );
 }

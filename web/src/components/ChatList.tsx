@@ -90,9 +90,12 @@ function ChatRow({ chat, active }: { chat: TChat; active: boolean }) {
               </span>
             )}
             {chat.unreadCount > 0 && (
-              <span class="badge" data-testid="unread-badge">
+              <span class={chat.muted ? 'badge badge--muted' : 'badge'} data-testid="unread-badge">
                 <span aria-hidden="true">{chat.unreadCount > 99 ? '99+' : chat.unreadCount}</span>
-                <span class="visually-hidden">{t('chats.unread', { count: chat.unreadCount })}</span>
+                <span class="visually-hidden">
+                  {t('chats.unread', { count: chat.unreadCount })}
+                  {chat.muted && `, ${t('chats.muted')}`}
+                </span>
               </span>
             )}
           </span>

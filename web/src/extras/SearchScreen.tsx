@@ -1,6 +1,7 @@
 import type { TSearchResults } from '@parta/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { extrasApi } from '../api/extras.js';
+import { chatTitle } from '../components/ChatList.js';
 import { BackIcon } from '../components/icons.js';
 import { Headline } from '../components/RichText.js';
 import { EmptyState, ErrorNote, SkeletonList } from '../components/ui.js';
@@ -8,6 +9,7 @@ import { shortName } from '../format/names.js';
 import { whenShort } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { followLink, goBack } from '../router.js';
+import { chats } from '../state/chats.js';
 import { me } from '../state/session.js';
 import { jumpToMessage } from '../state/view.js';
 import { useDebounced } from './useDebounced.js';
@@ -15,10 +17,18 @@ import { useDebounced } from './useDebounced.js';
 type Hit = TSearchResults['hits'][number];
 const MIN_LENGTH = 2;
 
-/** Search in every chat the person may read: any word form («собрания» finds «собрание»), matches marked. */
+/**
+ * Search in every chat the person may read, or in one (`?chat=`, from the
+ * chat's card): any word form («собрания» finds «собрание»), matches marked.
+ */
 export function SearchScreen() {
   const person = me.value!;
   const [text, setText] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const [chatId] = useState(() => {
+    const id = Number(new URLSearchParams(location.search).get('chat'));
+    return Number.isInteger(id) && id > 0 ? id : undefined;
+  });
+  const inChat = chatId === undefined ? null : (chats.value.get(chatId) ?? null);
   const query = useDebounced(text.trim(), 300);
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [hasMore, setHasMore] = useState(false);
@@ -35,7 +45,7 @@ export function SearchScreen() {
     setLoading(true);
     setError(null);
     try {
-      const page = await extrasApi.search({ q: query, before });
+      const page = await extrasApi.search({ q: query, chatId, before });
       if (id !== asked.current) return;
       setHits((shown) => (before && shown ? [...shown, ...page.hits] : page.hits));
       setHasMore(page.hasMore);
@@ -48,7 +58,11 @@ export function SearchScreen() {
 
   useEffect(() => {
     // The words stay in the address, so «назад» from a chat comes back to the same results.
-    history.replaceState(history.state, '', query ? `/search?q=${encodeURIComponent(query)}` : '/search');
+    const params = new URLSearchParams();
+    if (chatId !== undefined) params.set('chat', String(chatId));
+    if (query) params.set('q', query);
+    const search = params.toString();
+    history.replaceState(history.state, '', search ? `/search?${search}` : '/search');
     if (query.length < MIN_LENGTH) {
       asked.current += 1;
       setHits(null);
@@ -73,7 +87,7 @@ export function SearchScreen() {
           <BackIcon />
         </a>
         <h1 class="page__title" id="search-title">
-          {t('search.title')}
+          {inChat ? t('search.inChat', { title: chatTitle(inChat) }) : t('search.title')}
         </h1>
       </header>
       <div class="page__body">

@@ -1,5 +1,13 @@
 import type { TEvent, TMessage } from '@parta/protocol';
-import { noteMemberCount, noteMessage, noteRead, noteUpdate, refreshChat, removeChat } from './chats.js';
+import {
+  noteMemberCount,
+  noteMessage,
+  noteMuted,
+  noteRead,
+  noteUpdate,
+  refreshChat,
+  removeChat,
+} from './chats.js';
 import { forgetMembers } from './members.js';
 import { notePinChange } from './pins.js';
 import { addMessage, noteReads, setReadCounts, updateMessage } from './threads.js';
@@ -68,6 +76,9 @@ export async function applyEvent(event: TEvent, reader: Reader): Promise<void> {
     case 'chats.update':
       // The title, and what the reader may do in an archived chat, come fresh from the server.
       return refreshChat(payload.chatId);
+    case 'chats.mute':
+      noteMuted(payload.chatId, payload.muted);
+      break;
     case 'chats.read':
       noteRead(payload.chatId, payload.lastReadMessageId);
       break;

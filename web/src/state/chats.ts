@@ -90,6 +90,12 @@ export interface UnreadLeft {
 }
 
 /** «Прочитано до» moved (here or in another tab of the same person). */
+/** «Без звука» on or off, here or in another tab of the reader's. */
+export function noteMuted(chatId: number, muted: boolean): void {
+  const chat = chats.value.get(chatId);
+  if (chat && chat.muted !== muted) putChat({ ...chat, muted });
+}
+
 export function noteRead(chatId: number, lastReadMessageId: number, left?: UnreadLeft): void {
   const chat = chats.value.get(chatId);
   if (!chat || lastReadMessageId <= chat.lastReadMessageId) return;

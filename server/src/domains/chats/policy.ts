@@ -99,6 +99,23 @@ export function canSeeWhoRead(actor: Actor, chat: ChatAccess): Verdict {
   return isModerator(actor, chat) || hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
 }
 
+/**
+ * Leaving a chat: a group or an announcement chat one was put in. Structural
+ * chats follow the school (a parent is in their child's class chat while the
+ * child is in the class) and a direct chat is two people's; the last owner
+ * stays, or nobody could run the chat.
+ */
+export function canLeaveChat(actor: Actor, chat?: ChatAccess & { owners?: number }): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  if (!chat) return allow;
+  if (!chat.membership) return deny('chats.not_found');
+  if (chat.kind !== 'group' && chat.kind !== 'announcement') return deny('chats.leave_structural');
+  if (chat.membership.role === 'owner' && chat.owners !== undefined && chat.owners <= 1) {
+    return deny('chats.last_owner');
+  }
+  return allow;
+}
+
 /** What the viewer may do in a chat (`chat.policies`). */
 export function abilitiesFor(actor: Actor, chat: ChatAccess) {
   return {
@@ -108,6 +125,8 @@ export function abilitiesFor(actor: Actor, chat: ChatAccess) {
     pin: canPin(actor, chat).ok,
     moderate: canModerate(actor, chat).ok,
     seeWhoRead: canSeeWhoRead(actor, chat).ok,
+    /** the owner count is checked when leaving: an owner is offered it and told why not */
+    leave: canLeaveChat(actor, chat).ok,
   };
 }
 
@@ -117,6 +136,9 @@ export const chatPolicies = {
   'chats.create': canCreateChat,
   'chats.read': canReadChat,
   'chats.add_members': canAddMembers,
+  'chats.leave': canLeaveChat,
+  /** mute is a member's own setting: whoever reads the chat */
+  'chats.mute': canReadChat,
   'chats.direct': canReadChat,
   'messages.post': canPostMessage,
   'messages.react': canReact,

@@ -48,6 +48,7 @@ interface ChatRow extends Record<string, unknown> {
   created_at: Date;
   role: 'owner' | 'member';
   last_read_message_id: number;
+  muted: boolean;
   member_count: number;
   unread_count: number;
   unread_mentions: number;
@@ -64,7 +65,7 @@ export async function listChats(
   // The unread messages are walked once for both counts, and the chat's last message is found
   // through the (chat_id, id) index: ids are given in time order, so it is also the newest.
   const result = await db.execute<ChatRow>(sql`
-    select c.id, c.kind, c.title, c.created_at, c.archived_at, m.role, m.last_read_message_id,
+    select c.id, c.kind, c.title, c.created_at, c.archived_at, m.role, m.last_read_message_id, m.muted,
       (select count(*)::int from chat_members cm where cm.chat_id = c.id) as member_count,
       u.unread_count, u.unread_mentions, last.id as last_message_id,
       (select json_build_object('id', pu.id, 'fullName', pu.full_name)
@@ -107,6 +108,7 @@ export async function listChats(
       lastMessage: lastMessages.get(row.id) ?? null,
       createdAt: new Date(row.created_at).toISOString(),
       peer: row.peer,
+      muted: row.muted,
       policies: chatAbilities(actor, access),
     };
   });

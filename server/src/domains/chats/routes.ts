@@ -10,6 +10,9 @@ import {
   ZDirectContactsQuery,
   ZIdParam,
   ZMarkReadRequest,
+  ZMuteChatRequest,
+  ZNoBody,
+  ZOk,
 } from '@parta/protocol';
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
@@ -19,6 +22,7 @@ import { requirePerson } from '../../infra/require.js';
 import { accessChat } from './access.js';
 import { addMembers, createChat, markRead } from './actions.js';
 import { directContacts, openDirectChat } from './direct.js';
+import { leaveChat, setMuted } from './membership.js';
 import { listChats, listMembers } from './queries.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
@@ -124,5 +128,32 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) =>
       deps.actions.run(request.actor, markRead, { ...request.body, chatId: request.params.id }),
+  );
+
+  app.post(
+    '/api/chats/:id/mute',
+    {
+      config: { policy: 'chats.mute' },
+      schema: { tags: ['chats'], params: ZChatParams, body: ZMuteChatRequest, response: { 200: ZOk } },
+    },
+    async (request) => {
+      await deps.actions.run(request.actor, setMuted, {
+        chatId: request.params.id,
+        muted: request.body.muted,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/chats/:id/leave',
+    {
+      config: { policy: 'chats.leave' },
+      schema: { tags: ['chats'], params: ZChatParams, body: ZNoBody, response: { 200: ZOk } },
+    },
+    async (request) => {
+      await deps.actions.run(request.actor, leaveChat, { chatId: request.params.id });
+      return { ok: true as const };
+    },
   );
 }

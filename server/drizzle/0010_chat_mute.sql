@@ -1,0 +1,1 @@
+ALTER TABLE "chat_members" ADD COLUMN "muted" boolean DEFAULT false NOT NULL;
