@@ -21,9 +21,13 @@ beforeAll(async () => {
     title: TRIP,
     memberIds: parents.map((parent) => parent.id),
   });
-  await school.teacherClient.post(`/api/chats/${trip.id}/messages`, {
+  const bus = await school.teacherClient.post<{ id: number }>(`/api/chats/${trip.id}/messages`, {
     clientId: randomUUID(),
     body: 'Автобус на экскурсию отходит в 8:00 от школы',
+  });
+  await school.teacherClient.post(`/api/chats/${trip.id}/messages/${bus.id}/reactions`, {
+    emoji: '👍',
+    on: true,
   });
   await school.teacherClient.post(`/api/chats/${school.chat.id}/messages`, {
     clientId: randomUUID(),
@@ -38,7 +42,16 @@ describe('a chat’s card', () => {
     await logIn(page, parent.login, parent.password);
     const row = page.getByRole('link', { name: new RegExp(TRIP) });
     await row.click();
-    await messageWith(page, 'Автобус на экскурсию').waitFor();
+    const bus = messageWith(page, 'Автобус на экскурсию');
+    await bus.waitFor();
+    // A finger's 44 px (#14.5): the message's «⋯» and its reaction chips.
+    for (const target of [
+      bus.getByRole('button', { name: /^Меню сообщения/ }),
+      bus.getByRole('button', { name: /👍/ }),
+    ]) {
+      const box = (await target.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
 
     await page.getByRole('button', { name: TRIP }).click();
     const card = page.getByRole('dialog', { name: TRIP });
