@@ -198,7 +198,7 @@ describe('random input at every route', () => {
     // Named first, so that a failure says which change slipped through.
     expect(await auditedSince(auditBefore)).toEqual([]);
     expect(await digest()).toBe(before);
-  });
+  }, 240_000); // some 60 routes × up to 40 runs: half a minute idle, more on a busy machine
 
   it('rejects oversized bodies with request.too_large', async () => {
     const huge = 'а'.repeat(1024 * 1024);
