@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { PasswordForm } from '../components/PasswordForm.js';
 import { ErrorNote, SkeletonList } from '../components/ui.js';
+import { rolesPhrase } from '../format/roles.js';
 import { whenShort } from '../format/time.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { language, languages, setLanguage, t } from '../i18n/index.js';
@@ -21,7 +22,7 @@ export function ProfileScreen() {
       <div class="page__body page__body--narrow">
         <section class="card" aria-label={t('profile.about')}>
           <p class="profile__name">{person.fullName}</p>
-          <p class="profile__line">{person.roles.map((role) => t(`roles.${role}`)).join(', ')}</p>
+          <p class="profile__line">{rolesPhrase(person.roles)}</p>
           <p class="profile__line">{person.school.name}</p>
           <p class="profile__line profile__muted">{t('profile.login', { login: person.login })}</p>
         </section>

@@ -8,7 +8,7 @@ import { calendarDate } from '../../format/time.js';
 import { t } from '../../i18n/index.js';
 import { followLink, goBack } from '../../router.js';
 import { me } from '../../state/session.js';
-import { justCreated, shortLink } from './invite-state.js';
+import { type CreatedInvite, justCreated, shortLink } from './invite-state.js';
 import { QrCode } from './QrCode.js';
 
 const PER_SHEET = 8;
@@ -18,8 +18,11 @@ const DEFAULT_SLIPS = 8;
 
 /**
  * «Распечатать для собрания»: one slip per family of the class — the school,
- * the class, the QR code, the short link and three steps — eight to an A4
- * page with cut lines. What is on screen is what `window.print()` prints.
+ * the class, the QR code, three steps, and for whoever cannot scan it the
+ * page to open and the short code to type there, big (a personal invite, which
+ * has no code, prints its link); under them the school's page and code, the
+ * way in when the slip's code no longer works — eight to an A4 page with cut
+ * lines. What is on screen is what `window.print()` prints.
  */
 export function PrintSlipsScreen() {
   const created = justCreated.value;
@@ -124,7 +127,7 @@ export function PrintSlipsScreen() {
             <ErrorNote error={error} />
           </section>
           <h2 class="section-title print-hidden">{t('invites.print.preview')}</h2>
-          <Slips invite={created.invite} url={created.url} slips={slips} />
+          <Slips created={created} slips={slips} />
         </div>
       )}
     </main>
@@ -138,13 +141,13 @@ function slipTitle(invite: TInvite): string {
     : t(`invites.print.slip.${invite.role}`);
 }
 
-function Slips({ invite, url, slips }: { invite: TInvite; url: string; slips: number }) {
+function Slips({ created, slips }: { created: CreatedInvite; slips: number }) {
+  const { invite, url, code } = created;
   const school = me.value!.school;
   const title = slipTitle(invite);
-  const link = shortLink(url);
-  const until = t('invites.print.until', { date: calendarDate(new Date(invite.expiresAt), school.timeZone) });
+  const date = calendarDate(new Date(invite.expiresAt), school.timeZone);
   const steps = [
-    t('invites.print.stepScan'),
+    code ? t('invites.print.stepScanQr') : t('invites.print.stepScan'),
     invite.person
       ? t('invites.print.stepPersonal')
       : namesChild(invite.role) && invite.class
@@ -171,16 +174,41 @@ function Slips({ invite, url, slips }: { invite: TInvite; url: string; slips: nu
               <h3 class="slip__title">{title}</h3>
               <div class="slip__body">
                 <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
-                <ol class="slip__steps">
-                  {steps.map((step) => (
-                    <li key={step}>{step}</li>
-                  ))}
-                </ol>
+                <div class="slip__side">
+                  <ol class="slip__steps">
+                    {steps.map((step) => (
+                      <li key={step}>{step}</li>
+                    ))}
+                  </ol>
+                  {code && (
+                    <div class="slip__typed">
+                      <p class="slip__type">
+                        {t('invites.print.typeCode', { page: shortLink(created.codePage) })}
+                      </p>
+                      <p class="slip__code" data-testid="slip-code">
+                        {code}
+                      </p>
+                    </div>
+                  )}
+                </div>
               </div>
-              <p class="slip__link" data-testid="slip-link">
-                {link}
+              {!code && (
+                <p class="slip__link" data-testid="slip-link">
+                  {shortLink(url)}
+                </p>
+              )}
+              <p class="slip__until">
+                {code ? t('invites.print.codeUntil', { date }) : t('invites.print.until', { date })}
+                {code && (
+                  <>
+                    {' '}
+                    {t('invites.print.fallback', {
+                      page: shortLink(created.schoolPage),
+                      code: `${created.schoolCode.slice(0, 4)} ${created.schoolCode.slice(4)}`,
+                    })}
+                  </>
+                )}
               </p>
-              <p class="slip__until">{until}</p>
             </article>
           ))}
         </section>
