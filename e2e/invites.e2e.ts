@@ -51,7 +51,9 @@ describe('inviting the parents of a class', () => {
       const slip = slips.nth(index);
       expect(await slip.locator('svg[data-testid="qr"] path').count()).toBe(1);
       expect(await slip.getByTestId('slip-code').textContent()).toBe(code);
-      expect(await slip.textContent()).toContain(`Нет камеры? Откройте ${host}/join и наберите код:`);
+      expect(await slip.textContent()).toContain(
+        `Наведите камеру телефона на QR-код или откройте ${host}/join и наберите код:`,
+      );
       expect(await slip.textContent()).toContain('Дождитесь, когда классный руководитель одобрит заявку.');
     }
     await teacher.getByText('В 3А 3 ученика — по листку на семью.').waitFor();

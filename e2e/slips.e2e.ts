@@ -46,7 +46,7 @@ describe('the short code of a printed slip', () => {
     const slip = teacher.getByTestId('slip').first();
     expect(await slip.getByTestId('slip-code').textContent()).toBe(code);
     const text = (await slip.textContent()) ?? '';
-    expect(text).toContain(`Нет камеры? Откройте ${host}/join и наберите код:`);
+    expect(text).toContain(`Наведите камеру телефона на QR-код или откройте ${host}/join и наберите код:`);
     expect(text).toContain(`Код не подходит? Откройте ${host}/school, код школы ${schoolCode}.`);
     await checkA11y(teacher, 'листки с кодом');
     await screenshot(teacher, 'desktop-slips-code');

@@ -146,8 +146,9 @@ function Slips({ created, slips }: { created: CreatedInvite; slips: number }) {
   const school = me.value!.school;
   const title = slipTitle(invite);
   const date = calendarDate(new Date(invite.expiresAt), school.timeZone);
+  // A slip with a code says the first step beside the QR code, the others under it.
   const steps = [
-    code ? t('invites.print.stepScanQr') : t('invites.print.stepScan'),
+    t('invites.print.stepScan'),
     invite.person
       ? t('invites.print.stepPersonal')
       : namesChild(invite.role) && invite.class
@@ -169,19 +170,14 @@ function Slips({ created, slips }: { created: CreatedInvite; slips: number }) {
           aria-label={t('invites.print.sheet', { n: sheet + 1, total: sheets.length })}
         >
           {Array.from({ length: onSheet }, (_, index) => (
-            <article key={index} class="slip" data-testid="slip">
+            <article key={index} class={code ? 'slip slip--code' : 'slip'} data-testid="slip">
               <p class="slip__school">{t('invites.print.slip.lead', { school: school.name })}</p>
               <h3 class="slip__title">{title}</h3>
-              <div class="slip__body">
-                <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
-                <div class="slip__side">
-                  <ol class="slip__steps">
-                    {steps.map((step) => (
-                      <li key={step}>{step}</li>
-                    ))}
-                  </ol>
-                  {code && (
-                    <div class="slip__typed">
+              {code ? (
+                <>
+                  <div class="slip__body">
+                    <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
+                    <div class="slip__side">
                       <p class="slip__type">
                         {t('invites.print.typeCode', { page: shortLink(created.codePage) })}
                       </p>
@@ -189,26 +185,32 @@ function Slips({ created, slips }: { created: CreatedInvite; slips: number }) {
                         {code}
                       </p>
                     </div>
-                  )}
-                </div>
-              </div>
-              {!code && (
-                <p class="slip__link" data-testid="slip-link">
-                  {shortLink(url)}
-                </p>
-              )}
-              <p class="slip__until">
-                {code ? t('invites.print.codeUntil', { date }) : t('invites.print.until', { date })}
-                {code && (
-                  <>
-                    {' '}
+                  </div>
+                  <p class="slip__then">{steps.slice(1).join(' ')}</p>
+                  <p class="slip__until">
+                    {t('invites.print.codeUntil', { date })}{' '}
                     {t('invites.print.fallback', {
                       page: shortLink(created.schoolPage),
                       code: `${created.schoolCode.slice(0, 4)} ${created.schoolCode.slice(4)}`,
                     })}
-                  </>
-                )}
-              </p>
+                  </p>
+                </>
+              ) : (
+                <>
+                  <div class="slip__body">
+                    <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
+                    <ol class="slip__steps">
+                      {steps.map((step) => (
+                        <li key={step}>{step}</li>
+                      ))}
+                    </ol>
+                  </div>
+                  <p class="slip__link" data-testid="slip-link">
+                    {shortLink(url)}
+                  </p>
+                  <p class="slip__until">{t('invites.print.until', { date })}</p>
+                </>
+              )}
             </article>
           ))}
         </section>
