@@ -110,6 +110,12 @@ describe('the short code of a printed slip', () => {
     const { page: other, errors: otherErrors } = await open(phone);
     await other.goto(`/j/${code.toLowerCase()}`);
     await other.getByRole('heading', { name: 'Родители 3А класса', level: 1 }).waitFor();
+    // The login page names the school too.
+    await other.goto('/login');
+    await other.getByRole('heading', { name: 'Вход', level: 1 }).waitFor();
+    await other.getByText('Гимназия № 5 г. Казани').waitFor();
+    await checkA11y(other, 'вход');
+    await screenshot(other, 'phone-login-school');
 
     expect(teacherErrors).toEqual([]);
     expect(parentErrors).toEqual([]);
