@@ -65,6 +65,13 @@ describe('the short code of a printed slip', () => {
     await field.fill('K7M 4PX');
     await parent.getByRole('button', { name: 'Открыть приглашение' }).click();
     await parent.getByText('В коде 9 знаков — буквы и цифры, как на листке.').waitFor();
+    // The school's code typed here instead leads to the school's page, with the code filled in.
+    await field.fill(schoolCode);
+    await parent.getByRole('button', { name: 'Открыть приглашение' }).click();
+    await parent.getByRole('heading', { name: 'Присоединиться к школе', level: 1 }).waitFor();
+    expect(await parent.getByLabel('Код школы').inputValue()).toBe(structure.joinCode);
+    await parent.goBack();
+    await parent.getByRole('heading', { name: 'Ввести код с листочка', level: 1 }).waitFor();
     // A code no invite has: said plainly; the code for support stays folded under «Подробнее».
     await field.fill(code.startsWith('AAA') ? 'CCC-CCC-CCC' : 'AAA-AAA-AAA');
     await parent.getByRole('button', { name: 'Открыть приглашение' }).click();

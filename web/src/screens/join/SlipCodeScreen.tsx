@@ -21,6 +21,12 @@ export function SlipCodeScreen() {
 
   const open = onSubmit(async () => {
     const typed = slipCode(code);
+    // The school's eight digits, printed under the slip's code: that is the school's page.
+    const schoolCode = code.replace(/[\s-]/g, '');
+    if (!typed && /^\d{8}$/.test(schoolCode)) {
+      navigate(`/school?code=${schoolCode}`);
+      return;
+    }
     if (!typed) {
       throw new ApiError(400, 'validation.failed', t('slipCode.malformed'), [{ path: 'code', message: '' }]);
     }
