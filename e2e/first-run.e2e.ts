@@ -80,7 +80,11 @@ describe('first run: from an empty server to a live conversation', () => {
     const { page: teacher, errors: teacherErrors } = await open(phone);
     await teacher.goto(link);
     await teacher.getByRole('heading', { name: 'Придумайте пароль' }).waitFor();
+    // The page says whose account this is, and in which school.
+    await teacher.getByText('Пароль для учётной записи: Галиева Алсу Ринатовна, логин galieva.').waitFor();
+    await teacher.getByText('Гимназия № 5 г. Казани').waitFor();
     await checkA11y(teacher, 'придумайте пароль');
+    await screenshot(teacher, 'phone-set-password');
     await teacher.getByLabel('Новый пароль').fill('учитель-пароль-2');
     await teacher.getByLabel('Повторите пароль').fill('учитель-пароль-2');
     await teacher.getByRole('button', { name: 'Сохранить и войти' }).click();

@@ -38,17 +38,22 @@ describe('inviting the parents of a class', () => {
     const url = await inviteParentsOnClassCard(teacher);
     expect(url).toMatch(new RegExp(`^${stage.server.url}/join/[\\w-]{20,}$`));
     await teacher.getByTestId('created-invite').getByTestId('qr').waitFor();
+    const code = (await teacher.getByTestId('created-code').textContent()) ?? '';
+    expect(code).toMatch(/^[ACEHKMPTXY34679]{3}-[ACEHKMPTXY34679]{3}-[ACEHKMPTXY34679]{3}$/);
 
-    // «Распечатать для собрания»: one slip per student, each with the QR code and the short link.
+    // «Распечатать для собрания»: one slip per student, each with the QR code, the page and the code to type.
     await teacher.getByRole('link', { name: 'Распечатать для собрания' }).click();
     await teacher.getByRole('heading', { name: 'Листки для собрания', level: 1 }).waitFor();
     const slips = teacher.getByTestId('slip');
     await expect.poll(() => slips.count()).toBe(school.students.length);
-    const short = url.replace(/^https?:\/\//, '');
+    const host = new URL(url).host;
     for (let index = 0; index < school.students.length; index += 1) {
       const slip = slips.nth(index);
       expect(await slip.locator('svg[data-testid="qr"] path').count()).toBe(1);
-      expect(await slip.getByTestId('slip-link').textContent()).toBe(short);
+      expect(await slip.getByTestId('slip-code').textContent()).toBe(code);
+      expect(await slip.textContent()).toContain(
+        `Наведите камеру телефона на QR-код или откройте ${host}/join и наберите код:`,
+      );
       expect(await slip.textContent()).toContain('Дождитесь, когда классный руководитель одобрит заявку.');
     }
     await teacher.getByText('В 3А 3 ученика — по листку на семью.').waitFor();
@@ -82,7 +87,9 @@ describe('inviting the parents of a class', () => {
     await parent.getByLabel('Пароль', { exact: true }).fill('родитель-пароль-3');
     await parent.getByLabel('Телефон или e-mail').fill('+7 900 123-45-67');
     await parent
-      .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
+      .getByRole('checkbox', {
+        name: 'Принимаю правила школы и даю согласие на обработку персональных данных',
+      })
       .check();
     await screenshot(parent, 'phone-join-filled');
     await parent.getByRole('button', { name: 'Отправить заявку' }).click();

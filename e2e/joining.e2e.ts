@@ -41,7 +41,7 @@ async function joinByCode(
   await page.getByLabel('Фамилия, имя и отчество').fill(fullName);
   await page.getByLabel('Пароль', { exact: true }).fill('family-password-5');
   await page
-    .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
+    .getByRole('checkbox', { name: 'Принимаю правила школы и даю согласие на обработку персональных данных' })
     .check();
   await page.getByRole('button', { name: 'Отправить заявку' }).click();
   if (misspelt) {
@@ -117,7 +117,9 @@ describe('joining without a slip, with a personal invite, and with one account',
     await checkA11y(father, 'личное приглашение');
     await father.getByLabel('Пароль', { exact: true }).fill('father-password-6');
     await father
-      .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
+      .getByRole('checkbox', {
+        name: 'Принимаю правила школы и даю согласие на обработку персональных данных',
+      })
       .check();
     await father.getByRole('button', { name: 'Сохранить пароль и войти' }).click();
     await father.getByRole('heading', { name: 'Вы в Parta' }).waitFor();
@@ -171,7 +173,9 @@ describe('joining without a slip, with a personal invite, and with one account',
     await checkA11y(page, 'приглашение после входа');
     await page.getByRole('radio', { name: 'Михаил П.' }).check();
     await page
-      .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
+      .getByRole('checkbox', {
+        name: 'Принимаю правила школы и даю согласие на обработку персональных данных',
+      })
       .check();
     await page.getByRole('button', { name: 'Присоединиться этой учётной записью' }).click();
     await page.getByRole('heading', { name: 'Заявка отправлена' }).waitFor();

@@ -51,7 +51,9 @@ describe('new passwords and registrations say what the server wants, in Russian'
     await newcomer.getByLabel('Логин', { exact: true }).fill('safina');
     await newcomer.getByLabel('Пароль', { exact: true }).fill('учитель-пароль-2');
     await newcomer
-      .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
+      .getByRole('checkbox', {
+        name: 'Принимаю правила школы и даю согласие на обработку персональных данных',
+      })
       .check();
 
     // What the protocol's schema refuses is said before anything is sent: no request leaves the page.

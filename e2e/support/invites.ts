@@ -81,7 +81,7 @@ export async function requestToJoin(
   await page.getByLabel('Фамилия, имя и отчество').fill(parent.fullName);
   await page.getByLabel('Пароль', { exact: true }).fill(parent.password);
   await page
-    .getByRole('checkbox', { name: 'Согласен с правилами школы и на обработку персональных данных' })
+    .getByRole('checkbox', { name: 'Принимаю правила школы и даю согласие на обработку персональных данных' })
     .check();
   await checkA11y(page, 'заявка заполнена');
   await page.getByRole('button', { name: 'Отправить заявку' }).click();

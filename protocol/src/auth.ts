@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { type Role, ZId, ZLocale, ZLogin, ZPassword, ZPersonName, ZRole, ZTimestamp } from './common.js';
 import { ZLine } from './text-input.js';
 
-export const ZSetupStatus = z.object({ needed: z.boolean() });
+export const ZSetupStatus = z.object({
+  needed: z.boolean(),
+  /** the school's name, when the installation holds one school: the login page names it */
+  school: z.string().nullable(),
+});
 
 /** The roles of the school's first admin, set up on the first run: their password follows the staff rule. */
 export const setupRoles: readonly Role[] = ['admin'];
@@ -99,6 +103,18 @@ export const ZResetPasswordRequest = z.strictObject({
   newPassword: ZPassword,
 });
 export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;
+
+/** The link's token alone: the set-password page asks whose account it opens before the password is typed. */
+export const ZResetLinkToken = ZResetPasswordRequest.pick({ token: true });
+
+/** Whose password the link sets, in which school, and the roles its password rule follows. */
+export const ZResetLinkPreview = z.object({
+  school: z.string(),
+  fullName: z.string(),
+  login: z.string(),
+  roles: z.array(ZRole),
+});
+export type TResetLinkPreview = z.infer<typeof ZResetLinkPreview>;
 
 export const ZResetLink = z.object({ url: z.string(), expiresAt: ZTimestamp });
 export type TResetLink = z.infer<typeof ZResetLink>;

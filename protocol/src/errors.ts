@@ -38,6 +38,7 @@ export const errorCodes = [
   'org.person_left',
   'school.rollover_too_early',
   'invites.invalid',
+  'invites.code_invalid',
   'invites.expired',
   'invites.revoked',
   'invites.exhausted',

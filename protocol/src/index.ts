@@ -8,6 +8,7 @@ export * from './messages.js';
 export * from './org.js';
 export * from './people.js';
 export * from './roles.js';
+export * from './slip-code.js';
 export * from './text.js';
 export * from './text-input.js';
 export * from './ws.js';

@@ -38,8 +38,22 @@ export const ZInvite = z.object({
 });
 export type TInvite = z.infer<typeof ZInvite>;
 
-/** The link itself exists only in this answer: the server keeps a hash of it. */
-export const ZCreatedInvite = z.object({ invite: ZInvite, url: z.string() });
+/**
+ * The link itself exists only in this answer: the server keeps a hash of it,
+ * and of the slip's short code. What a printed slip needs goes with them.
+ */
+export const ZCreatedInvite = z.object({
+  invite: ZInvite,
+  url: z.string(),
+  /** the code typed from a slip, grouped («K7M-4PX-AT9»); null for a personal invite (slip-code.ts) */
+  code: z.string().nullable(),
+  /** where the code is typed: the server's address and `/join` */
+  codePage: z.string(),
+  /** the fallback printed under it: the school's public page and its code */
+  schoolPage: z.string(),
+  schoolCode: z.string(),
+});
+export type TCreatedInvite = z.infer<typeof ZCreatedInvite>;
 export const ZInviteList = z.object({ invites: z.array(ZInvite) });
 
 export const ZAnnulInvitesRequest = z.strictObject({ classId: ZId.optional() });
@@ -102,7 +116,11 @@ export const ZRedeemInviteRequest = z.strictObject({
 });
 export type TRedeemInviteRequest = z.infer<typeof ZRedeemInviteRequest>;
 
-/** The link's secret, as the join page sends it (to preview and to redeem). */
+/**
+ * The link's secret, as the join page sends it (to preview and to redeem):
+ * the link's token, or the short code typed from a printed slip in any
+ * spelling `slipCode` reads («k7m 4px at9»).
+ */
 export const ZInviteToken = z.strictObject({ token: ZLine.min(1).max(200) });
 
 /** The body of `POST /api/invites/redeem`: the form and the link's token. */

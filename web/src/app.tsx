@@ -13,11 +13,12 @@ import { canSeeSchool, leadsClassOnly, phase, rememberReturn, start, takeReturn 
 const loadSignedIn = () => import('./screens/SignedIn.js');
 
 /**
- * Pages that open without logging in: the invite (`/join/…`) and, for
+ * Pages that open without logging in: the invite (`/join/…`, `/j/<code>`),
+ * the page where a slip's code is typed (`/join`) and, for
  * whoever has no «Школа» of their own, the school's public page (`/school`).
  */
 function isPublic(current: Route, signedIn: boolean): boolean {
-  if (current.name === 'join') return true;
+  if (current.name === 'join' || current.name === 'slipCode') return true;
   if (current.name !== 'school' || current.tab !== 'classes') return false;
   return !signedIn || !(canSeeSchool.value || leadsClassOnly.value);
 }
@@ -64,6 +65,8 @@ export function App() {
       <Lazy load={loadJoin} render={(m) => <m.JoinScreen key={current.token} token={current.token} />} />
     );
   }
+  if (open && current.name === 'slipCode')
+    return <Lazy load={loadJoin} render={(m) => <m.SlipCodeScreen />} />;
   if (open) return <Lazy load={loadJoin} render={(m) => <m.SchoolJoinScreen />} />;
   if (state === 'signed-out') return <LoginScreen />;
   return <Lazy load={loadSignedIn} render={(m) => <m.SignedIn route={current} />} />;

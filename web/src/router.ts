@@ -14,6 +14,7 @@ export type Route =
   | { name: 'reset'; token: string }
   | { name: 'invitePrint' }
   | { name: 'join'; token: string }
+  | { name: 'slipCode' }
   | { name: 'joins' }
   | { name: 'myJoins' }
   | { name: 'missing' };
@@ -53,6 +54,9 @@ export function match(pathname: string): Route {
   }
   // The page a parent opens from a QR code, and the requests to join.
   if (parts.length === 2 && first === 'join') return { name: 'join', token: second! };
+  // Typed from a printed slip: `/join` asks for the code; `/j/K7M-4PX-AT9` is the code in the address.
+  if (parts.length === 1 && first === 'join') return { name: 'slipCode' };
+  if (parts.length === 2 && first === 'j') return { name: 'join', token: slipToken(second!) };
   if (parts.length === 1 && first === 'joins') return { name: 'joins' };
   if (parts.length === 2 && first === 'joins' && second === 'mine') return { name: 'myJoins' };
   if (parts.length === 2 && first === 'school' && second === 'rollover') return { name: 'rollover' };
@@ -66,6 +70,15 @@ export function match(pathname: string): Route {
   }
   if (parts.length === 2 && first === 'reset') return { name: 'reset', token: second! };
   return { name: 'missing' };
+}
+
+/** A code typed into the address bar, as the join page sends it (Cyrillic letters are escaped there). */
+function slipToken(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

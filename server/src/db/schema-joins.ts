@@ -8,7 +8,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'dat
 
 /**
  * Invite links (regulation §4.1): bound to a role, optionally to a class and to
- * one person record. The link's token is stored only as its SHA-256.
+ * one person record. The link's token and the slip's code are stored only as
+ * their SHA-256.
  */
 export const invites = pgTable(
   'invites',
@@ -18,6 +19,8 @@ export const invites = pgTable(
       .notNull()
       .references(() => schools.id),
     tokenHash: text('token_hash').notNull(),
+    /** the slip's short code (protocol/slip-code.ts), as its SHA-256; null for personal invites */
+    codeHash: text('code_hash'),
     role: text('role').$type<InviteRole>().notNull(),
     classId: integer('class_id').references(() => classes.id),
     /** also admits into this chat (a club, an elective) */
@@ -33,6 +36,7 @@ export const invites = pgTable(
   },
   (t) => [
     uniqueIndex('invites_token_key').on(t.tokenHash),
+    uniqueIndex('invites_code_key').on(t.codeHash),
     index('invites_school_idx').on(t.schoolId, t.classId),
   ],
 );

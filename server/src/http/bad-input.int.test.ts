@@ -59,6 +59,7 @@ const examples = (): Example[] => [
     anonymous: true,
     body: { token: 'a'.repeat(43), newPassword: 'new-password-1' },
   },
+  { method: 'POST', url: '/api/auth/reset/preview', anonymous: true, body: { token: 'a'.repeat(43) } },
   {
     method: 'POST',
     url: '/api/auth/password',

@@ -40,6 +40,8 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'school.rollover_too_early': 'The new school year can be started from 1 July {{year}}.',
   'invites.invalid':
     'This invite link does not work. Check that it was copied whole, or ask the class teacher for a new one.',
+  'invites.code_invalid':
+    'There is no such code. Check that it is typed exactly as on the slip (9 characters), or ask the class teacher for a new one.',
   'invites.expired': 'This invite link has expired. Ask the class teacher or the school admin for a new one.',
   'invites.revoked':
     'This invite link was cancelled. Ask the class teacher or the school admin for a new one.',

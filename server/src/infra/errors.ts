@@ -34,6 +34,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'org.person_left': 409,
   'school.rollover_too_early': 409,
   'invites.invalid': 404,
+  'invites.code_invalid': 404,
   'invites.expired': 410,
   'invites.revoked': 410,
   'invites.exhausted': 410,

@@ -63,6 +63,11 @@ export const matrix: Record<string, Row> = {
     allowedStatus: 400,
     request: () => ({ body: { token: 'x'.repeat(43), newPassword: 'matrix-secret-1' } }),
   },
+  'POST /api/auth/reset/preview': {
+    allow: actors,
+    allowedStatus: 400,
+    request: () => ({ body: { token: 'x'.repeat(43) } }),
+  },
   'GET /api/me': { allow: people, request: () => ({}) },
   'POST /api/me/locale': { allow: people, request: () => ({ body: { locale: 'ru' } }) },
   'POST /api/auth/logout': { allow: people, request: () => ({}) },

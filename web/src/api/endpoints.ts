@@ -19,6 +19,7 @@ import {
   ZOk,
   ZPeopleList,
   ZResetLink,
+  ZResetLinkPreview,
   ZSessionList,
   ZSetupStatus,
 } from '@parta/protocol';
@@ -41,6 +42,8 @@ export const api = {
   sessions: () => request('GET', '/api/auth/sessions', ZSessionList),
   changePassword: (body: TChangePasswordRequest) => request('POST', '/api/auth/password', ZOk, body),
   resetPassword: (body: TResetPasswordRequest) => request('POST', '/api/auth/reset', ZMe, body),
+  /** whose account a set-password link opens, in which school */
+  resetPreview: (token: string) => request('POST', '/api/auth/reset/preview', ZResetLinkPreview, { token }),
 
   people: () => request('GET', '/api/people', ZPeopleList),
   createPerson: (body: TCreatePersonRequest) => request('POST', '/api/people', ZCreatedPerson, body),

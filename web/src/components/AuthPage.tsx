@@ -2,11 +2,14 @@ import type { ComponentChildren } from 'preact';
 
 /** The calm, centred page of the login, setup and set-password screens. */
 export function AuthPage({
+  school,
   title,
   lead,
   wide,
   children,
 }: {
+  /** the school's name, above the title: the reader knows where they are logging in */
+  school?: string | null;
   title: string;
   lead?: string;
   wide?: boolean;
@@ -21,6 +24,7 @@ export function AuthPage({
           </span>
           Parta
         </p>
+        {school && <p class="auth__school">{school}</p>}
         <h1 class="auth__title">{title}</h1>
         {lead && <p class="auth__lead">{lead}</p>}
         {children}

@@ -1,6 +1,7 @@
 import { type TPersonSummary, ZCreateChatRequest } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { rolesPhrase } from '../format/roles.js';
 import { FormActions } from '../forms/FormActions.js';
 import { lengthsOf } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
@@ -93,7 +94,7 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
                   <input type="checkbox" checked={picked.has(person.id)} onChange={() => toggle(person.id)} />
                   <span class="picker__name">{person.fullName}</span>
                   <span class="picker__roles">
-                    {person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+                    {rolesPhrase(person.roles)}
                     {person.className ? ` · ${person.className}` : ''}
                   </span>
                 </label>

@@ -117,6 +117,14 @@ export const PrintIcon = (p: Props) => (
     <path d="M7 14h10v6H7z" />
   </Icon>
 );
+export const ShareIcon = (p: Props) => (
+  <Icon {...p}>
+    <circle cx="17.5" cy="5.5" r="2.5" />
+    <circle cx="6.5" cy="12" r="2.5" />
+    <circle cx="17.5" cy="18.5" r="2.5" />
+    <path d="m8.7 10.7 6.6-3.9M8.7 13.3l6.6 3.9" />
+  </Icon>
+);
 export const CopyIcon = (p: Props) => (
   <Icon {...p}>
     <rect x="8.5" y="8.5" width="11" height="11" rx="1.5" />

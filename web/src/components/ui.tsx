@@ -22,10 +22,20 @@ export function ErrorNote({ error, children }: { error: unknown; children?: Comp
       <AlertIcon class="error-note__icon" />
       <div>
         <p class="error-note__text">{message}</p>
-        <p class="error-note__code">{t('errors.code', { code })}</p>
+        <SupportCode code={code} />
         {children}
       </div>
     </div>
+  );
+}
+
+/** The stable code of an error, for whoever helps: folded under «Подробнее», out of the reader's way. */
+export function SupportCode({ code }: { code: string }) {
+  return (
+    <details class="error-note__more">
+      <summary>{t('errors.more')}</summary>
+      <p class="error-note__code">{t('errors.code', { code })}</p>
+    </details>
   );
 }
 

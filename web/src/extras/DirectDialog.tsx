@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { extrasApi } from '../api/extras.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorNote, Field, SkeletonList } from '../components/ui.js';
+import { rolesPhrase } from '../format/roles.js';
 import { PickList } from '../forms/PickList.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
@@ -12,7 +13,7 @@ import { useDebounced } from './useDebounced.js';
 
 /** «Учитель · 5А, 7Б», «Родитель · 5А». */
 function describe(person: TDirectContacts['people'][number]): string {
-  const roles = person.roles.map((role) => t(`roles.${role}`)).join(', ');
+  const roles = rolesPhrase(person.roles);
   return person.classNames.length > 0 ? `${roles} · ${person.classNames.join(', ')}` : roles;
 }
 

@@ -8,7 +8,7 @@ import { checkInput, lengthsOf } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
-import { peekReturn, signIn } from '../state/session.js';
+import { peekReturn, signIn, soleSchool } from '../state/session.js';
 
 export function LoginScreen() {
   const [login, setLogin] = useState('');
@@ -24,7 +24,7 @@ export function LoginScreen() {
   });
 
   return (
-    <AuthPage title={t('login.title')}>
+    <AuthPage school={soleSchool.value} title={t('login.title')}>
       {invite && (
         <p class="notice">
           {t('login.toInvite')}{' '}

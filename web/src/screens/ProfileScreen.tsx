@@ -1,5 +1,6 @@
 import { api } from '../api/endpoints.js';
 import { PasswordForm } from '../components/PasswordForm.js';
+import { rolesPhrase } from '../format/roles.js';
 import { language, languages, setLanguage, t } from '../i18n/index.js';
 import { me, signOut } from '../state/session.js';
 import { SessionsCard } from './SessionsCard.js';
@@ -17,7 +18,7 @@ export function ProfileScreen() {
       <div class="page__body page__body--narrow">
         <section class="card" aria-label={t('profile.about')}>
           <p class="profile__name">{person.fullName}</p>
-          <p class="profile__line">{person.roles.map((role) => t(`roles.${role}`)).join(', ')}</p>
+          <p class="profile__line">{rolesPhrase(person.roles)}</p>
           <p class="profile__line">{person.school.name}</p>
           <p class="profile__line profile__muted">{t('profile.login', { login: person.login })}</p>
         </section>

@@ -24,6 +24,8 @@ export function forgetDevice(): void {
 export const me = signal<TMe | null>(null);
 /** What the app can show: the first-run wizard, the login page, or the app itself. */
 export const phase = signal<'starting' | 'setup' | 'signed-out' | 'signed-in' | 'unreachable'>('starting');
+/** The school's name for the login page, when the installation holds one school. */
+export const soleSchool = signal<string | null>(null);
 
 /**
  * What the person may do and which places they have: the server's answer
@@ -93,6 +95,7 @@ export async function start(): Promise<void> {
         throw error;
       }),
     ]);
+    soleSchool.value = setup.school;
     if (setup.needed) phase.value = 'setup';
     else if (current) signIn(current);
     else phase.value = 'signed-out';

@@ -18,11 +18,15 @@ afterAll(() => server?.close());
 describe('first run', () => {
   it('offers setup until a school exists, then answers 409 and changes nothing', async () => {
     const anonymous = server.client();
-    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: true });
+    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: true, school: null });
     admin = await setUpSchool(server);
     expect(admin.me?.roles).toEqual(['admin']);
     expect(admin.me?.school.timeZone).toBe('Europe/Moscow');
-    expect((await anonymous.get('/api/setup')).body).toEqual({ needed: false });
+    // The login page names the school (the installation holds one).
+    expect((await anonymous.get('/api/setup')).body).toEqual({
+      needed: false,
+      school: 'МБОУ «Большекайбицкая СОШ»',
+    });
     const again = await anonymous.post('/api/setup', {
       schoolName: 'Другая школа',
       timeZone: 'Europe/Moscow',
@@ -305,10 +309,19 @@ describe('passwords', () => {
       roles: ['parent'],
     });
     const token = created.body.setPasswordLink.url.split('/reset/')[1];
+    // The page names the account and the school before the password is typed.
+    expect((await server.client().post('/api/auth/reset/preview', { token })).body).toEqual({
+      school: 'МБОУ «Большекайбицкая СОШ»',
+      fullName: 'Юсупова Диляра',
+      login: 'yusupova',
+      roles: ['parent'],
+    });
     const audit = await AuditTrail.start(server.db);
     expect(
       (await server.client().post('/api/auth/reset', { token, newPassword: 'first-password' })).status,
     ).toBe(200);
+    const used = await server.client().post('/api/auth/reset/preview', { token });
+    expect(used.body.error.code).toBe('auth.reset_link_invalid');
     const reused = await server.client().post('/api/auth/reset', { token, newPassword: 'second-password' });
     expect(reused.status).toBe(400);
     const reset = { schoolId: 1, actorId: null, subjectId: created.body.person.id, data: {} };

@@ -32,7 +32,7 @@ describe('the first run', () => {
       expect(reply.body.error.code).toBe('setup.token_invalid');
       expect(reply.body.error.message).toContain('в журнале сервера');
     }
-    expect((await server.client().get('/api/setup')).body).toEqual({ needed: true });
+    expect((await server.client().get('/api/setup')).body).toEqual({ needed: true, school: null });
   });
 
   it('sets up the school with the printed code, and after that answers «already set up» to any code', async () => {

@@ -166,3 +166,15 @@ export async function listSessions(
     more: Math.max(0, rows.length - SESSIONS_SHOWN),
   };
 }
+
+/** Whose password a live link sets, and in which school; null when the link is unknown, used or expired. */
+export async function previewResetLink(db: Queryable, token: string, now: Date) {
+  const link = await findResetLink(db, token, now);
+  if (!link) return null;
+  const [row] = await db
+    .select({ school: schools.name, fullName: users.fullName, login: users.login })
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(eq(users.id, link.userId));
+  return row ? { ...row, roles: link.roles as Role[] } : null;
+}

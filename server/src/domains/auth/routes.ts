@@ -6,6 +6,8 @@ import {
   ZMe,
   ZNoBody,
   ZOk,
+  ZResetLinkPreview,
+  ZResetLinkToken,
   ZResetPasswordRequest,
   ZSessionList,
   ZSetLocaleRequest,
@@ -29,7 +31,7 @@ import {
 import { mePresenter } from './me.js';
 import { checkLogin, checkPasswordChange } from './password-checks.js';
 import { newPasswordHash } from './password-rules.js';
-import { findResetLink, listSessions } from './queries.js';
+import { findResetLink, listSessions, previewResetLink } from './queries.js';
 import { describeDevice, type NewSession } from './sessions.js';
 
 export function authRoutes(app: App, deps: RouteDeps): void {
@@ -79,6 +81,19 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       });
       setSessionCookie(reply, session.token, deps.config.publicUrl);
       return presentMe(request, session.userId, session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/reset/preview',
+    {
+      config: { policy: 'auth.anyone' },
+      schema: { tags: ['auth'], body: ZResetLinkToken, response: { 200: ZResetLinkPreview } },
+    },
+    async (request) => {
+      const preview = await previewResetLink(db, request.body.token, deps.clock.now());
+      if (!preview) throw new AppError('auth.reset_link_invalid');
+      return preview;
     },
   );
 

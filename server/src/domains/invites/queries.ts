@@ -81,3 +81,11 @@ export async function previewInvite(
       .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
   };
 }
+
+/** The school's code, printed on the slips as the way in when a slip's code no longer works. */
+export async function schoolJoinCode(db: Queryable, schoolId: number): Promise<string> {
+  const school = await db.execute<{ join_code: string }>(
+    sql`select join_code from schools where id = ${schoolId}`,
+  );
+  return school.rows[0]!.join_code;
+}

@@ -1,4 +1,5 @@
 import {
+  groupSlipCode,
   ZAnnulInvitesRequest,
   ZCount,
   ZCreatedInvite,
@@ -19,18 +20,21 @@ import { z } from 'zod';
 import { setSessionCookie } from '../../http/session.js';
 import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
-import { hashToken } from '../auth/secrets.js';
 import { describeDevice } from '../auth/sessions.js';
 import { countAttempt } from '../joins/attempts.js';
 import { applicantPasswordHash, countingProbes } from '../joins/registration-probes.js';
 import { annulInvites, createInvite, redeemInvite, revokeInvite } from './actions/index.js';
-import { findUsableInvite } from './load.js';
+import { findUsableInvite, inviteSubject } from './load.js';
 import { inviteCandidates, inviteOptions } from './options.js';
-import { listInvites, previewInvite } from './queries.js';
+import { listInvites, previewInvite, schoolJoinCode } from './queries.js';
 
 export function inviteRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
   const joinUrl = (token: string) => `${deps.config.publicUrl}/join/${token}`;
+  const limitGuesses = (address: string, token: string) => {
+    const { subject, slip } = inviteSubject(token);
+    return countAttempt(deps.failures, address, subject, { slip });
+  };
 
   app.get(
     '/api/invites',
@@ -67,9 +71,17 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['invites'], body: ZCreateInviteRequest, response: { 201: ZCreatedInvite } },
     },
     async (request, reply) => {
-      const { inviteId, token } = await deps.actions.run(request.actor, createInvite, request.body);
-      const [invite] = await listInvites(db, requirePerson(request.actor), inviteId);
-      return reply.status(201).send({ invite: invite!, url: joinUrl(token) });
+      const viewer = requirePerson(request.actor);
+      const { inviteId, token, code } = await deps.actions.run(request.actor, createInvite, request.body);
+      const [invite] = await listInvites(db, viewer, inviteId);
+      return reply.status(201).send({
+        invite: invite!,
+        url: joinUrl(token),
+        code: code === null ? null : groupSlipCode(code),
+        codePage: `${deps.config.publicUrl}/join`,
+        schoolPage: `${deps.config.publicUrl}/school`,
+        schoolCode: await schoolJoinCode(db, viewer.schoolId),
+      });
     },
   );
 
@@ -106,9 +118,11 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['invites'], body: ZInviteToken, response: { 200: ZInvitePreview } },
     },
     async (request) => {
-      const limit = await countAttempt(deps.failures, request.ip, hashToken(request.body.token));
+      const limit = await limitGuesses(request.ip, request.body.token);
       try {
-        return await previewInvite(db, await findUsableInvite(db, request.body.token, deps.clock.now()));
+        const invite = await findUsableInvite(db, request.body.token, deps.clock.now());
+        await limit.succeeded();
+        return await previewInvite(db, invite);
       } catch (error) {
         await limit.failed(error);
         throw error;
@@ -127,7 +141,7 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const limit = await countAttempt(deps.failures, request.ip, hashToken(request.body.token));
+      const limit = await limitGuesses(request.ip, request.body.token);
       try {
         const device = describeDevice(request.headers['user-agent']);
         const invite = await findUsableInvite(db, request.body.token, deps.clock.now());
@@ -135,6 +149,7 @@ export function inviteRoutes(app: App, deps: RouteDeps): void {
         const redeemed = await countingProbes(deps.failures, request.ip, request.body.register, () =>
           deps.actions.run(request.actor, redeemInvite, { ...request.body, device, passwordHash }),
         );
+        await limit.succeeded();
         if (redeemed.session) setSessionCookie(reply, redeemed.session.token, deps.config.publicUrl);
         return {
           outcome: redeemed.outcome,

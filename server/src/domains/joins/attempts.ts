@@ -15,6 +15,11 @@ export const guessLimits = {
   failuresPerSubject: 100,
   /** refused guesses from one address, whatever link or code */
   failuresPerAddress: 30,
+  /**
+   * refused slip codes from all addresses together: a slip's code is short
+   * (35 bits), so a crowd of addresses must not try many either
+   */
+  slipCodeFailures: 300,
 };
 
 /** Refusals that tell a guesser something: a wrong link, code, class or child's name. */
@@ -30,13 +35,31 @@ const isGuess = (error: unknown) =>
   error instanceof AppError &&
   (guesses.has(error.code) || (error.code.startsWith('invites.') && error.code !== 'invites.rate_limited'));
 
+function tooMany(failures: FailureCounter): AppError {
+  const seconds = Math.ceil(failures.retryAfterMs() / 1000);
+  return new AppError('invites.rate_limited', { minutes: Math.ceil(seconds / 60), seconds });
+}
+
+const slipCodeFailuresKey = 'join:slip-code-failures';
+
 /**
  * Guards the public join endpoints against guessing. Successful uses of a
  * link or code are counted only per address, so no crowd of families can
  * lock out the next one; refused guesses count against the address and the
- * link or code. Call `failed(error)` when the attempt was refused.
+ * link or code. Call `failed(error)` when the attempt was refused, else
+ * `succeeded()`.
+ *
+ * A slip's short code (`slip`) is also counted among every slip code tried
+ * on the installation: reserved before the lookup, atomically (so a burst
+ * sent at once gets no more than the limit), and handed back when the code
+ * was right or the refusal was no guess.
  */
-export async function countAttempt(failures: FailureCounter, address: string, subject: string) {
+export async function countAttempt(
+  failures: FailureCounter,
+  address: string,
+  subject: string,
+  { slip = false }: { slip?: boolean } = {},
+) {
   const network = networkOf(address); // an IPv6 client by its /64
   const pairKey = `join:pair:${network}:${subject}`;
   const addressKey = `join:address:${network}`;
@@ -51,13 +74,23 @@ export async function countAttempt(failures: FailureCounter, address: string, su
     failedHere >= guessLimits.failuresPerAddress ||
     failedOnSubject >= guessLimits.failuresPerSubject
   ) {
-    const seconds = Math.ceil(failures.retryAfterMs() / 1000);
-    throw new AppError('invites.rate_limited', { minutes: Math.ceil(seconds / 60), seconds });
+    throw tooMany(failures);
   }
+  let slot = slip ? await failures.reserve(slipCodeFailuresKey, guessLimits.slipCodeFailures) : null;
+  if (slip && !slot) throw tooMany(failures);
   await failures.add(pairKey);
+  const release = async () => {
+    const held = slot;
+    slot = null;
+    if (held) await failures.refund(held);
+  };
   return {
     async failed(error: unknown): Promise<void> {
       if (isGuess(error)) await Promise.all([failures.add(addressKey), failures.add(subjectKey)]);
+      // Among slip codes only a code that is no code at all stays counted.
+      if (!(error instanceof AppError && error.code === 'invites.code_invalid')) await release();
     },
+    /** the link or code was right */
+    succeeded: release,
   };
 }

@@ -12,6 +12,12 @@ export async function isSetUp(db: Queryable): Promise<boolean> {
   return row !== undefined;
 }
 
+/** The school's name when the installation holds exactly one (a district's login page names none). */
+export async function soleSchoolName(db: Queryable): Promise<string | null> {
+  const rows = await db.select({ name: schools.name }).from(schools).limit(2);
+  return rows.length === 1 ? rows[0]!.name : null;
+}
+
 /** Names and roles only, of the people the viewer may see (canSeePerson): contact data stays with the person and the admins. */
 export async function listPeople(
   db: Queryable,

@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints.js';
 import { ApiError } from '../../api/http.js';
 import { joinApi } from '../../api/join.js';
 import { AlertIcon, CheckIcon } from '../../components/icons.js';
-import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { ErrorNote, SkeletonList, SupportCode } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 import { followLink, navigate } from '../../router.js';
 import { me, phase, reloadMe, signIn, start } from '../../state/session.js';
@@ -17,18 +17,33 @@ export function inviteTitle(role: TInvitePreview['role'], className: string | nu
   return className ? t(`join.title.${role}_class`, { name: className }) : t(`join.title.${role}`);
 }
 
+/** A preview the slip-code page just read, so the invite page does not ask again. */
+let handedOver: { token: string; preview: TInvitePreview } | null = null;
+
+export function handOverPreview(token: string, preview: TInvitePreview): void {
+  handedOver = { token, preview };
+}
+
+function takePreview(token: string): TInvitePreview | null {
+  const preview = handedOver?.token === token ? handedOver.preview : null;
+  handedOver = null;
+  return preview;
+}
+
 /**
- * `/join/<token>`: the page a parent opens from the QR code on a slip. The
+ * `/join/<token>`: the page a parent opens from the QR code on a slip (or
+ * with the slip's code typed: `/join`, `/j/<code>`). The
  * school and the class on top, then one form: the child, the account, the
  * rules. A personal invite asks only for a password.
  */
 export function JoinScreen({ token }: { token: string }) {
-  const [preview, setPreview] = useState<TInvitePreview | null>(null);
+  const [preview, setPreview] = useState<TInvitePreview | null>(() => takePreview(token));
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const [admitted, setAdmitted] = useState<TMe | null>(null);
 
   useEffect(() => {
+    if (preview && attempt === 0) return;
     let alive = true;
     setError(null);
     joinApi.preview(token).then(
@@ -113,7 +128,7 @@ export function JoinScreen({ token }: { token: string }) {
   );
 }
 
-const inviteProblems = ['revoked', 'expired', 'exhausted', 'invalid', 'rate_limited'];
+const inviteProblems = ['revoked', 'expired', 'exhausted', 'invalid', 'code_invalid', 'rate_limited'];
 
 /**
  * The link does not work: what happened, in the server's words (cancelled,
@@ -140,9 +155,18 @@ function InviteProblem({ error, retry }: { error: unknown; retry: () => void }) 
         <AlertIcon class="join__problem-icon" />
         <div>
           <p>{(error as ApiError).message}</p>
-          <p class="error-note__code">{t('errors.code', { code })}</p>
+          <SupportCode code={code} />
         </div>
       </div>
+      {kind === 'code_invalid' && (
+        <a
+          class="button button--primary button--wide button--large"
+          href="/join"
+          onClick={(event) => followLink(event, '/join')}
+        >
+          {t('join.retypeCode')}
+        </a>
+      )}
       {kind !== 'rate_limited' && (
         <section class="join__next" aria-labelledby="next-title">
           <h2 class="join__legend" id="next-title">

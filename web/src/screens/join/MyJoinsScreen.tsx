@@ -47,7 +47,15 @@ export function MyJoinsScreen() {
             </a>
           </EmptyState>
         ) : (
-          list.map((request) => <RequestStatus key={request.id} request={request} />)
+          <>
+            {list.map((request) => (
+              <RequestStatus key={request.id} request={request} />
+            ))}
+            {/* Parta suggested the login from the name: a newcomer may never have looked at it. */}
+            <p class="notice notice--plain" data-testid="my-login">
+              {t('myJoins.login', { login: me.value!.login })}
+            </p>
+          </>
         )}
       </div>
     </main>

@@ -15,7 +15,7 @@ import { ErrorNote, Field } from '../../components/ui.js';
 import { lengthsOf, nameRules } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
-import { navigate } from '../../router.js';
+import { followLink, navigate } from '../../router.js';
 import { phase, signIn, start } from '../../state/session.js';
 import { JoinForm } from './JoinForm.js';
 import { JoinPage } from './JoinPage.js';
@@ -108,6 +108,16 @@ export function SchoolJoinScreen() {
           <button type="submit" class="button button--primary button--wide button--large" disabled={finding}>
             {finding ? t('schoolJoin.finding') : t('schoolJoin.find')}
           </button>
+          <p class="join__code-line">
+            <span>{t('schoolJoin.haveSlip')}</span>
+            <a
+              class="button button--quiet button--inline"
+              href="/join"
+              onClick={(event) => followLink(event, '/join')}
+            >
+              {t('schoolJoin.toSlipCode')}
+            </a>
+          </p>
         </form>
       ) : (
         <>

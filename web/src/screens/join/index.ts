@@ -1,5 +1,6 @@
 /**
- * What a newcomer's phone loads: the invite page (`/join/…`), the school's
+ * What a newcomer's phone loads: the invite page (`/join/…`), the page for a
+ * slip's code (`/join`), the school's
  * public page (`/school`) and the status of their request. Fetched on first
  * use (see app.tsx), so the chats of everyone else do not carry it.
  */
@@ -12,3 +13,4 @@ export const translated = addTranslations({ ru, en: () => import('../../i18n/joi
 export { JoinScreen } from './JoinScreen.js';
 export { MyJoinsScreen } from './MyJoinsScreen.js';
 export { SchoolJoinScreen } from './SchoolJoinScreen.js';
+export { SlipCodeScreen } from './SlipCodeScreen.js';

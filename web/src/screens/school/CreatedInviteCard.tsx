@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CheckIcon, PrintIcon } from '../../components/icons.js';
+import { CheckIcon, PrintIcon, ShareIcon } from '../../components/icons.js';
 import { copyText } from '../../components/LinkCard.js';
 import { calendarDate } from '../../format/time.js';
 import { t } from '../../i18n/index.js';
 import { followLink } from '../../router.js';
 import { me } from '../../state/session.js';
-import { type CreatedInvite, inviteName, justCreated } from './invite-state.js';
+import { type CreatedInvite, inviteName, justCreated, shortLink } from './invite-state.js';
 import { QrCode } from './QrCode.js';
 
 /**
@@ -16,7 +16,7 @@ export function CreatedInviteCard({ created }: { created: CreatedInvite }) {
   const [copied, setCopied] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const card = useRef<HTMLElement>(null);
-  const { invite, url } = created;
+  const { invite, url, code } = created;
 
   useEffect(() => {
     card.current?.scrollIntoView({ block: 'nearest' });
@@ -60,6 +60,15 @@ export function CreatedInviteCard({ created }: { created: CreatedInvite }) {
               {copied ? t('invites.created.copied') : t('invites.created.copy')}
             </button>
           </div>
+          {code && (
+            <div class="created-invite__code">
+              <p class="created-invite__code-label">{t('invites.created.code')}</p>
+              <p class="created-invite__code-value" data-testid="created-code">
+                {code}
+              </p>
+              <p class="form__note">{t('invites.created.codeNote', { page: shortLink(created.codePage) })}</p>
+            </div>
+          )}
           <p class="form__note">
             {t('invites.created.until', {
               date: calendarDate(new Date(invite.expiresAt), me.value!.school.timeZone),
@@ -67,6 +76,17 @@ export function CreatedInviteCard({ created }: { created: CreatedInvite }) {
             {t('invites.created.share')}
           </p>
           <div class="section-actions">
+            {canShare() && (
+              <button
+                type="button"
+                class="button"
+                onClick={() => void share(created, name)}
+                data-testid="share-invite"
+              >
+                <ShareIcon width="20" height="20" />
+                {t('invites.created.shareButton')}
+              </button>
+            )}
             <a
               class="button button--primary"
               href="/school/invites/print"
@@ -89,4 +109,20 @@ export function CreatedInviteCard({ created }: { created: CreatedInvite }) {
       </div>
     </section>
   );
+}
+
+/** Phones (and some desktops) offer the system's share sheet: WhatsApp, Telegram, SMS. */
+function canShare(): boolean {
+  return typeof navigator.share === 'function';
+}
+
+async function share(created: CreatedInvite, name: string): Promise<void> {
+  const text = created.code
+    ? t('invites.created.shareText', { name, page: shortLink(created.codePage), code: created.code })
+    : name;
+  try {
+    await navigator.share({ title: name, text, url: created.url });
+  } catch {
+    // closed without sharing: nothing to say
+  }
 }

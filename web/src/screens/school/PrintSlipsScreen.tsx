@@ -8,7 +8,7 @@ import { calendarDate } from '../../format/time.js';
 import { t } from '../../i18n/index.js';
 import { followLink, goBack } from '../../router.js';
 import { me } from '../../state/session.js';
-import { justCreated, shortLink } from './invite-state.js';
+import { type CreatedInvite, justCreated, shortLink } from './invite-state.js';
 import { QrCode } from './QrCode.js';
 
 const PER_SHEET = 8;
@@ -18,8 +18,11 @@ const DEFAULT_SLIPS = 8;
 
 /**
  * «Распечатать для собрания»: one slip per family of the class — the school,
- * the class, the QR code, the short link and three steps — eight to an A4
- * page with cut lines. What is on screen is what `window.print()` prints.
+ * the class, the QR code, three steps, and for whoever cannot scan it the
+ * page to open and the short code to type there, big (a personal invite, which
+ * has no code, prints its link); under them the school's page and code, the
+ * way in when the slip's code no longer works — eight to an A4 page with cut
+ * lines. What is on screen is what `window.print()` prints.
  */
 export function PrintSlipsScreen() {
   const created = justCreated.value;
@@ -124,7 +127,7 @@ export function PrintSlipsScreen() {
             <ErrorNote error={error} />
           </section>
           <h2 class="section-title print-hidden">{t('invites.print.preview')}</h2>
-          <Slips invite={created.invite} url={created.url} slips={slips} />
+          <Slips created={created} slips={slips} />
         </div>
       )}
     </main>
@@ -138,11 +141,12 @@ function slipTitle(invite: TInvite): string {
     : t(`invites.print.slip.${invite.role}`);
 }
 
-function Slips({ invite, url, slips }: { invite: TInvite; url: string; slips: number }) {
+function Slips({ created, slips }: { created: CreatedInvite; slips: number }) {
+  const { invite, url, code } = created;
   const school = me.value!.school;
   const title = slipTitle(invite);
-  const link = shortLink(url);
-  const until = t('invites.print.until', { date: calendarDate(new Date(invite.expiresAt), school.timeZone) });
+  const date = calendarDate(new Date(invite.expiresAt), school.timeZone);
+  // A slip with a code says the first step beside the QR code, the others under it.
   const steps = [
     t('invites.print.stepScan'),
     invite.person
@@ -166,21 +170,47 @@ function Slips({ invite, url, slips }: { invite: TInvite; url: string; slips: nu
           aria-label={t('invites.print.sheet', { n: sheet + 1, total: sheets.length })}
         >
           {Array.from({ length: onSheet }, (_, index) => (
-            <article key={index} class="slip" data-testid="slip">
+            <article key={index} class={code ? 'slip slip--code' : 'slip'} data-testid="slip">
               <p class="slip__school">{t('invites.print.slip.lead', { school: school.name })}</p>
               <h3 class="slip__title">{title}</h3>
-              <div class="slip__body">
-                <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
-                <ol class="slip__steps">
-                  {steps.map((step) => (
-                    <li key={step}>{step}</li>
-                  ))}
-                </ol>
-              </div>
-              <p class="slip__link" data-testid="slip-link">
-                {link}
-              </p>
-              <p class="slip__until">{until}</p>
+              {code ? (
+                <>
+                  <div class="slip__body">
+                    <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
+                    <div class="slip__side">
+                      <p class="slip__type">
+                        {t('invites.print.typeCode', { page: shortLink(created.codePage) })}
+                      </p>
+                      <p class="slip__code" data-testid="slip-code">
+                        {code}
+                      </p>
+                    </div>
+                  </div>
+                  <p class="slip__then">{steps.slice(1).join(' ')}</p>
+                  <p class="slip__until">
+                    {t('invites.print.codeUntil', { date })}{' '}
+                    {t('invites.print.fallback', {
+                      page: shortLink(created.schoolPage),
+                      code: `${created.schoolCode.slice(0, 4)} ${created.schoolCode.slice(4)}`,
+                    })}
+                  </p>
+                </>
+              ) : (
+                <>
+                  <div class="slip__body">
+                    <QrCode text={url} label={t('invites.created.qr')} class="slip__qr" />
+                    <ol class="slip__steps">
+                      {steps.map((step) => (
+                        <li key={step}>{step}</li>
+                      ))}
+                    </ol>
+                  </div>
+                  <p class="slip__link" data-testid="slip-link">
+                    {shortLink(url)}
+                  </p>
+                  <p class="slip__until">{t('invites.print.until', { date })}</p>
+                </>
+              )}
             </article>
           ))}
         </section>

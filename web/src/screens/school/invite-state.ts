@@ -1,12 +1,12 @@
-import type { TInvite } from '@parta/protocol';
+import type { TCreatedInvite, TInvite } from '@parta/protocol';
 import { signal } from '@preact/signals';
 import { t } from '../../i18n/index.js';
 
-export interface CreatedInvite {
-  invite: TInvite;
-  /** the link itself: the server keeps only its hash, so it lives here, in memory, until hidden */
-  url: string;
-}
+/**
+ * The link itself and the slip's short code: the server keeps only their
+ * hashes, so they live here, in memory, until hidden.
+ */
+export type CreatedInvite = TCreatedInvite;
 
 /**
  * The invite just created, with its link: shown on the invites page and the

@@ -1,4 +1,7 @@
-import { belongsToClass, type TCreateInviteRequest } from '@parta/protocol';
+import { randomInt } from 'node:crypto';
+import { belongsToClass, drawSlipCode, type TCreateInviteRequest } from '@parta/protocol';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.js';
 import { invites } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
@@ -16,12 +19,14 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * «Пригласить»: a link for a role, optionally for a class and for one person.
- * The token is returned once and kept only as a hash.
+ * The token — and the short code printed on the slips, which every invite but
+ * a personal one has — is returned once and kept only as a hash. A personal
+ * invite sets a password without review: it keeps the long token alone.
  */
-export const createInvite: Action<TCreateInviteRequest, { inviteId: number; token: string }> = async (
-  { tx, actor, now },
-  input,
-) => {
+export const createInvite: Action<
+  TCreateInviteRequest,
+  { inviteId: number; token: string; code: string | null }
+> = async ({ tx, actor, now }, input) => {
   const person = requirePerson(actor);
   const classId = input.classId ?? null;
   // A link for a class's families names the class; a personal one names its person instead.
@@ -48,11 +53,13 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
     enforce(canInvitePerson(actor, scope, await loadInviteTarget(tx, person.schoolId, input.personId!)));
   }
   const token = newToken().slice(0, 22); // 22 base64url characters: 132 random bits
+  const code = personal ? null : await freshSlipCode(tx);
   const [invite] = await tx
     .insert(invites)
     .values({
       schoolId: person.schoolId,
       tokenHash: hashToken(token),
+      codeHash: code === null ? null : hashToken(code),
       role: input.role,
       classId,
       personId: input.personId ?? null,
@@ -65,7 +72,7 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
     })
     .returning({ id: invites.id });
   return {
-    result: { inviteId: invite!.id, token },
+    result: { inviteId: invite!.id, token, code },
     audit: {
       type: 'invites.create',
       subjectId: invite!.id,
@@ -73,3 +80,15 @@ export const createInvite: Action<TCreateInviteRequest, { inviteId: number; toke
     },
   };
 };
+
+/** A slip code no invite of the installation has had (with 4 000 codes made, a repeat is one draw in ten million). */
+async function freshSlipCode(tx: Tx): Promise<string> {
+  for (;;) {
+    const code = drawSlipCode(randomInt);
+    const [taken] = await tx
+      .select({ id: invites.id })
+      .from(invites)
+      .where(eq(invites.codeHash, hashToken(code)));
+    if (!taken) return code;
+  }
+}

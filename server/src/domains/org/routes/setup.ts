@@ -7,7 +7,7 @@ import { newPasswordHash } from '../../auth/password-rules.js';
 import { sameSecret } from '../../auth/secrets.js';
 import { describeDevice } from '../../auth/sessions.js';
 import { setUpSchool } from '../actions/index.js';
-import { isSetUp } from '../queries.js';
+import { isSetUp, soleSchoolName } from '../queries.js';
 
 /**
  * First run: whether the school exists yet, and creating it with its admin,
@@ -23,7 +23,7 @@ export function setupRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/api/setup',
     { config: { policy: 'auth.anyone' }, schema: { tags: ['setup'], response: { 200: ZSetupStatus } } },
-    async () => ({ needed: !(await isSetUp(db)) }),
+    async () => ({ needed: !(await isSetUp(db)), school: await soleSchoolName(db) }),
   );
 
   app.post(
