@@ -47,7 +47,11 @@ export const ZPeopleList = z.object({
   people: z.array(ZPersonSummary),
   /** more people match than `limit`: narrow the search */
   more: z.boolean().optional(),
+  /** the school's classes, to narrow by (`classId`) */
+  classes: z.array(z.object({ id: ZId, name: z.string() })).optional(),
 });
+
+export type TPeopleList = z.infer<typeof ZPeopleList>;
 
 export const ZCreatedPerson = z.object({ person: ZPersonSummary, setPasswordLink: ZResetLink });
 export type TCreatedPerson = z.infer<typeof ZCreatedPerson>;

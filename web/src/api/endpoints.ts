@@ -4,6 +4,7 @@ import {
   type TCreateChatRequest,
   type TCreatePersonRequest,
   type TLoginRequest,
+  type TPeopleQuery,
   type TPostMessageRequest,
   type TResetPasswordRequest,
   type TSetupRequest,
@@ -27,6 +28,15 @@ import { request } from './http.js';
 
 const ZLastRead = z.object({ lastReadMessageId: z.number() });
 
+function peopleQuery(query: TPeopleQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** The REST API, one function per route (see server/src/domains/*\/routes.ts). */
 export const api = {
   setupStatus: () => request('GET', '/api/setup', ZSetupStatus),
@@ -40,7 +50,7 @@ export const api = {
   changePassword: (body: TChangePasswordRequest) => request('POST', '/api/auth/password', ZOk, body),
   resetPassword: (body: TResetPasswordRequest) => request('POST', '/api/auth/reset', ZMe, body),
 
-  people: () => request('GET', '/api/people', ZPeopleList),
+  people: (query: TPeopleQuery = {}) => request('GET', `/api/people${peopleQuery(query)}`, ZPeopleList),
   createPerson: (body: TCreatePersonRequest) => request('POST', '/api/people', ZCreatedPerson, body),
   issueResetLink: (id: number) => request('POST', `/api/people/${id}/reset-link`, ZResetLink),
 

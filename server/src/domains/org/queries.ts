@@ -1,4 +1,4 @@
-import type { Locale, Role, TPersonSummary, ZPeopleQuery } from '@parta/protocol';
+import type { Locale, Role, TPeopleList, ZPeopleQuery } from '@parta/protocol';
 import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.js';
@@ -12,6 +12,15 @@ import { canSeePerson } from './policy.js';
 export async function isSetUp(db: Queryable): Promise<boolean> {
   const [row] = await db.select({ id: schools.id }).from(schools).limit(1);
   return row !== undefined;
+}
+
+async function liveClasses(db: Queryable, schoolId: number) {
+  const rows = await db
+    .select({ id: classes.id, grade: classes.grade, letter: classes.letter })
+    .from(classes)
+    .where(and(eq(classes.schoolId, schoolId), isNull(classes.archivedAt)))
+    .orderBy(asc(classes.grade), asc(classes.letter));
+  return rows.map((row) => ({ id: row.id, name: className(row.grade, row.letter) }));
 }
 
 type PeopleFilter = z.output<typeof ZPeopleQuery>;
@@ -52,7 +61,7 @@ export async function listPeople(
   rules: DirectVerdicts,
   filter: PeopleFilter,
   locale: Locale,
-): Promise<{ people: TPersonSummary[]; more: boolean }> {
+): Promise<TPeopleList> {
   const rows = await db
     .select({
       id: users.id,
@@ -82,5 +91,6 @@ export async function listPeople(
       context: labels.get(row.id) ?? null,
     })),
     more: visible.length > page.length,
+    classes: await liveClasses(db, viewer.schoolId),
   };
 }

@@ -53,8 +53,12 @@ export function PersonScreen({ personId }: { personId: number }) {
             {person?.fullName ?? t('person.titleLoading')}
           </h1>
           {person && (
-            <p class="page__subtitle">
-              {person.left ? t('person.left') : person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+            <p class="page__subtitle page__subtitle--wrap" data-testid="person-subtitle">
+              {person.left
+                ? t('person.left')
+                : [person.roles.map((role) => t(`roles.${role}`)).join(', '), person.context]
+                    .filter(Boolean)
+                    .join(' · ')}
             </p>
           )}
         </div>
