@@ -107,7 +107,9 @@ describe('people told apart', () => {
   it('«Привязать родителя» searches the school and says whose parent each one is', async () => {
     const { page, errors } = await openAs(school.teacher);
     await page.goto(`/classes/${ids.class5a}`);
-    await page.getByRole('button', { name: 'Привязать ещё одного родителя: Сабиров Тимур Ильдарович' }).click();
+    await page
+      .getByRole('button', { name: 'Привязать ещё одного родителя: Сабиров Тимур Ильдарович' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Привязать родителя' });
     await dialog.getByLabel('Найти по имени').fill('Иванова');
     await dialog.locator('.picker__roles').filter({ hasText: MARIA }).waitFor();
