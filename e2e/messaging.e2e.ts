@@ -213,7 +213,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await m.getByRole('heading', { name: oleg.fullName, level: 1 }).waitFor();
     await m.getByText('Личный чат').waitFor();
     await send(m, 'Добрый вечер! Вы пойдёте на собрание?');
-    await messageWith(m, 'Вы пойдёте на собрание?').getByText('Не прочитано').waitFor();
+    await messageWith(m, 'Вы пойдёте на собрание?').getByRole('button', { name: 'Не прочитано' }).waitFor();
     await screenshot(m, 'phone-direct-chat');
 
     // The class teacher makes an announcement channel for the three parents and mentions everyone.
