@@ -65,8 +65,8 @@ describe('people told apart', () => {
     await screenshot(page, 'phone-people-namesakes');
 
     await page.getByLabel('Найти по имени').fill('');
-    await page.getByLabel('Роль').selectOption({ label: 'Родитель' });
-    await page.getByLabel('Класс').selectOption({ label: '2Б' });
+    await page.getByLabel('По роли').selectOption({ label: 'Родитель' });
+    await page.getByLabel('По классу').selectOption({ label: '2Б' });
     await row(page, MARIA).waitFor();
     await expect
       .poll(() => page.locator('.people__roles').allTextContents())

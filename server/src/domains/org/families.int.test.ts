@@ -116,6 +116,20 @@ describe('the people list', () => {
   });
 });
 
+describe('the join page of a class', () => {
+  it('tells the children of the same short name apart', async () => {
+    await student('Гайнуллина Анна Ильдаровна', 'anna2', ids.class4b);
+    const invite = await admin.post('/api/invites', { role: 'parent', classId: ids.class4b });
+    const token = String(invite.body.url).split('/join/')[1];
+    const preview = await server.client().post('/api/invites/preview', { token });
+    expect(preview.body.children.map((child: { name: string }) => child.name)).toEqual([
+      'Анна Гайнуллина',
+      'Анна Гарипова',
+      'Оля В.',
+    ]);
+  });
+});
+
 describe('in a class chat', () => {
   let chatId = 0;
   let messageId = 0;
