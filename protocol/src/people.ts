@@ -36,7 +36,12 @@ export type TPersonSummary = z.infer<typeof ZPersonSummary>;
 export const ZPeopleQuery = z.strictObject({
   /** a part of the full name, any case */
   q: ZLine.trim().max(100).optional(),
-  role: ZRole.optional(),
+  /** one role, or several separated by commas (`teacher,class_teacher`): anyone with one of them */
+  role: z
+    .string()
+    .transform((text) => [...new Set(text.split(','))])
+    .pipe(z.array(ZRole).min(1).max(7))
+    .optional(),
   /** a class's students, their parents and its teachers */
   classId: ZIdParam.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(500),

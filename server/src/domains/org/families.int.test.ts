@@ -91,6 +91,8 @@ describe('the people list', () => {
     );
     expect(parentsOfFirstA.body.people.map((p: { id: number }) => p.id)).toEqual([ids.father]);
 
+    const teachers = await admin.get('/api/people?role=teacher,class_teacher');
+    expect(teachers.body.people.map((p: { id: number }) => p.id)).toEqual([ids.teacher]);
     const page = await admin.get('/api/people?role=parent&limit=2');
     expect(page.body.people).toHaveLength(2);
     expect(page.body.more).toBe(true);
@@ -99,6 +101,7 @@ describe('the people list', () => {
 
   it('refuses a bad filter and keeps another school’s class out', async () => {
     expect((await admin.get('/api/people?role=king')).status).toBe(400);
+    expect((await admin.get('/api/people?role=parent,king')).status).toBe(400);
     expect((await admin.get('/api/people?classId=01')).status).toBe(400);
     expect((await admin.get('/api/people?limit=501')).status).toBe(400);
     const otherAdmin = await otherSchoolAdmin(server);

@@ -44,7 +44,7 @@ function peopleWhere(schoolId: number, filter: PeopleFilter): SQL | undefined {
     eq(users.schoolId, schoolId),
     isNull(users.leftAt),
     q ? ilike(users.fullName, `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`) : undefined,
-    role ? sql`${role} = any(${users.roles})` : undefined,
+    role ? or(...role.map((one) => sql`${one} = any(${users.roles})`)) : undefined,
     inClass,
   );
 }

@@ -56,7 +56,7 @@ export function ChoosePersonDialog(props: ChooseProps) {
   const { busy, error, run } = useSubmit();
   const found = usePeople({
     q: filter.trim() || undefined,
-    role: roles.length === 1 ? roles[0] : undefined,
+    role: roles.join(','),
     limit: SHOWN,
   });
   const people = found.list
