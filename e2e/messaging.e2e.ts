@@ -48,7 +48,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     const t = teacher.page;
     await send(t, NOTICE);
     const notice = messageWith(t, 'Родительское собрание');
-    await notice.getByTestId('read-receipt').filter({ hasText: 'Прочитали 0 из 3' }).waitFor();
+    await notice.getByRole('button', { name: 'Прочитали 0 из 3' }).waitFor();
     expect(await notice.locator('strong').textContent()).toBe('Родительское собрание');
     const link = notice.getByRole('link', { name: 'https://school.example.ru/agenda' });
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow ugc');
@@ -67,20 +67,28 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await m.evaluate('window.partaSamePage = true');
     await m.getByTestId('unread-divider').waitFor();
     await messageWith(m, 'Родительское собрание').waitFor();
-    await notice.getByText('Прочитали 1 из 3').waitFor();
+    await notice.getByRole('button', { name: 'Прочитали 1 из 3' }).waitFor();
     await screenshot(m, 'phone-notice-new');
 
     const olegSide = await openChat(phone, oleg);
     const o = olegSide.page;
     await messageWith(o, 'Родительское собрание').waitFor();
-    await notice.getByText('Прочитали 2 из 3').waitFor();
+    await notice.getByRole('button', { name: 'Прочитали 2 из 3' }).waitFor();
     await screenshot(t, 'desktop-notice-read-2-of-3');
 
     // One tap: who has not read it yet.
     await notice.getByTestId('read-receipt').click();
     const reads = t.getByRole('dialog', { name: 'Кто прочитал' });
     await reads.getByTestId('reads-count').filter({ hasText: 'Прочитали 2 из 3' }).waitFor();
-    expect(await reads.getByTestId('not-read').textContent()).toBe(guzel.fullName);
+    // …each parent with their child and class, for the teacher.
+    const notRead = reads.getByTestId('not-read');
+    expect(await notRead.locator('.reads__name').allTextContents()).toEqual([guzel.fullName]);
+    expect(await notRead.locator('.reads__context').allTextContents()).toEqual(['мама Тимура С., 5А']);
+    const haveRead = reads.getByTestId('have-read');
+    expect(await haveRead.locator('.reads__context').allTextContents()).toEqual([
+      'мама Артёма И., 5А',
+      'папа Алии П., 5А',
+    ]);
     await screenshot(t, 'desktop-who-has-not-read');
     await reads.getByRole('button', { name: 'Закрыть' }).click();
 
@@ -104,10 +112,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
 
     // Under her own reply a parent sees how many have read it, live (Oleg's phone is on it), and never who.
     const ownReply = messageWith(m, 'Спасибо, буду.');
-    await ownReply
-      .getByTestId('read-receipt')
-      .filter({ hasText: /^Прочитали [123] из 3$/ })
-      .waitFor();
+    await ownReply.getByRole('button', { name: /^Прочитали [123] из 3$/ }).waitFor();
     await ownReply.getByTestId('read-receipt').click();
     const parentReads = m.getByRole('dialog', { name: 'Кто прочитал' });
     await parentReads
@@ -209,7 +214,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await m.getByRole('heading', { name: oleg.fullName, level: 1 }).waitFor();
     await m.getByText('Личный чат').waitFor();
     await send(m, 'Добрый вечер! Вы пойдёте на собрание?');
-    await messageWith(m, 'Вы пойдёте на собрание?').getByText('Не прочитано').waitFor();
+    await messageWith(m, 'Вы пойдёте на собрание?').getByRole('button', { name: 'Не прочитано' }).waitFor();
     await screenshot(m, 'phone-direct-chat');
 
     // The class teacher makes an announcement channel for the three parents and mentions everyone.
@@ -234,7 +239,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     expect(await field.inputValue()).toBe('@все завтра уроки до 12:00.');
     await field.press('Enter');
     const announcement = messageWith(t, 'завтра уроки до 12:00');
-    await announcement.getByText('Прочитали 0 из 3').waitFor();
+    await announcement.getByRole('button', { name: 'Прочитали 0 из 3' }).waitFor();
 
     // The parent reads it (no composer: only owners post here) and answers with a reaction.
     await m.getByRole('link', { name: 'Назад к чатам' }).click();
@@ -248,7 +253,7 @@ describe('a class teacher’s notice in «5А — родители»', () => {
     await screenshot(m, 'phone-announcement-menu');
     await menu.getByRole('button', { name: 'Спасибо' }).click();
     await announcement.getByRole('button', { name: '🙏 — 1' }).waitFor();
-    await announcement.getByText('Прочитали 1 из 3').waitFor();
+    await announcement.getByRole('button', { name: 'Прочитали 1 из 3' }).waitFor();
     await screenshot(m, 'phone-announcement');
 
     // The teacher forwards it to «5А — родители»: the copy says whose it was.

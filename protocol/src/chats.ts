@@ -71,7 +71,13 @@ export type TCreateChatRequest = z.infer<typeof ZCreateChatRequest>;
 export const ZAddMembersRequest = z.strictObject({ userIds: z.array(ZId).min(1).max(5000) });
 export type TAddMembersRequest = z.infer<typeof ZAddMembersRequest>;
 
-export const ZChatMember = z.object({ id: ZId, fullName: z.string(), role: z.enum(['owner', 'member']) });
+export const ZChatMember = z.object({
+  id: ZId,
+  fullName: z.string(),
+  role: z.enum(['owner', 'member']),
+  /** who a parent is, for staff: «мама Миши В., 1А» */
+  context: z.string().nullable().optional(),
+});
 export const ZChatMembers = z.object({ members: z.array(ZChatMember) });
 
 export const ZMarkReadRequest = z.strictObject({ messageId: ZMessageId });

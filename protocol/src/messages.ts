@@ -42,6 +42,11 @@ export const ZMessage = z.object({
   chatId: ZId,
   authorId: ZId,
   authorName: z.string(),
+  /**
+   * who the author is to the reader, shown beside the name: «мама Миши И.,
+   * 5А» for a parent, to staff; only in answers to one reader, never in events
+   */
+  authorContext: z.string().nullable().optional(),
   clientId: z.string(),
   /** light formatting (see text.ts); empty for a deleted message */
   body: z.string(),
@@ -66,14 +71,22 @@ export const ZMessage = z.object({
 });
 export type TMessage = z.infer<typeof ZMessage>;
 
-/** Who has read a message. The names of those who have not are for `policies.seeWhoRead` only. */
+/** A member in «Кто прочитал»: a parent with who they are, for staff («мама Миши В., 1А»). */
+export const ZReader = z.object({ id: ZId, fullName: z.string(), context: z.string().nullable().optional() });
+
+/** Who has read a message. The names of who has and has not are for `policies.seeWhoRead` only. */
 export const ZMessageReads = z.object({
   messageId: ZMessageId,
   readCount: z.number().int().nonnegative(),
   /** members other than the author */
   total: z.number().int().nonnegative(),
-  notRead: z.array(z.object({ id: ZId, fullName: z.string() })).nullable(),
-  policies: z.object({ seeWhoRead: z.boolean() }),
+  read: z.array(ZReader).nullable().optional(),
+  notRead: z.array(ZReader).nullable(),
+  policies: z.object({
+    seeWhoRead: z.boolean(),
+    /** «Напомнить»: a reply in the chat mentioning those who have not read (the chat's `post`) */
+    remind: z.boolean().optional(),
+  }),
 });
 export type TMessageReads = z.infer<typeof ZMessageReads>;
 

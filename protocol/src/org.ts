@@ -81,6 +81,8 @@ export const ZPersonCard = z.object({
   children: z.array(ZPersonRef.extend({ className: z.string().nullable() })),
   parents: z.array(ZPersonRef),
   leads: z.array(z.object({ id: ZId, name: z.string() })),
+  /** who a parent is, for staff: «мама Миши В., 1А» (as in `ZPersonSummary`) */
+  context: z.string().nullable().optional(),
   /** only for admins and the person themself; an admin's read is audited */
   contacts: z
     .object({ login: z.string(), email: z.string().nullable(), phone: z.string().nullable() })

@@ -4,6 +4,7 @@ import {
   type TCreateChatRequest,
   type TCreatePersonRequest,
   type TLoginRequest,
+  type TPeopleQuery,
   type TPostMessageRequest,
   type TResetPasswordRequest,
   type TSetupRequest,
@@ -28,6 +29,15 @@ import { request } from './http.js';
 
 const ZLastRead = z.object({ lastReadMessageId: z.number() });
 
+function peopleQuery(query: TPeopleQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** The REST API, one function per route (see server/src/domains/*\/routes.ts). */
 export const api = {
   setupStatus: (sent?: Promise<Response | Error>) =>
@@ -45,7 +55,7 @@ export const api = {
   /** whose account a set-password link opens, in which school */
   resetPreview: (token: string) => request('POST', '/api/auth/reset/preview', ZResetLinkPreview, { token }),
 
-  people: () => request('GET', '/api/people', ZPeopleList),
+  people: (query: TPeopleQuery = {}) => request('GET', `/api/people${peopleQuery(query)}`, ZPeopleList),
   createPerson: (body: TCreatePersonRequest) => request('POST', '/api/people', ZCreatedPerson, body),
   issueResetLink: (id: number) => request('POST', `/api/people/${id}/reset-link`, ZResetLink),
 

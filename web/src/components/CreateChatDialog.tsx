@@ -1,6 +1,7 @@
-import { type TPersonSummary, ZCreateChatRequest } from '@parta/protocol';
-import { useEffect, useState } from 'preact/hooks';
+import { ZCreateChatRequest } from '@parta/protocol';
+import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
+import { usePeople } from '../api/usePeople.js';
 import { rolesPhrase } from '../format/roles.js';
 import { FormActions } from '../forms/FormActions.js';
 import { lengthsOf } from '../forms/rules.js';
@@ -12,23 +13,22 @@ import { me } from '../state/session.js';
 import { Dialog } from './Dialog.js';
 import { ErrorNote, Field, SkeletonList } from './ui.js';
 
-/** «Новый чат»: a title and the people in it, picked from the school's staff list. */
+/** How many people the picker lists at once; a name narrows it on the server. */
+const SHOWN = 200;
+
+/** «Новый чат»: a title and the people in it, picked from the school's list (searched on the server). */
 export function CreateChatDialog({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
-  const [people, setPeople] = useState<TPersonSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
   const [announcement, setAnnouncement] = useState(false);
   const { busy, error, run } = useSubmit({ leaves: true });
   const myId = me.value!.id;
 
-  useEffect(() => {
-    api.people().then(
-      (list) => setPeople(list.people.filter((person) => person.id !== myId)),
-      (failure: unknown) => setLoadError(failure),
-    );
-  }, [myId]);
+  const found = usePeople({ q: filter.trim() || undefined, limit: SHOWN });
+  const people = found.list ? found.list.people.filter((person) => person.id !== myId) : null;
+  const loadError = found.error;
+  const nobody = people !== null && !found.stale && filter.trim() === '' && people.length === 0;
 
   function toggle(id: number) {
     const next = new Set(picked);
@@ -47,10 +47,6 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
     });
   }
 
-  const needle = filter.trim().toLocaleLowerCase();
-  const shown = (people ?? []).filter(
-    (person) => !needle || person.fullName.toLocaleLowerCase().includes(needle),
-  );
   return (
     <Dialog title={t('createChat.title')} onClose={onClose}>
       <form class="form dialog__body" onSubmit={submit}>
@@ -83,24 +79,26 @@ export function CreateChatDialog({ onClose }: { onClose: () => void }) {
           </legend>
           {people === null && !loadError && <SkeletonList rows={3} label={t('people.loading')} />}
           <ErrorNote error={loadError} />
-          {people && people.length > 6 && (
+          {people && !nobody && (
             <Field label={t('createChat.filter')} type="search" value={filter} onValue={setFilter} />
           )}
-          {people && people.length === 0 && <p class="form__note">{t('createChat.nobody')}</p>}
+          {nobody && <p class="form__note">{t('createChat.nobody')}</p>}
           <ul class="picker__list">
-            {shown.map((person) => (
+            {(people ?? []).map((person) => (
               <li key={person.id}>
                 <label class="picker__item">
                   <input type="checkbox" checked={picked.has(person.id)} onChange={() => toggle(person.id)} />
                   <span class="picker__name">{person.fullName}</span>
                   <span class="picker__roles">
-                    {rolesPhrase(person.roles)}
-                    {person.className ? ` · ${person.className}` : ''}
+                    {[rolesPhrase(person.roles), person.className, person.context]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </label>
               </li>
             ))}
           </ul>
+          {found.list?.more && <p class="form__note">{t('people.more', { count: SHOWN })}</p>}
         </fieldset>
         <FormActions
           error={error}

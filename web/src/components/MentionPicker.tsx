@@ -35,7 +35,10 @@ export function MentionPicker({
               <span class="mention-picker__hint">{t('composer.everyoneHint')}</span>
             </>
           ) : (
-            <span class="mention-picker__name">{candidate.fullName}</span>
+            <>
+              <span class="mention-picker__name">{candidate.fullName}</span>
+              {candidate.context && <span class="mention-picker__hint">{candidate.context}</span>}
+            </>
           )}
         </div>
       ))}

@@ -3,16 +3,22 @@ import { shortName } from '../format/names.js';
 import { clock } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { mentionsMe } from '../state/chats.js';
-import { MoreIcon, PinIcon } from './icons.js';
+import { CheckIcon, MoreIcon, PinIcon } from './icons.js';
 import type { RowContext } from './MessageRow.js';
 import { Quote } from './Quote.js';
 import { Reactions } from './Reactions.js';
 import { RichText } from './RichText.js';
 
-/** «Прочитали 23 из 30» under the author's own messages (and every message, for those who see who read). */
+/**
+ * A tick and a number beside the time of one's own messages (and of every
+ * message, for those who see who read): «✓ 23», two ticks once everyone has
+ * read; in a direct chat one tick or two. Its name says it in full
+ * («Прочитали 23 из 30»); a tap opens «Кто прочитал».
+ */
 function ReadReceipt({ message, ctx }: { message: TMessage; ctx: RowContext }) {
   if (ctx.readers <= 0) return null;
   const count = message.readCount ?? 0;
+  const all = count >= ctx.readers;
   const label = ctx.direct
     ? count > 0
       ? t('reads.seen')
@@ -25,8 +31,14 @@ function ReadReceipt({ message, ctx }: { message: TMessage; ctx: RowContext }) {
       data-testid="read-receipt"
       onClick={() => ctx.onReads(message)}
       aria-haspopup="dialog"
+      aria-label={label}
+      title={label}
     >
-      {label}
+      <span class="read-receipt__ticks" aria-hidden="true">
+        <CheckIcon width="14" height="14" />
+        {all && <CheckIcon width="14" height="14" />}
+      </span>
+      {!ctx.direct && <span aria-hidden="true">{count}</span>}
     </button>
   );
 }
@@ -58,7 +70,16 @@ export function MessageBubble({
               {t('message.forwardedFrom', { name: shortName(message.forwardedFrom.authorName) })}
             </p>
           )}
-          {showAuthor && <p class="bubble__author">{message.authorName}</p>}
+          {showAuthor && (
+            <p class="bubble__author">
+              {message.authorName}
+              {message.authorContext && (
+                <span class="bubble__author-context" data-testid="author-context">
+                  {` · ${message.authorContext}`}
+                </span>
+              )}
+            </p>
+          )}
           {message.replyTo && !deleted && <Quote quote={message.replyTo} onOpen={ctx.onQuote} />}
           {deleted ? (
             <p class="bubble__body bubble__body--deleted" data-testid="message-body">
@@ -78,6 +99,7 @@ export function MessageBubble({
             )}
             {message.editedAt && !deleted && <span data-testid="edited">{t('message.edited')}</span>}
             <time dateTime={message.createdAt}>{clock(new Date(message.createdAt), ctx.timeZone)}</time>
+            {!deleted && (own || ctx.seesAllReads) && <ReadReceipt message={message} ctx={ctx} />}
           </p>
         </div>
         <button
@@ -93,7 +115,6 @@ export function MessageBubble({
       {!deleted && message.reactions.length > 0 && (
         <Reactions message={message} myId={ctx.myId} disabled={!ctx.canReact} onReact={ctx.onReact} />
       )}
-      {!deleted && (own || ctx.seesAllReads) && <ReadReceipt message={message} ctx={ctx} />}
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface Candidate {
   /** 0 for «@все» */
   id: number;
   fullName: string;
+  /** who a parent is, for staff («мама Миши В., 1А»): tells namesakes apart */
+  context?: string | null | undefined;
 }
 
 export const EVERYONE = 'все';

@@ -5,6 +5,8 @@ export interface Member {
   id: number;
   fullName: string;
   role: 'owner' | 'member';
+  /** who a parent is, for staff («мама Миши В., 1А») */
+  context?: string | null | undefined;
 }
 
 /** The members of chats someone began to mention in, asked once per chat and opening. */

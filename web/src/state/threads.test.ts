@@ -1,6 +1,6 @@
 import type { TMessage } from '@parta/protocol';
 import { describe, expect, it } from 'vitest';
-import { countReads, mergeMessages, replaceMessage } from './threads.js';
+import { countReads, mergeMessages, replaceMessage, withAuthorContext } from './threads.js';
 
 const message = (id: number, body = `m${id}`, authorId = 1): TMessage => ({
   id,
@@ -100,5 +100,16 @@ describe('countReads', () => {
     const items = [message(1), message(2), message(3, 'mine', 7), message(4), message(5)];
     const counted = countReads(items, 7, 1, 4).map((m) => m.readCount);
     expect(counted).toEqual([0, 1, 0, 1, 0]);
+  });
+});
+
+describe('who the author is, for a live message', () => {
+  it('is taken from the author’s messages already shown; an answer to the reader keeps its own', () => {
+    const shown = [{ ...message(1, 'Спасибо', 7), authorContext: 'мама Миши В., 1А' }];
+    expect(withAuthorContext(shown, message(2, 'Буду', 7)).authorContext).toBe('мама Миши В., 1А');
+    expect(withAuthorContext(shown, message(3, 'Буду', 8)).authorContext).toBeUndefined();
+    expect(
+      withAuthorContext(shown, { ...message(4, 'Буду', 7), authorContext: null }).authorContext,
+    ).toBeNull();
   });
 });

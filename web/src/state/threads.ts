@@ -86,6 +86,17 @@ export async function loadOlder(chatId: number): Promise<void> {
   }
 }
 
+/**
+ * Who the author is to the reader («мама Миши В., 1А») comes only in answers
+ * to one reader, never in a live event: a live message takes it from the
+ * author's messages already shown.
+ */
+export function withAuthorContext(items: readonly TMessage[], message: TMessage): TMessage {
+  if (message.authorContext !== undefined) return message;
+  const known = items.findLast((item) => item.authorId === message.authorId && item.authorContext != null);
+  return known ? { ...message, authorContext: known.authorContext } : message;
+}
+
 /** A message from the live stream or a send: added to its chat if that chat is open or was. */
 export function addMessage(message: TMessage): void {
   const entry = threads.get(message.chatId);
@@ -94,7 +105,10 @@ export function addMessage(message: TMessage): void {
   const known = current.items.find((m) => m.id === message.id);
   // Shown once; a later copy only adds what the reader may do with it (a send answer after its event).
   if (known && (known.policies || !message.policies)) return;
-  entry.value = { ...current, items: mergeMessages(current.items, [message]) };
+  entry.value = {
+    ...current,
+    items: mergeMessages(current.items, [withAuthorContext(current.items, message)]),
+  };
 }
 
 /** Pages back until `messageId` is loaded (a quote, a pin, a search result); false if it is not there. */
@@ -135,7 +149,11 @@ export function replaceMessage(items: readonly TMessage[], message: TMessage): r
     if (item.id === message.id) {
       changed = true;
       // The count this client keeps from `messages.reads` stays: the change's copy may be older or newer.
-      return { ...keepPolicies(message, item), readCount: item.readCount ?? message.readCount };
+      return {
+        ...keepPolicies(message, item),
+        readCount: item.readCount ?? message.readCount,
+        authorContext: message.authorContext ?? item.authorContext,
+      };
     }
     if (item.replyTo?.id === message.id) {
       changed = true;

@@ -19,6 +19,7 @@ import type { App, RouteDeps } from '../../http/types.js';
 import { AppError } from '../../infra/errors.js';
 import { latestCursor } from '../../infra/events.js';
 import { requirePerson } from '../../infra/require.js';
+import { familyLabels } from '../org/families.js';
 import { accessChat } from './access.js';
 import { addMembers, createChat, markRead } from './actions.js';
 import { directContacts, openDirectChat } from './direct.js';
@@ -95,8 +96,12 @@ export function chatRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['chats'], params: ZChatParams, response: { 200: ZChatMembers } },
     },
     async (request) => {
-      await accessChat(db, requirePerson(request.actor), request.params.id);
-      return { members: await listMembers(db, request.params.id) };
+      const person = requirePerson(request.actor);
+      await accessChat(db, person, request.params.id);
+      const members = await listMembers(db, request.params.id);
+      const ids = members.map((member) => member.id);
+      const labels = await familyLabels(db, person, person.schoolId, ids, request.locale);
+      return { members: members.map((member) => ({ ...member, context: labels.get(member.id) ?? null })) };
     },
   );
 

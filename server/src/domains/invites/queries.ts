@@ -3,7 +3,7 @@ import { namesChild } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import type { Person } from '../../infra/actor.js';
-import { reviewScope, shortName } from '../joins/queries.js';
+import { distinctShortNames, reviewScope } from '../joins/queries.js';
 import { className } from '../org/calendar.js';
 import { inviteAbilitiesFor } from './policy.js';
 
@@ -76,8 +76,8 @@ export async function previewInvite(
     role: invite.role,
     className: schoolClass ? className(schoolClass.grade, schoolClass.letter) : null,
     personal: invite.personId !== null,
-    children: children.rows
-      .map((row) => ({ id: row.id, name: shortName(row.full_name) }))
+    children: distinctShortNames(children.rows.map((row) => row.full_name))
+      .map((name, i) => ({ id: children.rows[i]!.id, name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
   };
 }

@@ -14,6 +14,28 @@ export function shortName(fullName: string): string {
   return given ? `${given} ${surname!.charAt(0)}.` : fullName;
 }
 
+/**
+ * The short names of one list, told apart: namesakes («Анна Г.» twice) get
+ * their whole surname («Анна Гарипова», «Анна Гайнуллина»), and those with
+ * the same surname too the patronymic's initial («Анна Гарипова Р.»).
+ */
+export function distinctShortNames(fullNames: readonly string[]): string[] {
+  const count = (names: string[]) =>
+    names.reduce((map, name) => map.set(name, (map.get(name) ?? 0) + 1), new Map<string, number>());
+  const short = fullNames.map(shortName);
+  const shorts = count(short);
+  const long = fullNames.map((fullName, i) => {
+    if (shorts.get(short[i]!)! < 2) return short[i]!;
+    const [surname, given] = fullName.trim().split(/\s+/);
+    return `${given} ${surname}`;
+  });
+  const longs = count(long);
+  return fullNames.map((fullName, i) => {
+    const patronymic = fullName.trim().split(/\s+/)[2];
+    return longs.get(long[i]!)! > 1 && patronymic ? `${long[i]} ${patronymic.charAt(0)}.` : long[i]!;
+  });
+}
+
 /** Only what a reviewer may see: the admin every class, a class teacher the classes they lead. */
 export function reviewScope(viewer: Person, alias: string) {
   if (hasRole(viewer, 'admin')) return sql``;

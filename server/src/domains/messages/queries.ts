@@ -1,8 +1,10 @@
-import type { TMessage, TMessageHistory, TMessagePage, TMessageReads } from '@parta/protocol';
+import type { Locale, TMessage, TMessageHistory, TMessagePage, TMessageReads } from '@parta/protocol';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { chatMembers, messages, messageVersions, users } from '../../db/schema.js';
+import type { Person } from '../../infra/actor.js';
 import { AppError } from '../../infra/errors.js';
+import { familyLabels } from '../org/families.js';
 import { selectMessages } from './present.js';
 
 /** A page of history before `before` (newest page when absent), oldest first. */
@@ -17,6 +19,27 @@ export async function listMessages(
     { order: sql`m.id desc`, limit: page.limit + 1, withReads: true },
   );
   return { messages: rows.slice(0, page.limit).reverse(), hasMore: rows.length > page.limit };
+}
+
+/**
+ * Who each author is to the reader, next to the name: «мама Миши И., 5А» for
+ * a parent, to staff (`familyLabels`). Live events carry no such field (one
+ * copy for every reader); the next page or reload brings it.
+ */
+export async function withAuthorContexts(
+  db: Queryable,
+  viewer: Person,
+  list: TMessage[],
+  locale: Locale,
+): Promise<TMessage[]> {
+  const labels = await familyLabels(
+    db,
+    viewer,
+    viewer.schoolId,
+    list.map((message) => message.authorId),
+    locale,
+  );
+  return list.map((message) => ({ ...message, authorContext: labels.get(message.authorId) ?? null }));
 }
 
 /** Pinned messages of a chat, the latest pin first. */
@@ -40,14 +63,18 @@ export async function findMessage(db: Queryable, chatId: number, messageId: numb
 }
 
 /**
- * «Прочитали 23 из 30» for one message; the names of those who have not read
- * it only for those who may see who read (`canSeeWhoRead`).
+ * «Прочитали 23 из 30» for one message; who has read it and who has not
+ * (with who each parent is, for staff: `familyLabels`) only for those who may
+ * see who read (`canSeeWhoRead`), and whether they may remind those who have
+ * not (a reply in the chat: `canPostMessage`).
  */
 export async function messageReads(
   db: Queryable,
+  viewer: Person,
   chatId: number,
   messageId: number,
-  seeWhoRead: boolean,
+  abilities: TMessageReads['policies'],
+  locale: Locale,
 ): Promise<TMessageReads> {
   const message = await findMessage(db, chatId, messageId);
   const members = await db
@@ -56,13 +83,26 @@ export async function messageReads(
     .innerJoin(users, eq(users.id, chatMembers.userId))
     .where(and(eq(chatMembers.chatId, chatId), ne(chatMembers.userId, message.authorId)))
     .orderBy(asc(users.fullName));
-  const notRead = members.filter((member) => member.lastRead < message.id);
+  const readers = members.filter((member) => member.lastRead >= message.id);
+  const seeWho = abilities.seeWhoRead;
+  const labels = seeWho
+    ? await familyLabels(
+        db,
+        viewer,
+        viewer.schoolId,
+        members.map((member) => member.id),
+        locale,
+      )
+    : new Map<number, string>();
+  const present = (list: typeof members) =>
+    list.map(({ id, fullName }) => ({ id, fullName, context: labels.get(id) ?? null }));
   return {
     messageId: message.id,
-    readCount: members.length - notRead.length,
+    readCount: readers.length,
     total: members.length,
-    notRead: seeWhoRead ? notRead.map(({ id, fullName }) => ({ id, fullName })) : null,
-    policies: { seeWhoRead },
+    read: seeWho ? present(readers) : null,
+    notRead: seeWho ? present(members.filter((member) => member.lastRead < message.id)) : null,
+    policies: { ...abilities, remind: abilities.seeWhoRead && abilities.remind },
   };
 }
 

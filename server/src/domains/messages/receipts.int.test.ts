@@ -55,14 +55,16 @@ it('counts who has read a notice and names who has not, for staff in the chat on
       expect.objectContaining({ fullName: 'Иванов Пётр' }),
       expect.objectContaining({ fullName: 'Мусина Ирина Маратовна' }),
     ],
-    policies: { seeWhoRead: true },
+    read: [expect.anything(), expect.anything()],
+    policies: { seeWhoRead: true, remind: true },
   });
   const forParent = await parents[0]!.client.get(`/api/chats/${chatId}/messages/${notice.body.id}/reads`);
   expect(forParent.body).toMatchObject({
     readCount: 2,
     total: 4,
     notRead: null,
-    policies: { seeWhoRead: false },
+    read: null,
+    policies: { seeWhoRead: false, remind: false },
   });
 
   const page = await teacher.client.get(`/api/chats/${chatId}/messages`);
@@ -156,7 +158,8 @@ it('tells a parent only how many have read their message, never who; staff in th
     readCount: 1,
     total: 4,
     notRead: null,
-    policies: { seeWhoRead: false },
+    read: null,
+    policies: { seeWhoRead: false, remind: false },
   });
   const forTeacher = await teacher.client.get(`/api/chats/${chatId}/messages/${question.body.id}/reads`);
   expect(forTeacher.body).toMatchObject({ readCount: 1, total: 4, policies: { seeWhoRead: true } });

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
 import { requirePerson } from '../../infra/require.js';
 import { accessChat } from '../chats/access.js';
-import { canModerate, canSeeWhoRead } from '../chats/policy.js';
+import { canModerate, canPostMessage, canSeeWhoRead } from '../chats/policy.js';
 import {
   deleteMessage,
   editMessage,
@@ -28,7 +28,7 @@ import {
   reactToMessage,
 } from './actions/index.js';
 import { withPolicies } from './policy.js';
-import { listMessages, listPins, messageHistory, messageReads } from './queries.js';
+import { listMessages, listPins, messageHistory, messageReads, withAuthorContexts } from './queries.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
 const ZMessageParams = z.strictObject({ id: ZIdParam, messageId: ZMessageIdParam });
@@ -52,7 +52,8 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
       const access = await accessChat(db, person, request.params.id);
       const page = await listMessages(db, request.params.id, request.query);
       const now = deps.clock.now();
-      return { ...page, messages: page.messages.map((m) => withPolicies(person, access, m, now)) };
+      const shown = await withAuthorContexts(db, person, page.messages, request.locale);
+      return { ...page, messages: shown.map((m) => withPolicies(person, access, m, now)) };
     },
   );
 
@@ -66,7 +67,12 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
       const person = requirePerson(request.actor);
       const access = await accessChat(db, person, request.params.id);
       const now = deps.clock.now();
-      const pins = await listPins(db, request.params.id);
+      const pins = await withAuthorContexts(
+        db,
+        person,
+        await listPins(db, request.params.id),
+        request.locale,
+      );
       return { messages: pins.map((m) => withPolicies(person, access, m, now)) };
     },
   );
@@ -80,8 +86,12 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const person = requirePerson(request.actor);
       const access = await accessChat(db, person, request.params.id);
-      const seeWhoRead = canSeeWhoRead(person, access).ok;
-      return messageReads(db, request.params.id, request.params.messageId, seeWhoRead);
+      const abilities = {
+        seeWhoRead: canSeeWhoRead(person, access).ok,
+        remind: canPostMessage(person, access).ok,
+      };
+      const { id, messageId } = request.params;
+      return messageReads(db, person, id, messageId, abilities, request.locale);
     },
   );
 

@@ -1,7 +1,14 @@
 import { type Role, roles } from '@parta/protocol';
 import { expect, it } from 'vitest';
 import type { Actor } from '../../infra/actor.js';
-import { abilitiesFor, canEditClass, canSeeClassMatters, classAbilities, personAbilities } from './policy.js';
+import {
+  abilitiesFor,
+  canEditClass,
+  canSeeClassMatters,
+  canSeeFamilies,
+  classAbilities,
+  personAbilities,
+} from './policy.js';
 
 const person = (...roles: Role[]): Actor => ({ kind: 'person', userId: 7, schoolId: 1, roles, sessionId: 1 });
 const allowed = { ok: true };
@@ -180,4 +187,19 @@ it.each([
   expect(personAbilities(actor, rulesAllowing(8), { id: 8, left: false, roles }).placeInClass).toBe(
     placeInClass,
   );
+});
+
+/** Who a parent is through their children («мама Миши В., 1А»): staff, never another family. */
+it.each([
+  ['admin', person('admin'), allowed],
+  ['administration', person('administration'), allowed],
+  ['class teacher', person('teacher', 'class_teacher'), allowed],
+  ['teacher', person('teacher'), allowed],
+  ['staff', person('staff'), allowed],
+  ['a teacher who is a parent too', person('teacher', 'parent'), allowed],
+  ['parent', person('parent'), denied],
+  ['student', person('student'), denied],
+  ['anonymous', { kind: 'anonymous' } as Actor, { ok: false, code: 'auth.required' }],
+] as const)('canSeeFamilies: %s', (_, actor, verdict) => {
+  expect(canSeeFamilies(actor)).toEqual(verdict);
 });

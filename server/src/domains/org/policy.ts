@@ -21,6 +21,16 @@ export function canListPeople(actor: Actor): Verdict {
 }
 
 /**
+ * Who a parent is through their children («мама Миши В., 1А»): for the
+ * school's staff, who meet families in chats, lists and read receipts.
+ * Families see one another by name only (personal data is minimised).
+ */
+export function canSeeFamilies(actor: Actor): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  return hasRole(actor, ...staffRoles) ? allow : deny('access.denied');
+}
+
+/**
  * A class's own matters (its parents linked to its students, its parent
  * committee): the admin for every class, a class teacher for their own
  * (regulation §4.3). Without `schoolClass` this is the route-level gate.

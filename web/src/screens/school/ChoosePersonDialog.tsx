@@ -8,9 +8,11 @@ import {
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.js';
+import { usePeople } from '../../api/usePeople.js';
 import { Dialog } from '../../components/Dialog.js';
 import { LinkCard } from '../../components/LinkCard.js';
 import { ErrorNote, Field, invalidFields, SkeletonList } from '../../components/ui.js';
+import { rolesPhrase } from '../../format/roles.js';
 import { FormActions } from '../../forms/FormActions.js';
 import { RadioList } from '../../forms/RadioList.js';
 import { checkInput, loginRules } from '../../forms/rules.js';
@@ -46,8 +48,6 @@ export interface ChooseProps {
  */
 export function ChoosePersonDialog(props: ChooseProps) {
   const { roles, exclude, allowCreate } = props;
-  const [people, setPeople] = useState<TPersonSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [mode, setMode] = useState<'pick' | 'new'>('pick');
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState<number | null>(null);
@@ -55,19 +55,27 @@ export function ChoosePersonDialog(props: ChooseProps) {
   const [created, setCreated] = useState<TCreatedPerson | null>(null);
   const [done, setDone] = useState(false);
   const { busy, error, run } = useSubmit();
+  const found = usePeople({
+    q: filter.trim() || undefined,
+    role: roles.join(','),
+    limit: SHOWN,
+  });
+  const people = found.list
+    ? [
+        ...(created ? [created.person] : []),
+        ...found.list.people.filter(
+          (person) =>
+            person.roles.some((role) => roles.includes(role)) &&
+            !exclude?.has(person.id) &&
+            person.id !== created?.person.id,
+        ),
+      ]
+    : null;
+  const nobodyAtAll = found.list !== null && !found.stale && filter.trim() === '' && people?.length === 0;
 
   useEffect(() => {
-    api.people().then(
-      (list) => {
-        const fit = list.people.filter(
-          (person) => person.roles.some((role) => roles.includes(role)) && !exclude?.has(person.id),
-        );
-        setPeople(fit);
-        if (fit.length === 0 && allowCreate) setMode('new');
-      },
-      (failure: unknown) => setLoadError(failure),
-    );
-  }, []);
+    if (nobodyAtAll && allowCreate) setMode('new');
+  }, [nobodyAtAll]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -86,9 +94,8 @@ export function ChoosePersonDialog(props: ChooseProps) {
           phone: t('people.phone'),
         });
         made = await api.createPerson(body);
+        // If the next step fails, the new person is already there: offered first in the list.
         setCreated(made);
-        // If the next step fails, the new person is already there: offer them in the list.
-        setPeople((list) => [made!.person, ...(list ?? [])]);
         setPicked(made.person.id);
         setMode('pick');
       }
@@ -110,10 +117,6 @@ export function ChoosePersonDialog(props: ChooseProps) {
     );
   }
 
-  const needle = filter.trim().toLocaleLowerCase();
-  const matching = (people ?? []).filter(
-    (person) => !needle || person.fullName.toLocaleLowerCase().includes(needle),
-  );
   const canSubmit =
     (props.ready ?? true) &&
     (mode === 'pick'
@@ -143,15 +146,18 @@ export function ChoosePersonDialog(props: ChooseProps) {
         ) : (
           <fieldset class="form__group picker">
             <legend>{t(`chooser.list.${roles[0]}`)}</legend>
-            {people === null && !loadError && <SkeletonList rows={3} label={t('people.loading')} />}
-            <ErrorNote error={loadError} />
-            {people && people.length > 6 && (
+            {people === null && !found.error && <SkeletonList rows={3} label={t('people.loading')} />}
+            <ErrorNote error={found.error} />
+            {people && !nobodyAtAll && (
               <Field label={t('chooser.filter')} type="search" value={filter} onValue={setFilter} />
             )}
-            {people && people.length === 0 && <p class="form__note">{t(`chooser.nobody.${roles[0]}`)}</p>}
+            {nobodyAtAll && <p class="form__note">{t(`chooser.nobody.${roles[0]}`)}</p>}
+            {people && !nobodyAtAll && people.length === 0 && !found.stale && (
+              <p class="form__note">{t('people.nobody')}</p>
+            )}
             <RadioList
               name="chosen-person"
-              items={matching.slice(0, SHOWN)}
+              items={people ?? []}
               picked={picked}
               onPick={setPicked}
               listClass="picker__list"
@@ -160,15 +166,13 @@ export function ChoosePersonDialog(props: ChooseProps) {
               {(person) => (
                 <>
                   <span class="picker__name">{person.fullName}</span>
-                  {(person.className || person.roles.some((role) => !roles.includes(role))) && (
+                  {personLine(person, roles) && (
                     <span class="picker__roles">{personLine(person, roles)}</span>
                   )}
                 </>
               )}
             </RadioList>
-            {matching.length > SHOWN && (
-              <p class="form__note">{t('chooser.more', { count: matching.length - SHOWN })}</p>
-            )}
+            {found.list?.more && <p class="form__note">{t('chooser.more', { count: SHOWN })}</p>}
           </fieldset>
         )}
         {props.extra}
@@ -185,10 +189,11 @@ export function ChoosePersonDialog(props: ChooseProps) {
   );
 }
 
-/** «5А» for a student; the roles when the person has others too («Учитель, Родитель»). */
+/**
+ * «5А» for a student, who a parent is («папа Миши В., 1А»), and the roles
+ * when the person has others too («Учитель, Родитель»).
+ */
 function personLine(person: TPersonSummary, listed: readonly Role[]): string {
-  const roles = person.roles.some((role) => !listed.includes(role))
-    ? person.roles.map((role) => t(`roles.${role}`)).join(', ')
-    : '';
-  return [person.className ?? '', roles].filter(Boolean).join(' · ');
+  const roles = person.roles.some((role) => !listed.includes(role)) ? rolesPhrase(person.roles) : '';
+  return [person.className ?? '', person.context ?? '', roles].filter(Boolean).join(' · ');
 }

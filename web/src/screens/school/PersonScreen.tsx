@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.js';
 import { schoolApi } from '../../api/school.js';
 import { BackIcon } from '../../components/icons.js';
 import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { rolesPhrase } from '../../format/roles.js';
 import { t } from '../../i18n/index.js';
 import { followLink, goBack } from '../../router.js';
 import { me } from '../../state/session.js';
@@ -53,8 +54,10 @@ export function PersonScreen({ personId }: { personId: number }) {
             {person?.fullName ?? t('person.titleLoading')}
           </h1>
           {person && (
-            <p class="page__subtitle">
-              {person.left ? t('person.left') : person.roles.map((role) => t(`roles.${role}`)).join(', ')}
+            <p class="page__subtitle page__subtitle--wrap" data-testid="person-subtitle">
+              {person.left
+                ? t('person.left')
+                : [rolesPhrase(person.roles), person.context].filter(Boolean).join(' · ')}
             </p>
           )}
         </div>

@@ -1,4 +1,5 @@
 import {
+  type Locale,
   type TPersonCard,
   ZCreatedPerson,
   ZCreatePersonRequest,
@@ -7,6 +8,7 @@ import {
   ZNoBody,
   ZOk,
   ZPeopleList,
+  ZPeopleQuery,
   ZPersonCard,
   ZPlaceStudentRequest,
   ZResetLink,
@@ -28,6 +30,7 @@ import {
   unlinkGuardian,
 } from '../actions/index.js';
 import { loadDirectRules } from '../direct-rules.js';
+import { familyLabels } from '../families.js';
 import { canSeeContacts, canSeePerson, personAbilities } from '../policy.js';
 import { listPeople } from '../queries.js';
 import { personCard } from '../queries-structure.js';
@@ -43,19 +46,29 @@ export function peopleRoutes(app: App, deps: RouteDeps): void {
     viewer: Person,
     personId: number,
     contacts: boolean,
+    locale: Locale,
     rules?: DirectVerdicts,
   ): Promise<TPersonCard> {
     const card = await personCard(db, viewer.schoolId, personId, contacts);
     const direct = rules ?? (await loadDirectRules(db, viewer.schoolId));
-    return { ...card, policies: personAbilities(viewer, direct, card) };
+    const labels = await familyLabels(db, viewer, viewer.schoolId, [personId], locale);
+    return {
+      ...card,
+      context: labels.get(personId) ?? null,
+      policies: personAbilities(viewer, direct, card),
+    };
   }
 
   app.get(
     '/api/people',
-    { config: { policy: 'people.list' }, schema: { tags: ['people'], response: { 200: ZPeopleList } } },
+    {
+      config: { policy: 'people.list' },
+      schema: { tags: ['people'], querystring: ZPeopleQuery, response: { 200: ZPeopleList } },
+    },
     async (request) => {
       const viewer = requirePerson(request.actor);
-      return { people: await listPeople(db, viewer, await loadDirectRules(db, viewer.schoolId)) };
+      const rules = await loadDirectRules(db, viewer.schoolId);
+      return listPeople(db, viewer, rules, request.query, request.locale);
     },
   );
 
@@ -104,7 +117,7 @@ export function peopleRoutes(app: App, deps: RouteDeps): void {
       const self = viewer.userId === request.params.id;
       const admin = canSeeContacts(viewer).ok;
       if (admin && !self) await deps.actions.run(viewer, recordContactsRead, { personId: request.params.id });
-      return presentPerson(viewer, request.params.id, admin || self, rules);
+      return presentPerson(viewer, request.params.id, admin || self, request.locale, rules);
     },
   );
 
@@ -121,7 +134,7 @@ export function peopleRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       await deps.actions.run(request.actor, setRoles, { ...request.body, personId: request.params.id });
-      return presentPerson(requirePerson(request.actor), request.params.id, false);
+      return presentPerson(requirePerson(request.actor), request.params.id, false, request.locale);
     },
   );
 
