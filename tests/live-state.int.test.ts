@@ -85,19 +85,23 @@ function browserOf(viewer: Someone): void {
  * tells them, so they are set aside. «Прочитали N» shows under the viewer's
  * own messages, and under every message for those who see who read
  * (MessageBubble); only those counts are kept current by the stream
- * (`messages.read_counts`, `messages.reads`).
+ * (`messages.read_counts`, `messages.reads`). Who a parent is
+ * (`authorContext`, for staff) is shown the same whether a page said there is
+ * none (null) or an event did not say (the web borrows it from the author's
+ * other messages).
  */
 function asShown(viewer: Someone, seeWhoRead: boolean) {
   return (message: TMessage): Omit<TMessage, 'policies'> => {
-    const { policies: _policies, readCount, ...rest } = message;
+    const { policies: _policies, readCount, authorContext, ...shown } = message;
+    const rest = { ...shown, authorContext: authorContext ?? null };
     return seeWhoRead || message.authorId === viewer.id ? { ...rest, readCount: readCount ?? 0 } : rest;
   };
 }
 
 /** A pinned message as the pinned bar shows it: no abilities, no «Прочитали N» (PinnedBar). */
 function asPinned(message: TMessage): Omit<TMessage, 'policies' | 'readCount'> {
-  const { policies: _policies, readCount: _readCount, ...rest } = message;
-  return rest;
+  const { policies: _policies, readCount: _readCount, authorContext, ...rest } = message;
+  return { ...rest, authorContext: authorContext ?? null };
 }
 
 it.each([

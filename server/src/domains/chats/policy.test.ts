@@ -1,7 +1,7 @@
 import type { Role } from '@parta/protocol';
 import { expect, it } from 'vitest';
 import type { Actor } from '../../infra/actor.js';
-import { abilitiesFor, type ChatAccess, canCreateChat, canPostMessage } from './policy.js';
+import { abilitiesFor, type ChatAccess, canCreateChat, canLeaveChat, canPostMessage } from './policy.js';
 
 const person = (...roles: Role[]): Actor => ({ kind: 'person', userId: 7, schoolId: 1, roles, sessionId: 1 });
 const member: ChatAccess['membership'] = { role: 'member' };
@@ -35,29 +35,47 @@ it.each([
   expect(canPostMessage(actor, access)).toEqual(verdict);
 });
 
-const none = { post: false, react: false, addMembers: false, pin: false, moderate: false, seeWhoRead: false };
+const none = {
+  post: false,
+  react: false,
+  addMembers: false,
+  pin: false,
+  moderate: false,
+  seeWhoRead: false,
+  leave: false,
+};
 
 /** A chat's `policies`. */
 it.each([
-  ['parent, group', person('parent'), chat('group', member), { ...none, post: true, react: true }],
-  ['parent, announcement', person('parent'), chat('announcement', member), { ...none, react: true }],
+  [
+    'parent, group',
+    person('parent'),
+    chat('group', member),
+    { ...none, post: true, react: true, leave: true },
+  ],
+  [
+    'parent, announcement',
+    person('parent'),
+    chat('announcement', member),
+    { ...none, react: true, leave: true },
+  ],
   [
     'teacher member, group',
     person('teacher'),
     chat('group', member),
-    { ...none, post: true, react: true, seeWhoRead: true },
+    { ...none, post: true, react: true, seeWhoRead: true, leave: true },
   ],
   [
     'teacher owner, announcement',
     person('teacher'),
     chat('announcement', owner),
-    { post: true, react: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true },
+    { post: true, react: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true, leave: true },
   ],
   [
     'admin member, announcement',
     person('admin'),
     chat('announcement', member),
-    { post: true, react: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true },
+    { post: true, react: true, addMembers: true, pin: true, moderate: true, seeWhoRead: true, leave: true },
   ],
   [
     'parent, direct',
@@ -69,10 +87,27 @@ it.each([
     'owner, graduated class',
     person('teacher'),
     chat('group', owner, true),
-    { ...none, moderate: true, seeWhoRead: true },
+    { ...none, moderate: true, seeWhoRead: true, leave: true },
   ],
 ] as const)('abilitiesFor: %s', (_, actor, access, abilities) => {
   expect(abilitiesFor(actor, access)).toEqual(abilities);
+});
+
+const hosts = (owners: number) => ({ ...chat('group', owner), owners });
+it.each([
+  ['a member of a group chat', person('parent'), chat('group', member), { ok: true }],
+  ['a host while another stays', person('teacher'), hosts(2), { ok: true }],
+  ['the last host', person('teacher'), hosts(1), { ok: false, code: 'chats.last_owner' }],
+  [
+    'a class chat',
+    person('parent'),
+    chat('class_parents', member),
+    { ok: false, code: 'chats.leave_structural' },
+  ],
+  ['a direct chat', person('parent'), chat('direct', member), { ok: false, code: 'chats.leave_structural' }],
+  ['not a member', person('admin'), chat('group', null), { ok: false, code: 'chats.not_found' }],
+] as const)('canLeaveChat: %s', (_, actor, access, verdict) => {
+  expect(canLeaveChat(actor, access)).toEqual(verdict);
 });
 
 it.each([

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, otherSchoolAdmin, setUpSchool } from '../../test/school.js';
+import { addPerson, addSchool, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 
 /**
@@ -104,7 +104,7 @@ describe('the people list', () => {
     expect((await admin.get('/api/people?role=parent,king')).status).toBe(400);
     expect((await admin.get('/api/people?classId=01')).status).toBe(400);
     expect((await admin.get('/api/people?limit=501')).status).toBe(400);
-    const otherAdmin = await otherSchoolAdmin(server);
+    const otherAdmin = await addSchool(server, 'Школа Б', 'admin-b');
     const foreign = await otherAdmin.get(`/api/people?classId=${ids.class1a}`);
     expect(foreign.status).toBe(200);
     expect(foreign.body.people).toEqual([]);
