@@ -90,6 +90,27 @@ describe('first steps: from an empty school to its grid of classes', () => {
     await expect.poll(() => steps.count()).toBe(0);
     await checkA11y(page, 'чаты без первых шагов');
 
+    // «Настройки»: the school's name and time zone; the other open tab hears of it at once.
+    await page.getByRole('link', { name: 'Школа' }).click();
+    await page.getByRole('link', { name: 'Настройки' }).click();
+    await page.getByRole('heading', { name: 'Настройки', level: 1 }).waitFor();
+    await page.getByLabel('Название школы').fill('Гимназия № 5 имени Габдуллы Тукая');
+    await page.getByLabel('Часовой пояс').selectOption('Asia/Yekaterinburg');
+    await checkA11y(page, 'настройки школы');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Сохранено. Новое название и время уже видят все.').waitFor();
+    await page.getByText('Гимназия № 5 имени Габдуллы Тукая', { exact: true }).waitFor();
+    await screenshot(page, 'desktop-school-settings');
+    // (on a narrow phone the school's name under the title gives way to the year, so it is read, not seen)
+    await expect
+      .poll(() => phonePage.locator('.page__school').textContent())
+      .toBe('Гимназия № 5 имени Габдуллы Тукая');
+    const me = await client.get<{ school: { name: string; timeZone: string } }>('/api/me');
+    expect(me.school).toMatchObject({
+      name: 'Гимназия № 5 имени Габдуллы Тукая',
+      timeZone: 'Asia/Yekaterinburg',
+    });
+
     expect(errors).toEqual([]);
     expect(phoneErrors).toEqual([]);
   });
