@@ -15,9 +15,11 @@ import { ErrorNote } from './ui.js';
  */
 export function FirstSteps() {
   const steps = me.value?.firstSteps ?? null;
+  const shown = steps !== null;
+  // Fresh on arrival (a class teacher assigned elsewhere); never asked for by those who have none to show.
   useEffect(() => {
-    void refreshFirstSteps();
-  }, []);
+    if (shown) void refreshFirstSteps();
+  }, [shown]);
   if (!steps) return null;
   return <Checklist steps={steps} />;
 }
