@@ -48,6 +48,10 @@ describe('first run: from an empty server to a live conversation', () => {
     await admin.getByText('Здесь появятся ваши чаты').or(admin.getByTestId('chat-row').first()).waitFor();
     expect(await admin.getByRole('link', { name: /5А — родители/ }).count()).toBe(0);
     expect(new URL(admin.url()).pathname).toBe('/');
+    // The way on: «Первые шаги», classes first.
+    const firstSteps = admin.getByRole('region', { name: 'Первые шаги' });
+    await firstSteps.getByText('Сделано 0 из 3').waitFor();
+    await firstSteps.getByRole('link', { name: 'Создать классы' }).waitFor();
 
     // «Школа» → «Люди»: add a teacher and copy the one-time link.
     await admin.getByRole('link', { name: 'Школа' }).click();

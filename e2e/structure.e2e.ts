@@ -10,7 +10,7 @@ const stage = useStage();
 const open = stage.open;
 
 async function createClass(page: Page, grade: string, letter: string): Promise<void> {
-  await page.getByRole('button', { name: 'Создать класс' }).first().click();
+  await page.getByRole('button', { name: 'Один класс', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Новый класс' });
   await dialog.getByLabel('Номер класса').selectOption(grade);
   await dialog.getByLabel('Буква').fill(letter);

@@ -160,6 +160,7 @@ it.each([
       onReceived: () => {},
       onPersonChanged: () => {},
       onJoinsChanged: () => {},
+      onSchoolChanged: () => {},
     };
     for (const event of events) await applyEvent(event, reader);
     const types = new Set(events.map((event) => event.payload.type));

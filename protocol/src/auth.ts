@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { type Role, ZId, ZLocale, ZLogin, ZPassword, ZPersonName, ZRole, ZTimestamp } from './common.js';
+import {
+  type Role,
+  ZId,
+  ZLocale,
+  ZLogin,
+  ZPassword,
+  ZPersonName,
+  ZRole,
+  ZSchoolName,
+  ZTimestamp,
+  ZTimeZone,
+} from './common.js';
+import { ZFirstSteps } from './org.js';
 import { ZLine } from './text-input.js';
 
 export const ZSetupStatus = z.object({
@@ -12,11 +24,8 @@ export const ZSetupStatus = z.object({
 export const setupRoles: readonly Role[] = ['admin'];
 
 export const ZSetupRequest = z.strictObject({
-  schoolName: ZLine.trim().min(2).max(200),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine((zone) => isTimeZone(zone), 'unknown IANA time zone'),
+  schoolName: ZSchoolName,
+  timeZone: ZTimeZone,
   adminName: ZPersonName,
   login: ZLogin,
   password: ZPassword,
@@ -70,6 +79,8 @@ export const ZMe = z.object({
   /** send back in the `x-csrf-token` header on every state-changing request */
   csrfToken: z.string(),
   policies: ZMePolicies,
+  /** «Первые шаги» of setting up the school: null for those who do not build it, and once done or hidden */
+  firstSteps: ZFirstSteps.nullable(),
 });
 export type TMe = z.infer<typeof ZMe>;
 
@@ -124,12 +135,3 @@ export type TSetLocaleRequest = z.infer<typeof ZSetLocaleRequest>;
 
 export const ZOk = z.object({ ok: z.literal(true) });
 export const ZCount = z.object({ count: z.number().int().nonnegative() });
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
-}

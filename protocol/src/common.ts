@@ -54,6 +54,29 @@ export const ZPersonName = ZLine.trim()
     /^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]*$/u,
     'letters, spaces and punctuation only: no invisible characters',
   );
+/** The school's name as everyone sees it: «МБОУ «СОШ № 12»». */
+export const ZSchoolName = ZLine.trim().min(2).max(200);
+
+let zones: Set<string> | null = null;
+/** An IANA time zone this runtime knows (`Intl.supportedValuesOf`), or UTC. */
+export function isTimeZone(zone: string): boolean {
+  if (zone === 'UTC') return true;
+  if (typeof Intl.supportedValuesOf === 'function') {
+    zones ??= new Set(Intl.supportedValuesOf('timeZone'));
+    return zones.has(zone);
+  }
+  // An older browser without the list: a zone it knows, spelt as it spells it.
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone === zone;
+  } catch {
+    return false;
+  }
+}
+export const ZTimeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => isTimeZone(zone), 'unknown IANA time zone');
+
 /** The shortest new password, in characters: staff reach other people's data, families their own. */
 export const passwordMinLengths = { staff: 12, family: 8 } as const;
 /** The longest password anyone may type. */

@@ -36,6 +36,8 @@ export const ZEventPayload = z.discriminatedUnion('type', [
   }),
   /** title or archive state changed (a class moved up a year, or graduated) */
   z.object({ type: z.literal('chats.update'), chatId: ZId, title: z.string(), archived: z.boolean() }),
+  /** the school's name or time zone changed: everyone's open tabs show the new ones */
+  z.object({ type: z.literal('school.update'), name: z.string(), timeZone: z.string() }),
   /** the person's roles or classes changed: their client reloads `me` */
   z.object({ type: z.literal('people.update'), personId: ZId }),
   /** a join request was made (to its reviewers) or decided (to them and the applicant) */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZRole } from './common.js';
+import { ZId, ZRole, ZSchoolName, ZTimeZone } from './common.js';
 import { givenByHand } from './roles.js';
 import { ZLine } from './text-input.js';
 
@@ -13,6 +13,31 @@ export const ZCreateClassRequest = z.strictObject({
   letter: ZClassLetter,
 });
 export type TCreateClassRequest = z.infer<typeof ZCreateClassRequest>;
+
+/** Letters offered when creating many classes at once: «А» to «З» (a big school has 1А…1Ж). */
+export const bulkClassLetters = ['А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З'] as const;
+
+/** «Создать классы»: every chosen grade × every chosen letter; classes that exist are skipped. */
+export const ZCreateClassesRequest = z.strictObject({
+  grades: z
+    .array(z.number().int().min(1).max(11))
+    .min(1)
+    .max(11)
+    .refine((list) => new Set(list).size === list.length, 'each grade once'),
+  letters: z
+    .array(ZClassLetter)
+    .min(1)
+    .max(bulkClassLetters.length)
+    .refine((list) => new Set(list).size === list.length, 'each letter once'),
+});
+export type TCreateClassesRequest = z.infer<typeof ZCreateClassesRequest>;
+
+/** What «Создать классы» did: the names it created, and how many of the asked it found already there. */
+export const ZCreatedClasses = z.object({
+  created: z.array(z.string()),
+  skipped: z.number().int().nonnegative(),
+});
+export type TCreatedClasses = z.infer<typeof ZCreatedClasses>;
 
 export const ZClassSummary = z.object({
   id: ZId,
@@ -34,9 +59,26 @@ export const ZClassSummary = z.object({
 });
 export type TClassSummary = z.infer<typeof ZClassSummary>;
 
+/**
+ * «Первые шаги» after the first run, derived from the school's data: classes
+ * of this year, a class teacher for each, a first invite (or a family that
+ * has joined). Sent to whoever builds the school until every step is done or
+ * they press «Скрыть».
+ */
+export const ZFirstSteps = z.object({
+  /** classes of the current year */
+  classes: z.number().int().nonnegative(),
+  /** of those, the ones with a class teacher */
+  classesWithTeacher: z.number().int().nonnegative(),
+  /** an invite was created, or a family has joined */
+  invited: z.boolean(),
+});
+export type TFirstSteps = z.infer<typeof ZFirstSteps>;
+
 export const ZSchoolStructure = z.object({
   school: z.object({
     name: z.string(),
+    timeZone: z.string(),
     /** for the school's public page: families without an invite ask to join with it */
     joinCode: z.string(),
     academicYear: z.number().int(),
@@ -117,8 +159,28 @@ export const ZSetRolesRequest = z.strictObject({
     .refine(givenByHand, 'class teachers are assigned to a class, not given the role'),
 });
 export type TSetRolesRequest = z.infer<typeof ZSetRolesRequest>;
+/** Time zones offered first: Russia's, west to east. Any IANA zone is accepted. */
+export const russianTimeZones = [
+  'Europe/Kaliningrad',
+  'Europe/Moscow',
+  'Europe/Samara',
+  'Asia/Yekaterinburg',
+  'Asia/Omsk',
+  'Asia/Novosibirsk',
+  'Asia/Krasnoyarsk',
+  'Asia/Irkutsk',
+  'Asia/Yakutsk',
+  'Asia/Vladivostok',
+  'Asia/Magadan',
+  'Asia/Kamchatka',
+] as const;
+
 /** School-wide choices; what is left out stays as it is. */
 export const ZSchoolSettingsRequest = z.strictObject({
+  name: ZSchoolName.optional(),
+  timeZone: ZTimeZone.optional(),
+  /** «Скрыть» on the «Первые шаги» checklist */
+  firstStepsHidden: z.boolean().optional(),
   subjectTeachersInParentChats: z.boolean().optional(),
   directParentToParent: z.boolean().optional(),
   directStudentToStudent: z.boolean().optional(),

@@ -8,6 +8,7 @@ import { inviteRoutes } from './domains/invites/routes.js';
 import { publicJoinRoutes } from './domains/joins/public-routes.js';
 import { joinRoutes } from './domains/joins/routes.js';
 import { messageRoutes } from './domains/messages/routes.js';
+import { firstSteps } from './domains/org/first-steps.js';
 import { classRoutes } from './domains/org/routes/classes.js';
 import { peopleRoutes } from './domains/org/routes/people.js';
 import { setupRoutes } from './domains/org/routes/setup.js';
@@ -83,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   );
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
-  const routeDeps: RouteDeps = { ...deps, actions, mePolicies };
+  const routeDeps: RouteDeps = { ...deps, actions, mePolicies, meFirstSteps: firstSteps };
 
   const writes = new WriteHealth(deps.clock);
   installErrorHandling(app, writes);

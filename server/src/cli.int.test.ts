@@ -109,6 +109,32 @@ describe('parta demo', () => {
     expect(counts.rows[0].students).toBeGreaterThan(450);
     expect(counts.rows[0].parents).toBeGreaterThan(700);
     expect(counts.rows[0].parents_5a).toBeGreaterThan(20);
+    // A week of its life, written by its people through the actions, day by day up to yesterday.
+    expect(first.stdout).toContain('a week of 20 messages');
+    const week = await pool.query(`select
+      (select count(*)::int from messages) as messages,
+      (select count(*)::int from messages where reply_to_id is not null) as replies,
+      (select count(distinct chat_id)::int from messages) as chats,
+      (select count(*)::int from message_reactions) as reactions,
+      (select count(*)::int from messages where pinned_at is not null) as pins,
+      (select count(*)::int from chats where kind = 'announcement' and title = 'Новости школы') as news,
+      (select count(distinct (created_at at time zone 'Europe/Moscow')::date)::int from messages) as days,
+      (select max(created_at) < date_trunc('day', now() at time zone 'Europe/Moscow') at time zone 'Europe/Moscow'
+        from messages) as before_today,
+      (select count(*)::int from audit_log where type = 'messages.send') as audited,
+      (select count(*)::int from events where type = 'messages.send') as events`);
+    expect(week.rows[0]).toEqual({
+      messages: 20,
+      replies: 10,
+      chats: 5,
+      reactions: 25,
+      pins: 2,
+      news: 1,
+      days: 7,
+      before_today: true,
+      audited: 20,
+      events: 20,
+    });
     await pool.end();
     const second = await parta(['demo'], { DATABASE_URL: fresh.url });
     expect(second.code).toBe(1);

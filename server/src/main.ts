@@ -4,6 +4,7 @@ import { setupRoles, ZSetupRequest } from '@parta/protocol';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
+import { seedDemoWeek } from './demo-week.js';
 import { newPasswordHash } from './domains/auth/password-rules.js';
 import { hashPassword } from './domains/auth/secrets.js';
 import { seedDemoSchool, setUpSchool } from './domains/org/actions/index.js';
@@ -21,7 +22,8 @@ const usage = `Usage: parta <command> [--setting value …]
 Commands:
   serve     start the server (default)
   migrate   apply database migrations and exit
-  demo      fill an empty installation with a fictional school (22 classes, ~1,300 people);
+  demo      fill an empty installation with a fictional school (22 classes, ~1,300 people)
+            and a week of its conversation (staff, 5А's parents and students, school news);
             every demo account's password is --admin-password or PARTA_ADMIN_PASSWORD (default parta-demo)
   init      create the school and its first admin, then exit:
             --school-name "…" --time-zone Europe/Moscow --admin-name "…" --admin-login … 
@@ -138,11 +140,16 @@ async function demo(config: Config, logger: Logger, flags: Record<string, string
       clock: systemClock,
       logger,
     });
-    const { people } = await actions.run({ kind: 'system' }, seedDemoSchool, {
+    const { schoolId, people } = await actions.run({ kind: 'system' }, seedDemoSchool, {
       passwordHash: await hashPassword(password),
     });
+    const { messages } = await seedDemoWeek(
+      { db: runtime.database.db, bus: runtime.bus, logger },
+      schoolId,
+      systemClock.now(),
+    );
     console.log(
-      `Demo school created: ${people} people. Log in at ${config.publicUrl} as admin, director, ` +
+      `Demo school created: ${people} people, a week of ${messages} messages. Log in at ${config.publicUrl} as admin, director, ` +
         `teacher04, parent0001 or student0001 with the password «${password}».`,
     );
   } finally {

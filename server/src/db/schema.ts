@@ -34,6 +34,8 @@ export const schools = pgTable(
     /** direct chats between two parents, between two students (off unless the school allows them) */
     directParentToParent: boolean('direct_parent_to_parent').notNull().default(false),
     directStudentToStudent: boolean('direct_student_to_student').notNull().default(false),
+    /** the admin pressed «Скрыть» on «Первые шаги» */
+    firstStepsHidden: boolean('first_steps_hidden').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('schools_join_code_key').on(t.joinCode)],

@@ -1,4 +1,4 @@
-import type { Locale, TMePolicies } from '@parta/protocol';
+import type { Locale, TFirstSteps, TMePolicies } from '@parta/protocol';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -9,7 +9,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { Database } from '../db/client.js';
+import type { Database, Queryable } from '../db/client.js';
 import type { SessionRow } from '../domains/auth/queries.js';
 import type { ActionRunner } from '../infra/actions.js';
 import type { Actor, Person } from '../infra/actor.js';
@@ -63,4 +63,6 @@ export interface RouteDeps extends AppDeps {
   actions: ActionRunner;
   /** what a person may do, every domain's abilities composed (me-policies.ts): for answers carrying `me` */
   mePolicies: (person: Person) => TMePolicies;
+  /** «Первые шаги» for whoever builds the school (org/first-steps.ts): for answers carrying `me` */
+  meFirstSteps: (db: Queryable, person: Person) => Promise<TFirstSteps | null>;
 }

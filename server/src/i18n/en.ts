@@ -117,6 +117,9 @@ export const enFields: Record<string, string> = {
   ids: 'requests',
   subject: 'subject',
   letter: 'class letter',
+  grades: 'grades',
+  letters: 'class letters',
+  firstStepsHidden: 'first steps',
   code: 'school code',
   q: 'search text',
 };

@@ -21,6 +21,8 @@ export const auditTypes = [
   'auth.reset_link_issue',
   'auth.password_reset',
   'classes.create',
+  /** «Создать классы»: one row for the whole grid (`data`: the ids created, how many were there already) */
+  'classes.create_many',
   'classes.assign_teacher',
   'classes.assign_subject_teacher',
   'classes.remove_subject_teacher',

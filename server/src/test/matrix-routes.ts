@@ -217,6 +217,10 @@ export const matrix: Record<string, Row> = {
     request: () => ({ body: { subjectTeachersInParentChats: true } }),
   },
   'POST /api/classes': { allow: ['admin'], request: () => ({ body: { grade: 2, letter: 'в' } }) },
+  'POST /api/classes/bulk': {
+    allow: ['admin'],
+    request: () => ({ body: { grades: [3], letters: ['Г'] } }),
+  },
   'GET /api/classes/:id': {
     allow: ['admin', 'administration', 'class_teacher'],
     request: (fx) => ({ url: `/api/classes/${fx.classId}` }),

@@ -47,6 +47,8 @@ export const api = {
   me: (sent?: Promise<Response | Error>) => request('GET', '/api/me', ZMe, undefined, sent),
   setLocale: (locale: Locale) => request('POST', '/api/me/locale', ZMe, { locale }),
   logout: () => request('POST', '/api/auth/logout', ZOk),
+  /** «Скрыть» on «Первые шаги» (a school setting; on the home screen, so not in the school chunk) */
+  hideFirstSteps: () => request('POST', '/api/school/settings', ZOk, { firstStepsHidden: true }),
   logoutOthers: () => request('POST', '/api/auth/logout-others', ZCount),
   endSession: (id: number) => request('POST', `/api/auth/sessions/${id}/end`, ZOk),
   sessions: () => request('GET', '/api/auth/sessions', ZSessionList),

@@ -1,9 +1,11 @@
 import {
   type Role,
+  type TCreateClassesRequest,
   type TCreateClassRequest,
   type TSchoolSettingsRequest,
   type TSubjectTeacherRequest,
   ZClassCard,
+  ZCreatedClasses,
   ZOk,
   ZPersonCard,
   ZRolloverPlan,
@@ -20,6 +22,8 @@ export const schoolApi = {
   /** what is left out stays as it is */
   setSettings: (body: TSchoolSettingsRequest) => request('POST', '/api/school/settings', ZOk, body),
   createClass: (body: TCreateClassRequest) => request('POST', '/api/classes', ZClassCard, body),
+  /** every grade × every letter; those that exist are skipped */
+  createClasses: (body: TCreateClassesRequest) => request('POST', '/api/classes/bulk', ZCreatedClasses, body),
   classCard: (id: number) => request('GET', `/api/classes/${id}`, ZClassCard),
   setClassTeacher: (id: number, teacherId: number | null) =>
     request('POST', `/api/classes/${id}/class-teacher`, ZOk, { teacherId }),

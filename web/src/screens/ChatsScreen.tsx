@@ -3,6 +3,7 @@ import { dialogFrame } from '../components/ChatDialogs.js';
 import { ChatList } from '../components/ChatList.js';
 import { ChatView } from '../components/ChatView.js';
 import { CreateChatDialog } from '../components/CreateChatDialog.js';
+import { FirstSteps } from '../components/FirstSteps.js';
 import { ComposeIcon, PlusIcon, SearchIcon } from '../components/icons.js';
 import { Lazy } from '../components/Lazy.js';
 import { loadExtras } from '../extras/load.js';
@@ -50,6 +51,7 @@ export function ChatsScreen({ chatId }: { chatId: number | null }) {
           </div>
         </header>
         <div class="pane__scroll">
+          <FirstSteps />
           <ChatList activeId={chatId} onCreate={create} />
         </div>
       </section>

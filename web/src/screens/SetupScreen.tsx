@@ -7,24 +7,9 @@ import { ErrorNote, Field, invalidFields } from '../components/ui.js';
 import { LoginField, NameField, NewPasswordField } from '../forms/AccountFields.js';
 import { checkInput, lengthsOf, passwordRefused } from '../forms/rules.js';
 import { useSubmit } from '../forms/useSubmit.js';
+import { ZoneOptions } from '../forms/ZoneOptions.js';
 import { t } from '../i18n/index.js';
 import { signIn, start } from '../state/session.js';
-
-/** Russia's zones west to east, and UTC. */
-export const timeZones = [
-  'Europe/Kaliningrad',
-  'Europe/Moscow',
-  'Europe/Samara',
-  'Asia/Yekaterinburg',
-  'Asia/Omsk',
-  'Asia/Krasnoyarsk',
-  'Asia/Irkutsk',
-  'Asia/Yakutsk',
-  'Asia/Vladivostok',
-  'Asia/Magadan',
-  'Asia/Kamchatka',
-  'UTC',
-] as const;
 
 /** The first run: the school and its first admin; afterwards the admin is logged in. */
 export function SetupScreen() {
@@ -88,11 +73,7 @@ export function SetupScreen() {
           <div class="field">
             <label for={zoneId}>{t('setup.timeZone')}</label>
             <select id={zoneId} value={timeZone} onChange={(event) => setTimeZone(event.currentTarget.value)}>
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {t(`timeZones.${zone.replace('/', '_')}`)}
-                </option>
-              ))}
+              <ZoneOptions />
             </select>
             <p class="field__hint">{t('setup.timeZoneHint')}</p>
           </div>

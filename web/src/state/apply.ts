@@ -29,6 +29,8 @@ export interface Reader {
   onPersonChanged: () => void;
   /** `joins.update`: a request was made or decided */
   onJoinsChanged: () => void;
+  /** `school.update`: the school's name or time zone changed */
+  onSchoolChanged: (school: { name: string; timeZone: string }) => void;
 }
 
 /** A message the server confirmed, however it arrived: shown once, counted once. */
@@ -87,6 +89,9 @@ export async function applyEvent(event: TEvent, reader: Reader): Promise<void> {
       break;
     case 'joins.update':
       reader.onJoinsChanged();
+      break;
+    case 'school.update':
+      reader.onSchoolChanged({ name: payload.name, timeZone: payload.timeZone });
       break;
   }
 }

@@ -115,6 +115,10 @@ export function signIn(next: TMe): void {
       onSessionEnded: sessionEnded,
       onPersonChanged: () => void reloadMe(),
       onJoinsChanged: () => refreshJoins(me.peek()?.policies ?? { reviewJoins: false, applicant: false }),
+      onSchoolChanged: (school) => {
+        const current = me.peek();
+        if (current) me.value = { ...current, school: { ...current.school, ...school } };
+      },
     });
   });
   refreshJoins(next.policies);
@@ -134,6 +138,21 @@ export async function reloadMe(): Promise<void> {
     await (await import('./chats.js')).loadChats();
   } catch {
     // The live stream reconnects and asks again; the screen keeps what it has.
+  }
+}
+
+/**
+ * «Первые шаги» as they are now (a class created, a teacher assigned, an
+ * invite made): `me` fetched again, without reloading the chats.
+ */
+export async function refreshFirstSteps(): Promise<void> {
+  try {
+    const next = await api.me();
+    const current = me.peek();
+    if (phase.peek() !== 'signed-in' || current?.id !== next.id) return;
+    me.value = { ...current, firstSteps: next.firstSteps };
+  } catch {
+    // The checklist keeps what it showed; the next visit asks again.
   }
 }
 

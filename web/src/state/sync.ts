@@ -18,6 +18,8 @@ export interface SyncHooks {
   onPersonChanged: () => void;
   /** `joins.update`: a request was made or decided */
   onJoinsChanged: () => void;
+  /** `school.update`: the school's name or time zone changed */
+  onSchoolChanged: (school: { name: string; timeZone: string }) => void;
 }
 
 let live: LiveStream | null = null;
@@ -55,6 +57,7 @@ export function startSync(me: TMe, next: SyncHooks): void {
     },
     onPersonChanged: () => hooks?.onPersonChanged(),
     onJoinsChanged: () => hooks?.onJoinsChanged(),
+    onSchoolChanged: (school) => hooks?.onSchoolChanged(school),
   };
   openOutbox(me.id, (message) => {
     if (reader) receiveMessage(message, reader);

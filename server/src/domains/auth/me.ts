@@ -15,19 +15,22 @@ export function meActor(me: { id: number; school: { id: number }; roles: readonl
 /**
  * The answer of `/api/me`, and of logging in, resetting a password and
  * setting up: the person, their session's CSRF token, and what they may do
- * (composed above the domains, `deps.mePolicies`).
+ * (composed above the domains, `deps.mePolicies`), and for whoever builds
+ * the school, «Первые шаги» (`deps.meFirstSteps`).
  */
-export function mePresenter(db: Queryable, mePolicies: RouteDeps['mePolicies']) {
+export function mePresenter(db: Queryable, deps: Pick<RouteDeps, 'mePolicies' | 'meFirstSteps'>) {
   return async (request: FastifyRequest, userId: number, csrfToken: string): Promise<TMe> => {
     const me = await getMe(db, userId);
     if (!me) throw new AppError('auth.required');
     const locale = pickLocale(request.headers['accept-language'], me.locale);
+    const person = meActor({ ...me, roles: me.roles as Role[] });
     return {
       ...me,
-      roles: me.roles as Role[],
+      roles: person.roles as Role[],
       locale,
       csrfToken,
-      policies: mePolicies(meActor({ ...me, roles: me.roles as Role[] })),
+      policies: deps.mePolicies(person),
+      firstSteps: await deps.meFirstSteps(db, person),
     };
   };
 }

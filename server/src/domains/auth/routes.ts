@@ -43,7 +43,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     limits: deps.loginLimits ?? loginLimits,
   };
 
-  const presentMe = mePresenter(db, deps.mePolicies);
+  const presentMe = mePresenter(db, deps);
 
   const device = (request: FastifyRequest) => describeDevice(request.headers['user-agent']);
 

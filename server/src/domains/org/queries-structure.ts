@@ -59,18 +59,20 @@ async function classSummaries(db: Queryable, schoolId: number, classId?: number)
 export async function schoolStructure(db: Queryable, schoolId: number): Promise<TSchoolStructure> {
   const school = await db.execute<{
     name: string;
+    time_zone: string;
     join_code: string;
     academic_year: number;
     subject_teachers: boolean;
     direct_parent_to_parent: boolean;
     direct_student_to_student: boolean;
-  }>(sql`select name, join_code, academic_year, subject_teachers_in_parent_chats as subject_teachers,
+  }>(sql`select name, time_zone, join_code, academic_year, subject_teachers_in_parent_chats as subject_teachers,
       direct_parent_to_parent, direct_student_to_student
     from schools where id = ${schoolId}`);
   const row = school.rows[0]!;
   return {
     school: {
       name: row.name,
+      timeZone: row.time_zone,
       joinCode: row.join_code,
       academicYear: row.academic_year,
       subjectTeachersInParentChats: row.subject_teachers,

@@ -1,21 +1,25 @@
-import type { TClassSummary, TSchoolStructure } from '@parta/protocol';
+import type { TClassSummary, TCreatedClasses, TSchoolStructure } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
+import { FirstSteps } from '../../components/FirstSteps.js';
 import { PlusIcon } from '../../components/icons.js';
 import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
-import { canManageSchool } from '../../state/session.js';
+import { canManageSchool, refreshFirstSteps } from '../../state/session.js';
 import { ClassGridHead, ClassTile, JoinedMeter } from './ClassTile.js';
 import { CreateClassDialog } from './CreateClassDialog.js';
+import { CreateClassesDialog } from './CreateClassesDialog.js';
 import { SchoolPage } from './SchoolPage.js';
 import { useLoad } from './useLoad.js';
 
 /** «Классы»: the admin's school grid — every class, its teacher and how many families have joined. */
 export function ClassesScreen() {
   const { data, error, reload, setData } = useLoad(schoolApi.structure, 'structure');
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<'one' | 'many' | null>(null);
+  const [made, setMade] = useState<TCreatedClasses | null>(null);
   const manage = canManageSchool.value;
-  const create = manage ? () => setCreating(true) : null;
+  const create = manage ? () => setCreating('one') : null;
+  const createMany = manage ? () => setCreating('many') : null;
 
   return (
     <SchoolPage
@@ -24,20 +28,34 @@ export function ClassesScreen() {
       year={data?.school.academicYear}
       action={
         create &&
+        createMany &&
         data &&
         data.classes.length > 0 && (
-          <button
-            type="button"
-            class="button button--primary button--compact button--icon-on-phone"
-            onClick={create}
-            aria-label={t('classes.create')}
-          >
-            <PlusIcon width="20" height="20" />
-            <span class="button__label">{t('classes.create')}</span>
-          </button>
+          <div class="page__actions">
+            <button type="button" class="button button--compact" onClick={create}>
+              {t('classes.createOne')}
+            </button>
+            <button
+              type="button"
+              class="button button--primary button--compact button--icon-on-phone"
+              onClick={createMany}
+              aria-label={t('classes.createMany')}
+            >
+              <PlusIcon width="20" height="20" />
+              <span class="button__label">{t('classes.createMany')}</span>
+            </button>
+          </div>
         )
       }
     >
+      {manage && <FirstSteps />}
+      {made && (
+        <p class="form__note form__note--ok" role="status">
+          {made.created.length > 0
+            ? t('classes.bulkDone', { count: made.created.length })
+            : t('classes.bulkNothing')}
+        </p>
+      )}
       {error ? (
         <ErrorNote error={error}>
           <button type="button" class="button" onClick={reload}>
@@ -51,21 +69,38 @@ export function ClassesScreen() {
           title={t('classes.emptyTitle')}
           text={manage ? t('classes.emptyText') : t('classes.emptyTextViewer')}
         >
-          {create && (
-            <button type="button" class="button button--primary" onClick={create}>
-              {t('classes.create')}
-            </button>
+          {create && createMany && (
+            <div class="section-actions">
+              <button type="button" class="button button--primary" onClick={createMany}>
+                {t('classes.createMany')}
+              </button>
+              <button type="button" class="button" onClick={create}>
+                {t('classes.createOne')}
+              </button>
+            </div>
           )}
         </EmptyState>
       ) : (
         <Grid structure={data} />
       )}
-      {creating && data && (
+      {creating === 'one' && data && (
         <CreateClassDialog
-          onClose={() => setCreating(false)}
+          onClose={() => setCreating(null)}
           onCreated={(created) => {
             setData({ ...data, classes: sortClasses([...data.classes, created]) });
-            setCreating(false);
+            setCreating(null);
+            void refreshFirstSteps();
+          }}
+        />
+      )}
+      {creating === 'many' && (
+        <CreateClassesDialog
+          onClose={() => setCreating(null)}
+          onCreated={(created) => {
+            setMade(created);
+            setCreating(null);
+            reload();
+            void refreshFirstSteps();
           }}
         />
       )}

@@ -5,14 +5,15 @@ import { schoolYear } from '../../format/names.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { followLink } from '../../router.js';
+import { SchoolIdentityCard } from './SchoolIdentityCard.js';
 import { SchoolPage } from './SchoolPage.js';
 import { useLoad } from './useLoad.js';
 
 type Setting = 'subjectTeachersInParentChats' | 'directParentToParent' | 'directStudentToStudent';
 
 /**
- * «Настройки» of the school (the admin): who is in the parents' chats, who
- * may write to whom directly, and the new school year.
+ * «Настройки» of the school (the admin): its name and time zone, who is in
+ * the parents' chats, who may write to whom directly, and the new school year.
  */
 export function SettingsScreen() {
   const { data, error, reload, setData } = useLoad(schoolApi.structure, 'structure');
@@ -65,6 +66,10 @@ export function SettingsScreen() {
         <SkeletonList rows={2} label={t('settings.loading')} />
       ) : (
         <div class="settings">
+          <SchoolIdentityCard
+            school={data.school}
+            onSaved={(school) => setData({ ...data, school: { ...data.school, ...school } })}
+          />
           <section class="card" aria-labelledby="chats-settings-title">
             <h2 class="card__title" id="chats-settings-title">
               {t('settings.chats')}

@@ -1,8 +1,7 @@
 import type { TCreateClassRequest } from '@parta/protocol';
-import { and, eq, isNull } from 'drizzle-orm';
-import { classes } from '../../../db/schema.js';
 import type { Action } from '../../../infra/actions.js';
 import { AppError } from '../../../infra/errors.js';
+import { addClasses } from '../add-classes.js';
 import { className } from '../calendar.js';
 import { beginStructureChange } from '../change.js';
 import { canManageStructure } from '../policy.js';
@@ -14,33 +13,11 @@ export const createClass: Action<TCreateClassRequest, { classId: number }> = asy
   input,
 ) => {
   const { school } = await beginStructureChange(tx, actor, canManageStructure);
-  const name = className(input.grade, input.letter);
-  const [existing] = await tx
-    .select({ id: classes.id })
-    .from(classes)
-    .where(
-      and(
-        eq(classes.schoolId, school.id),
-        eq(classes.academicYear, school.academicYear),
-        eq(classes.grade, input.grade),
-        eq(classes.letter, input.letter),
-        isNull(classes.archivedAt),
-      ),
-    );
-  if (existing) throw new AppError('classes.duplicate', { name });
-  const [created] = await tx
-    .insert(classes)
-    .values({
-      schoolId: school.id,
-      grade: input.grade,
-      letter: input.letter,
-      academicYear: school.academicYear,
-      createdAt: now,
-    })
-    .returning({ id: classes.id });
+  const [created] = await addClasses(tx, school, [input], now);
+  if (!created) throw new AppError('classes.duplicate', { name: className(input.grade, input.letter) });
   return {
-    result: { classId: created!.id },
+    result: { classId: created.id },
     events: await syncStructuralChats(tx, school.id, now),
-    audit: { type: 'classes.create', subjectId: created!.id, data: { name } },
+    audit: { type: 'classes.create', subjectId: created.id, data: { name: created.name } },
   };
 };

@@ -1,6 +1,7 @@
 export { assignClassTeacher } from './assignClassTeacher.js';
 export { assignSubjectTeacher } from './assignSubjectTeacher.js';
 export { createClass } from './createClass.js';
+export { createClasses } from './createClasses.js';
 export { createPerson } from './createPerson.js';
 export { issueResetLink } from './issueResetLink.js';
 export { linkGuardian } from './linkGuardian.js';

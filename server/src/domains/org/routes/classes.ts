@@ -3,7 +3,9 @@ import {
   ZAssignClassTeacherRequest,
   ZClassCard,
   ZCommitteeRequest,
+  ZCreateClassesRequest,
   ZCreateClassRequest,
+  ZCreatedClasses,
   ZIdParam,
   ZOk,
   ZRolloverPlan,
@@ -22,6 +24,7 @@ import {
   assignClassTeacher,
   assignSubjectTeacher,
   createClass,
+  createClasses,
   removeSubjectTeacher,
   rolloverYear,
   setCommitteeMember,
@@ -76,6 +79,15 @@ export function classRoutes(app: App, deps: RouteDeps): void {
       const { classId } = await deps.actions.run(request.actor, createClass, request.body);
       return reply.status(201).send(await presentClass(requirePerson(request.actor), classId));
     },
+  );
+
+  app.post(
+    '/api/classes/bulk',
+    {
+      config: { policy: 'structure.manage' },
+      schema: { tags: ['school'], body: ZCreateClassesRequest, response: { 200: ZCreatedClasses } },
+    },
+    async (request) => deps.actions.run(request.actor, createClasses, request.body),
   );
 
   app.get(

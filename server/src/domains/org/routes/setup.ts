@@ -16,7 +16,7 @@ import { isSetUp, soleSchoolName } from '../queries.js';
  */
 export function setupRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
-  const presentMe = mePresenter(db, deps.mePolicies);
+  const presentMe = mePresenter(db, deps);
   const device = (request: { headers: { 'user-agent'?: string | undefined } }) =>
     describeDevice(request.headers['user-agent']);
 
