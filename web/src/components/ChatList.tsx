@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { chatList, chatsError, chatsStatus, loadChats } from '../state/chats.js';
 import { me } from '../state/session.js';
-import { EmptyState, ErrorNote, SkeletonList } from './ui.js';
+import { EmptyState, RetryNote, SkeletonList } from './ui.js';
 
 /** The person's chats, most recent first, with unread counts and the last message. */
 export function ChatList({ activeId, onCreate }: { activeId: number | null; onCreate: (() => void) | null }) {
@@ -16,11 +16,7 @@ export function ChatList({ activeId, onCreate }: { activeId: number | null; onCr
   if (status === 'error') {
     return (
       <div class="pane__pad">
-        <ErrorNote error={chatsError.value}>
-          <button type="button" class="button" onClick={() => void loadChats().catch(() => {})}>
-            {t('common.retry')}
-          </button>
-        </ErrorNote>
+        <RetryNote error={chatsError.value} retry={() => void loadChats().catch(() => {})} />
       </div>
     );
   }

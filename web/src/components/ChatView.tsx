@@ -15,7 +15,7 @@ import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
 import type { RowContext } from './MessageRow.js';
 import { PinnedBar } from './PinnedBar.js';
-import { EmptyState, ErrorNote, SkeletonList } from './ui.js';
+import { EmptyState, RetryNote, SkeletonList } from './ui.js';
 
 const NOTE_MS = 4000;
 
@@ -115,11 +115,7 @@ export function ChatView({ chatId }: { chatId: number }) {
         </div>
       ) : current.status === 'error' ? (
         <div class="messages messages--center">
-          <ErrorNote error={current.error}>
-            <button type="button" class="button" onClick={() => void loadLatest(chatId)}>
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
+          <RetryNote error={current.error} retry={() => void loadLatest(chatId)} />
         </div>
       ) : current.items.length === 0 && stillPending.length === 0 ? (
         <div class="messages messages--center">

@@ -2,7 +2,8 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { ApiError } from '../api/http.js';
 import { t } from '../i18n/index.js';
-import { AlertIcon } from './icons.js';
+import { goBack } from '../router.js';
+import { AlertIcon, BackIcon } from './icons.js';
 
 /** What went wrong in the reader's words, and the stable code small below it for support. */
 export function ErrorNote({ error, children }: { error: unknown; children?: ComponentChildren }) {
@@ -110,5 +111,33 @@ export function SkeletonList({ rows = 5, label }: { rows?: number; label: string
         </div>
       ))}
     </div>
+  );
+}
+
+/** A failure to load, with «Повторить». */
+export function RetryNote({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <ErrorNote error={error}>
+      <button type="button" class="button" onClick={retry}>
+        {t('common.retry')}
+      </button>
+    </ErrorNote>
+  );
+}
+
+/** «←» in a page's header: back through the browser's history when it leads there, else to `to`. */
+export function BackLink({ to, label }: { to: string; label: string }) {
+  return (
+    <a
+      class="icon-button"
+      href={to}
+      onClick={(event) => {
+        event.preventDefault();
+        goBack(to);
+      }}
+      aria-label={label}
+    >
+      <BackIcon />
+    </a>
   );
 }

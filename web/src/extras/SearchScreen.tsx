@@ -2,13 +2,12 @@ import type { TSearchResults } from '@parta/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { extrasApi } from '../api/extras.js';
 import { chatTitle } from '../components/ChatList.js';
-import { BackIcon } from '../components/icons.js';
 import { Headline } from '../components/RichText.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../components/ui.js';
+import { BackLink, EmptyState, ErrorNote, SkeletonList } from '../components/ui.js';
 import { shortName } from '../format/names.js';
 import { whenShort } from '../format/time.js';
 import { t } from '../i18n/index.js';
-import { followLink, goBack } from '../router.js';
+import { followLink } from '../router.js';
 import { chats } from '../state/chats.js';
 import { me } from '../state/session.js';
 import { jumpToMessage } from '../state/view.js';
@@ -75,17 +74,7 @@ export function SearchScreen() {
   return (
     <main class="page search" aria-labelledby="search-title">
       <header class="page__header page__header--back">
-        <a
-          class="icon-button"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault();
-            goBack('/');
-          }}
-          aria-label={t('chat.back')}
-        >
-          <BackIcon />
-        </a>
+        <BackLink to={'/'} label={t('chat.back')} />
         <h1 class="page__title" id="search-title">
           {inChat ? t('search.inChat', { title: chatTitle(inChat) }) : t('search.title')}
         </h1>

@@ -5,7 +5,7 @@ import { usePeople } from '../api/usePeople.js';
 import { AddPersonForm } from '../components/AddPersonForm.js';
 import { PlusIcon } from '../components/icons.js';
 import { LinkCard } from '../components/LinkCard.js';
-import { EmptyState, ErrorNote, Field, SkeletonList } from '../components/ui.js';
+import { EmptyState, ErrorNote, Field, RetryNote, SkeletonList } from '../components/ui.js';
 import { rolesPhrase } from '../format/roles.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
@@ -89,11 +89,7 @@ export function PeopleScreen() {
       )}
       <ErrorNote error={issueError} />
       {error ? (
-        <ErrorNote error={error}>
-          <button type="button" class="button" onClick={reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorNote>
+        <RetryNote error={error} retry={reload} />
       ) : people === null ? (
         <SkeletonList label={t('people.loading')} />
       ) : onlyMe && manage && mode === 'list' ? (

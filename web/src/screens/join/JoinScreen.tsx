@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints.js';
 import { ApiError } from '../../api/http.js';
 import { joinApi } from '../../api/join.js';
 import { AlertIcon, CheckIcon } from '../../components/icons.js';
-import { ErrorNote, SkeletonList, SupportCode } from '../../components/ui.js';
+import { RetryNote, SkeletonList, SupportCode } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 import { followLink, navigate } from '../../router.js';
 import { me, phase, reloadMe, signIn, start } from '../../state/session.js';
@@ -140,11 +140,7 @@ function InviteProblem({ error, retry }: { error: unknown; retry: () => void }) 
   if (!inviteProblems.includes(kind)) {
     return (
       <JoinPage title={t('join.errorTitle.other')}>
-        <ErrorNote error={error}>
-          <button type="button" class="button" onClick={retry}>
-            {t('common.retry')}
-          </button>
-        </ErrorNote>
+        <RetryNote error={error} retry={retry} />
       </JoinPage>
     );
   }

@@ -1,7 +1,7 @@
 import type { TJoinRequest } from '@parta/protocol';
 import { useEffect } from 'preact/hooks';
 import { AlertIcon, CheckIcon, ClockIcon } from '../../components/icons.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { EmptyState, RetryNote, SkeletonList } from '../../components/ui.js';
 import { whenShort } from '../../format/time.js';
 import { t } from '../../i18n/index.js';
 import { followLink } from '../../router.js';
@@ -29,11 +29,7 @@ export function MyJoinsScreen() {
       </header>
       <div class="page__body page__body--narrow">
         {list === null && error ? (
-          <ErrorNote error={error}>
-            <button type="button" class="button" onClick={() => void loadMyJoins()}>
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
+          <RetryNote error={error} retry={() => void loadMyJoins()} />
         ) : list === null ? (
           <SkeletonList rows={2} label={t('myJoins.loading')} />
         ) : list.length === 0 ? (

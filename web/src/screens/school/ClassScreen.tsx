@@ -1,9 +1,7 @@
 import { schoolApi } from '../../api/school.js';
-import { BackIcon } from '../../components/icons.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { BackLink, EmptyState, ErrorNote, RetryNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
-import { goBack } from '../../router.js';
 import { JoinedMeter } from './ClassTile.js';
 import { CommitteeSection } from './CommitteeSection.js';
 import { InviteSection } from './InviteSection.js';
@@ -23,19 +21,7 @@ export function ClassScreen({ classId, root = false }: { classId: number; root?:
   return (
     <main class="page" aria-labelledby="class-title">
       <header class="page__header page__header--back">
-        {!root && (
-          <a
-            class="icon-button"
-            href="/school"
-            onClick={(event) => {
-              event.preventDefault();
-              goBack('/school');
-            }}
-            aria-label={t('classCard.back')}
-          >
-            <BackIcon />
-          </a>
-        )}
+        {!root && <BackLink to={'/school'} label={t('classCard.back')} />}
         <div class="page__heading">
           <h1 class="page__title" id="class-title">
             {card ? t('classCard.title', { name: card.name }) : t('classCard.titleLoading')}
@@ -52,11 +38,7 @@ export function ClassScreen({ classId, root = false }: { classId: number; root?:
         {missing ? (
           <EmptyState title={t('classCard.notFoundTitle')} text={t('classCard.notFoundText')} />
         ) : error && !card ? (
-          <ErrorNote error={error}>
-            <button type="button" class="button" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
+          <RetryNote error={error} retry={reload} />
         ) : card === null ? (
           <SkeletonList label={t('classCard.loading')} />
         ) : (

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { FirstSteps } from '../../components/FirstSteps.js';
 import { PlusIcon } from '../../components/icons.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { EmptyState, RetryNote, SkeletonList } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 import { canManageSchool, refreshFirstSteps } from '../../state/session.js';
 import { ClassGridHead, ClassTile, JoinedMeter } from './ClassTile.js';
@@ -57,11 +57,7 @@ export function ClassesScreen() {
         </p>
       )}
       {error ? (
-        <ErrorNote error={error}>
-          <button type="button" class="button" onClick={reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorNote>
+        <RetryNote error={error} retry={reload} />
       ) : data === null ? (
         <SkeletonList label={t('classes.loading')} />
       ) : data.classes.length === 0 ? (

@@ -3,11 +3,10 @@ import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { BackIcon, PlusIcon } from '../../components/icons.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { PlusIcon } from '../../components/icons.js';
+import { BackLink, EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
 import { calendarDate } from '../../format/time.js';
 import { t } from '../../i18n/index.js';
-import { goBack } from '../../router.js';
 import { me } from '../../state/session.js';
 import { AnnulDialog } from './AnnulDialog.js';
 import { CreatedInviteCard } from './CreatedInviteCard.js';
@@ -183,17 +182,7 @@ function InvitesPage({
   return (
     <main class="page" aria-labelledby="invites-title">
       <header class="page__header page__header--back">
-        <a
-          class="icon-button"
-          href="/school"
-          onClick={(event) => {
-            event.preventDefault();
-            goBack('/school');
-          }}
-          aria-label={t('invites.back')}
-        >
-          <BackIcon />
-        </a>
+        <BackLink to={'/school'} label={t('invites.back')} />
         <div class="page__heading">
           <h1 class="page__title" id="invites-title">
             {t('invites.title')}

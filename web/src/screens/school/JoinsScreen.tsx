@@ -1,7 +1,7 @@
 import type { TJoinRequest } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { invitesApi } from '../../api/invites.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { EmptyState, ErrorNote, RetryNote, SkeletonList } from '../../components/ui.js';
 import { whenShort } from '../../format/time.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
@@ -81,11 +81,7 @@ export function JoinsScreen() {
         )}
         <ErrorNote error={error} />
         {requests === null && loadError ? (
-          <ErrorNote error={loadError}>
-            <button type="button" class="button" onClick={() => void refresh()}>
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
+          <RetryNote error={loadError} retry={() => void refresh()} />
         ) : requests === null ? (
           <SkeletonList rows={3} label={t('joinsQueue.loading')} />
         ) : list.length === 0 ? (

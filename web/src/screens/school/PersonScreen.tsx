@@ -3,11 +3,10 @@ import { isParent, isStudent } from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { api } from '../../api/endpoints.js';
 import { schoolApi } from '../../api/school.js';
-import { BackIcon } from '../../components/icons.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { BackLink, EmptyState, RetryNote, SkeletonList } from '../../components/ui.js';
 import { rolesPhrase } from '../../format/roles.js';
 import { t } from '../../i18n/index.js';
-import { followLink, goBack } from '../../router.js';
+import { followLink } from '../../router.js';
 import { me } from '../../state/session.js';
 import { PersonActions } from './PersonActions.js';
 import { PersonLink } from './PersonLink.js';
@@ -38,17 +37,7 @@ export function PersonScreen({ personId }: { personId: number }) {
   return (
     <main class="page" aria-labelledby="person-title">
       <header class="page__header page__header--back">
-        <a
-          class="icon-button"
-          href="/school/people"
-          onClick={(event) => {
-            event.preventDefault();
-            goBack('/school/people');
-          }}
-          aria-label={t('person.back')}
-        >
-          <BackIcon />
-        </a>
+        <BackLink to={'/school/people'} label={t('person.back')} />
         <div class="page__heading">
           <h1 class="page__title" id="person-title">
             {person?.fullName ?? t('person.titleLoading')}
@@ -66,11 +55,7 @@ export function PersonScreen({ personId }: { personId: number }) {
         {missing ? (
           <EmptyState title={t('person.notFoundTitle')} text={t('person.notFoundText')} />
         ) : error && !person ? (
-          <ErrorNote error={error}>
-            <button type="button" class="button" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
+          <RetryNote error={error} retry={reload} />
         ) : person === null ? (
           <SkeletonList rows={4} label={t('person.loading')} />
         ) : (

@@ -2,11 +2,11 @@ import type { TInvite } from '@parta/protocol';
 import { namesChild } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
-import { BackIcon, PrintIcon } from '../../components/icons.js';
-import { EmptyState, ErrorNote, Field, SkeletonList } from '../../components/ui.js';
+import { PrintIcon } from '../../components/icons.js';
+import { BackLink, EmptyState, ErrorNote, Field, SkeletonList } from '../../components/ui.js';
 import { calendarDate } from '../../format/time.js';
 import { t } from '../../i18n/index.js';
-import { followLink, goBack } from '../../router.js';
+import { followLink } from '../../router.js';
 import { me } from '../../state/session.js';
 import { type CreatedInvite, justCreated, shortLink } from './invite-state.js';
 import { QrCode } from './QrCode.js';
@@ -61,17 +61,7 @@ export function PrintSlipsScreen() {
   return (
     <main class="page print-page" aria-labelledby="print-title">
       <header class="page__header page__header--back print-hidden">
-        <a
-          class="icon-button"
-          href="/school/invites"
-          onClick={(event) => {
-            event.preventDefault();
-            goBack('/school/invites');
-          }}
-          aria-label={t('invites.print.back')}
-        >
-          <BackIcon />
-        </a>
+        <BackLink to={'/school/invites'} label={t('invites.print.back')} />
         <div class="page__heading">
           <h1 class="page__title" id="print-title">
             {t('invites.print.title')}

@@ -1,14 +1,14 @@
 import type { TRolloverPlan } from '@parta/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
-import { BackIcon, CheckIcon } from '../../components/icons.js';
-import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { CheckIcon } from '../../components/icons.js';
+import { BackLink, RetryNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
 import { dayKey, fullDate } from '../../format/time.js';
 import { FormActions } from '../../forms/FormActions.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
-import { followLink, goBack } from '../../router.js';
+import { followLink } from '../../router.js';
 import { me } from '../../state/session.js';
 import { useLoad } from './useLoad.js';
 
@@ -41,17 +41,7 @@ export function RolloverScreen() {
   return (
     <main class="page" aria-labelledby="rollover-title">
       <header class="page__header page__header--back">
-        <a
-          class="icon-button"
-          href="/school/settings"
-          onClick={(event) => {
-            event.preventDefault();
-            goBack('/school/settings');
-          }}
-          aria-label={t('rollover.back')}
-        >
-          <BackIcon />
-        </a>
+        <BackLink to={'/school/settings'} label={t('rollover.back')} />
         <div class="page__heading">
           <h1 class="page__title" id="rollover-title">
             {t('rollover.title')}
@@ -65,11 +55,7 @@ export function RolloverScreen() {
       </header>
       <div class="page__body page__body--narrow">
         {error ? (
-          <ErrorNote error={error}>
-            <button type="button" class="button" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
+          <RetryNote error={error} retry={reload} />
         ) : plan === null ? (
           <SkeletonList rows={3} label={t('rollover.loading')} />
         ) : step === 'done' && result ? (

@@ -1,6 +1,6 @@
 import { schoolApi } from '../../api/school.js';
 import { ClassIcon } from '../../components/icons.js';
-import { EmptyState, ErrorNote, SkeletonList } from '../../components/ui.js';
+import { EmptyState, RetryNote, SkeletonList } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
 import { followLink, type SchoolTab } from '../../router.js';
 import { canInvite, canManageSchool, canSeeSchool, me } from '../../state/session.js';
@@ -34,11 +34,7 @@ function MyClasses() {
       </header>
       <div class="page__body">
         {error ? (
-          <ErrorNote error={error}>
-            <button type="button" class="button" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          </ErrorNote>
+          <RetryNote error={error} retry={reload} />
         ) : data === null ? (
           <SkeletonList rows={2} label={t('classes.loading')} />
         ) : data.leads.length === 0 ? (

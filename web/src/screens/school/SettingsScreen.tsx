@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
-import { ErrorNote, SkeletonList } from '../../components/ui.js';
+import { ErrorNote, RetryNote, SkeletonList } from '../../components/ui.js';
 import { schoolYear } from '../../format/names.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
@@ -57,11 +57,7 @@ export function SettingsScreen() {
   return (
     <SchoolPage tab="settings" title={t('school.tabs.settings')}>
       {error ? (
-        <ErrorNote error={error}>
-          <button type="button" class="button" onClick={reload}>
-            {t('common.retry')}
-          </button>
-        </ErrorNote>
+        <RetryNote error={error} retry={reload} />
       ) : data === null ? (
         <SkeletonList rows={2} label={t('settings.loading')} />
       ) : (
