@@ -1,4 +1,10 @@
-import { handGivenRoles, type Role, type TCreatedPerson, type TPersonSummary } from '@parta/protocol';
+import {
+  handGivenRoles,
+  leadingRole,
+  type Role,
+  type TCreatedPerson,
+  type TPersonSummary,
+} from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.js';
 import { usePeople } from '../api/usePeople.js';
@@ -17,7 +23,7 @@ import { SchoolPage } from './school/SchoolPage.js';
 const SHOWN = 200;
 
 /** The roles one narrows the list by: a class teacher is a teacher who leads a class. */
-const filterRoles: readonly Role[] = [...handGivenRoles, 'class_teacher'];
+const filterRoles: readonly Role[] = [...handGivenRoles, leadingRole];
 
 /**
  * «Люди», a tab of «Школа»: the school's people, narrowed on the server by
