@@ -162,6 +162,10 @@ describe('joining without a slip, with a personal invite, and with one account',
     await page.goto(invite.url);
     await page.getByRole('heading', { name: 'Родители 3А класса', level: 1 }).waitFor();
     await checkA11y(page, 'приглашение в класс');
+    // «Войти» is a finger's height on a phone (#14.5), not a line of text.
+    expect((await page.getByRole('link', { name: 'Войти' }).boundingBox())!.height).toBeGreaterThanOrEqual(
+      44,
+    );
     await page.getByRole('link', { name: 'Войти' }).click();
     await page.getByText('После входа вы вернётесь к приглашению.').waitFor();
     await checkA11y(page, 'вход из приглашения');

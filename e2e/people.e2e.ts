@@ -101,6 +101,18 @@ describe('people told apart', () => {
     const first = [...tops].sort((a, b) => a[1] - b[1])[0]![0];
     expect(first).toContain('class-section--students');
     await screenshot(page, 'phone-class-pupils-first');
+    // Every name on the class card is a link a finger can hit (#14.5): 44 px tall on a touch screen.
+    const nameLinks = page.locator('main .person-link');
+    expect(await nameLinks.count()).toBeGreaterThan(3);
+    const linkHeights = await nameLinks.evaluateAll((links) =>
+      links.map((link) => link.getBoundingClientRect().height),
+    );
+    expect(Math.min(...linkHeights)).toBeGreaterThanOrEqual(44);
+    // And so is the class chip on a pupil's card, the way back to the class.
+    await page.getByRole('link', { name: 'Иванов Артём Сергеевич' }).click();
+    await page.getByRole('heading', { name: 'Иванов Артём Сергеевич', level: 1 }).waitFor();
+    const chip = page.getByRole('link', { name: '5А', exact: true });
+    expect((await chip.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     expect(errors).toEqual([]);
   });
 
