@@ -11,6 +11,7 @@ import {
   ZTimestamp,
   ZTimeZone,
 } from './common.js';
+import { ZWorkingHours } from './hours.js';
 import { ZFirstSteps } from './org.js';
 import { ZLine } from './text-input.js';
 
@@ -75,7 +76,9 @@ export const ZMe = z.object({
   phone: z.string().nullable(),
   roles: z.array(ZRole),
   locale: ZLocale,
-  school: z.object({ id: ZId, name: z.string(), timeZone: z.string() }),
+  school: z.object({ id: ZId, name: z.string(), timeZone: z.string(), hours: ZWorkingHours }),
+  /** the server's time when it answered: the web counts the working hours from it, not from the device */
+  now: ZTimestamp,
   /** send back in the `x-csrf-token` header on every state-changing request */
   csrfToken: z.string(),
   policies: ZMePolicies,

@@ -47,7 +47,11 @@ export const ZChat = z.object({
     seeWhoRead: z.boolean(),
     /** leave it (a group or announcement chat; an owner only while another owner stays) */
     leave: z.boolean(),
+    /** send outside the working hours with a reason («срочно»), in a study chat */
+    urgent: z.boolean(),
   }),
+  /** a study chat: what is written outside the school's working hours waits for them (protocol/hours.ts) */
+  study: z.boolean(),
   /** «Без звука»: unread messages are counted quietly, without the highlight */
   muted: z.boolean(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZTimestamp } from './common.js';
+import { ZPendingMessage, ZWorkingHours } from './hours.js';
 import { ZMessage } from './messages.js';
 
 /**
@@ -38,6 +39,11 @@ export const ZEventPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chats.update'), chatId: ZId, title: z.string(), archived: z.boolean() }),
   /** the school's name or time zone changed: everyone's open tabs show the new ones */
   z.object({ type: z.literal('school.update'), name: z.string(), timeZone: z.string() }),
+  /** the school's working hours changed: composers say it with the new ones */
+  z.object({ type: z.literal('school.hours'), hours: ZWorkingHours }),
+  /** one's own waiting message was written, changed or cancelled (one's own tabs only) */
+  z.object({ type: z.literal('messages.pending'), message: ZPendingMessage }),
+  z.object({ type: z.literal('messages.pending_cancel'), chatId: ZId, clientId: z.string() }),
   /** the person's roles or classes changed: their client reloads `me` */
   z.object({ type: z.literal('people.update'), personId: ZId }),
   /** a join request was made (to its reviewers) or decided (to them and the applicant) */

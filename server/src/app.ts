@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from './domains/auth/routes.js';
 import { chatRoutes } from './domains/chats/routes.js';
+import { hoursRoutes } from './domains/hours/routes.js';
 import { inviteRoutes } from './domains/invites/routes.js';
 import { publicJoinRoutes } from './domains/joins/public-routes.js';
 import { joinRoutes } from './domains/joins/routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   publicJoinRoutes(app, routeDeps);
   chatRoutes(app, routeDeps);
   messageRoutes(app, routeDeps);
+  hoursRoutes(app, routeDeps);
   searchRoutes(app, routeDeps);
   realtimeRoutes(app, routeDeps, hub, new TypingRelay(deps.database.db, deps.bus, hub, deps.clock));
   await installWeb(app, webDir);

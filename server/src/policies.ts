@@ -1,5 +1,6 @@
 import { authPolicies } from './domains/auth/policy.js';
 import { chatPolicies } from './domains/chats/policy.js';
+import { hoursPolicies } from './domains/hours/policy.js';
 import { invitePolicies } from './domains/invites/policy.js';
 import { joinPolicies } from './domains/joins/policy.js';
 import { orgPolicies } from './domains/org/policy.js';
@@ -17,6 +18,7 @@ export const policies = {
   ...chatPolicies,
   ...invitePolicies,
   ...joinPolicies,
+  ...hoursPolicies,
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -1,3 +1,4 @@
+import type { TWorkingHours } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -36,6 +37,8 @@ export const schools = pgTable(
     directStudentToStudent: boolean('direct_student_to_student').notNull().default(false),
     /** the admin pressed «Скрыть» on «Первые шаги» */
     firstStepsHidden: boolean('first_steps_hidden').notNull().default(false),
+    /** study chats' working hours (domains/hours); null: the defaults of protocol/hours.ts */
+    workingHours: jsonb('working_hours').$type<TWorkingHours>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('schools_join_code_key').on(t.joinCode)],
@@ -257,6 +260,9 @@ export const messages = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     pinnedAt: timestamp('pinned_at', { withTimezone: true, mode: 'date' }),
+    /** a message that waited (domains/hours): when its author wrote it, and why it waited or went at once */
+    writtenAt: timestamp('written_at', { withTimezone: true, mode: 'date' }),
+    delivery: text('delivery').$type<'held' | 'scheduled' | 'urgent'>(),
     /** Russian stemming: «собрание» finds «собрания» */
     search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('russian'::regconfig, body)`),
     createdAt: createdAt(),
@@ -265,6 +271,8 @@ export const messages = pgTable(
     index('messages_chat_idx').on(t.chatId, t.id),
     uniqueIndex('messages_client_key').on(t.chatId, t.authorId, t.clientId),
     index('messages_pinned_idx').on(t.chatId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
+    // The administration's weekly count of held, scheduled and urgent messages (domains/hours/report.ts).
+    index('messages_delivery_idx').on(t.schoolId, t.createdAt).where(sql`${t.delivery} is not null`),
     // Full-text search uses the (chat_id, search) GIN index of migration 0007; nothing searches
     // `body` by trigrams (typos go through the search_words dictionary), so neither has its own.
   ],
@@ -380,6 +388,8 @@ export const jobs = pgTable(
   ],
 );
 
+// biome-ignore lint/suspicious/noImportCycles: as above, see schema-hours.ts.
+export * from './schema-hours.js';
 // Invites and join requests live in schema-joins.ts; re-exported so `schema` is one namespace.
 // biome-ignore lint/suspicious/noImportCycles: the one allowed file cycle, see schema-joins.ts.
 export * from './schema-joins.js';

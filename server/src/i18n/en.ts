@@ -85,6 +85,13 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'messages.deleted': 'This message has been deleted.',
   'messages.mention_all_denied': 'Only the people who run this chat can mention everyone (@all).',
   'messages.reply_not_found': 'The message you are replying to is not in this chat.',
+  'messages.already_sent': 'The message has already been delivered; you can edit it in the chat.',
+  'hours.window_order': 'The working day must end after it starts.',
+  'hours.schedule_past': 'That time has passed. Choose a time ahead.',
+  'hours.schedule_closed':
+    'That time is outside the school’s working hours. Choose a time from {{opensAt}} to {{closesAt}} on a working day.',
+  'hours.schedule_too_far': 'A message can be scheduled at most a year ahead.',
+  'hours.urgent_denied': 'Only the school’s administration may send urgent messages outside working hours.',
   'rate.limited': 'Too many actions in a row. Try again in {{seconds}} s.',
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
   'server.storage_full':

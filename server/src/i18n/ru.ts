@@ -86,6 +86,13 @@ export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'messages.deleted': 'Это сообщение уже удалено.',
   'messages.mention_all_denied': 'Упомянуть всех (@все) могут только ведущие чата.',
   'messages.reply_not_found': 'Сообщение, на которое вы отвечаете, не найдено в этом чате.',
+  'messages.already_sent': 'Сообщение уже доставлено — его можно изменить в чате.',
+  'hours.window_order': 'Конец рабочего дня должен быть позже начала.',
+  'hours.schedule_past': 'Это время уже прошло. Выберите время впереди.',
+  'hours.schedule_closed':
+    'Это время вне рабочих часов школы. Выберите время с {{opensAt}} до {{closesAt}} в рабочий день.',
+  'hours.schedule_too_far': 'Запланировать можно не больше чем на год вперёд.',
+  'hours.urgent_denied': 'Срочно писать в нерабочее время может только администрация школы.',
   'rate.limited': 'Слишком много действий подряд. Повторите через {{seconds}} с.',
   'server.unavailable': 'Сервер временно недоступен. Попробуйте через минуту.',
   'server.storage_full':

@@ -53,7 +53,19 @@ export interface StatementCtx {
   now: Date;
 }
 
-export type StatementAction<I, R> = (ctx: StatementCtx, input: I) => Promise<StatementOutcome<R>>;
+/**
+ * What a one-statement action answers when, having read, it finds that this
+ * time the change is more than one row (a message that waits for the working
+ * hours): the rest runs as an ordinary action, in a transaction.
+ */
+export interface InsteadOutcome<R> {
+  instead: Action<undefined, R>;
+}
+
+export type StatementAction<I, R> = (
+  ctx: StatementCtx,
+  input: I,
+) => Promise<StatementOutcome<R> | InsteadOutcome<R>>;
 
 /**
  * The one write path (DESIGN §3.1): a transaction around the action, its audit
@@ -108,6 +120,7 @@ export class ActionRunner {
     const person = requirePerson(actor);
     const now = this.deps.clock.now();
     const outcome = await action({ db: this.deps.db, actor: person, now }, input);
+    if ('instead' in outcome) return this.run(actor, outcome.instead, undefined);
     const published = await this.#writes.write({
       write: outcome.write,
       schoolId: person.schoolId,

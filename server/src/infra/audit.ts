@@ -57,6 +57,15 @@ export const auditTypes = [
   'messages.delete',
   'messages.react',
   'messages.pin',
+  /** sent outside the working hours with a reason (`data.reason`) */
+  'messages.urgent',
+  /** written to wait: for the working hours, or for the time its author chose */
+  'messages.hold',
+  'messages.pending_edit',
+  'messages.pending_cancel',
+  /** the job delivered waiting messages (`data`: how many, of how many chats) */
+  'messages.release',
+  'hours.settings',
   /** a background job deleted what outlived its retention (`data`: what, how many) */
   'retention.prune',
 ] as const;

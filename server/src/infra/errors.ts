@@ -18,6 +18,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'auth.registration_refused': 409,
   'auth.session_not_found': 404,
   'access.denied': 403,
+  'hours.urgent_denied': 403,
+  'messages.already_sent': 409,
   'setup.already_done': 409,
   'setup.token_invalid': 403,
   'request.wrong_host': 421,

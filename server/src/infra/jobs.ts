@@ -24,6 +24,8 @@ export interface JobSpec<P> {
   /** recurring: runs again this long after each run; every node schedules it once (key = kind) */
   everyMs?: number;
   maxAttempts?: number;
+  /** how long a runner holds it before another may take it (default JOB_LEASE_MS) */
+  leaseMs?: number;
 }
 
 export const JOB_LEASE_MS = 10 * 60 * 1000;
@@ -87,6 +89,7 @@ export class JobRunner {
       actions: ActionRunner;
       clock: Clock;
       logger: Logger;
+      /** tests: one lease for every kind */
       leaseMs?: number;
     },
   ) {}
@@ -145,16 +148,19 @@ export class JobRunner {
 
   async #take(): Promise<TakenJob | null> {
     const now = this.deps.clock.now();
-    const until = new Date(now.getTime() + (this.deps.leaseMs ?? JOB_LEASE_MS));
     const token = randomUUID();
     const kinds = `{${[...this.#specs.keys()].map((kind) => `"${kind}"`).join(',')}}`;
+    // Each kind's lease, as an array beside `kinds`: the job is leased as its kind says.
+    const leases = `{${[...this.#specs.values()].map((spec) => this.deps.leaseMs ?? spec.leaseMs ?? JOB_LEASE_MS).join(',')}}`;
     const result = await this.deps.db.execute<{
       id: string;
       kind: string;
       payload: unknown;
       attempts: number;
     }>(sql`
-      update jobs j set locked_by = ${token}, locked_until = ${until}, attempts = j.attempts + 1
+      update jobs j set locked_by = ${token}, attempts = j.attempts + 1,
+        locked_until = ${now}::timestamptz + make_interval(secs => (${leases}::int[])[
+          array_position(${kinds}::text[], j.kind)] / 1000.0)
       from (select id from jobs
         where state = 'pending' and run_at <= ${now} and kind = any(${kinds}::text[])
           and (locked_until is null or locked_until <= ${now})

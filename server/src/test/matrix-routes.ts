@@ -177,6 +177,24 @@ export const matrix: Record<string, Row> = {
     }),
   },
   'GET /api/ws': { allow: people, request: () => ({}) },
+  'GET /api/chats/:id/pending': {
+    allow: members,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/pending` }),
+  },
+  // Nobody of the fixture has a waiting message: members get as far as «not found».
+  'PATCH /api/chats/:id/pending/:clientId': {
+    allow: members,
+    allowedStatus: 404,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/pending/${randomUUID()}`, body: { body: 'Позже' } }),
+  },
+  'DELETE /api/chats/:id/pending/:clientId': {
+    allow: members,
+    allowedStatus: 404,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/pending/${randomUUID()}` }),
+  },
+  'GET /api/hours': { allow: people, request: () => ({}) },
+  'POST /api/hours': { allow: ['admin'], request: () => ({ body: { opensAt: '07:30' } }) },
+  'GET /api/hours/report': { allow: ['administration', 'admin'], request: () => ({}) },
   'GET /api/people/:id': {
     // only those who may write to the student: the class teacher of 5А and the leadership
     allow: ['class_teacher', 'administration', 'admin'],

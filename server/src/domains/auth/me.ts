@@ -1,4 +1,4 @@
-import type { Role, TMe } from '@parta/protocol';
+import { defaultWorkingHours, type Role, type TMe } from '@parta/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from '../../db/client.js';
 import type { RouteDeps } from '../../http/types.js';
@@ -18,7 +18,7 @@ export function meActor(me: { id: number; school: { id: number }; roles: readonl
  * (composed above the domains, `deps.mePolicies`), and for whoever builds
  * the school, «Первые шаги» (`deps.meFirstSteps`).
  */
-export function mePresenter(db: Queryable, deps: Pick<RouteDeps, 'mePolicies' | 'meFirstSteps'>) {
+export function mePresenter(db: Queryable, deps: Pick<RouteDeps, 'mePolicies' | 'meFirstSteps' | 'clock'>) {
   return async (request: FastifyRequest, userId: number, csrfToken: string): Promise<TMe> => {
     const me = await getMe(db, userId);
     if (!me) throw new AppError('auth.required');
@@ -26,6 +26,8 @@ export function mePresenter(db: Queryable, deps: Pick<RouteDeps, 'mePolicies' | 
     const person = meActor({ ...me, roles: me.roles as Role[] });
     return {
       ...me,
+      school: { ...me.school, hours: me.school.hours ?? defaultWorkingHours },
+      now: deps.clock.now().toISOString(),
       roles: person.roles as Role[],
       locale,
       csrfToken,

@@ -122,7 +122,7 @@ export async function getMe(db: Queryable, userId: number) {
       phone: users.phone,
       roles: users.roles,
       locale: users.locale,
-      school: { id: schools.id, name: schools.name, timeZone: schools.timeZone },
+      school: { id: schools.id, name: schools.name, timeZone: schools.timeZone, hours: schools.workingHours },
     })
     .from(users)
     .innerJoin(schools, eq(schools.id, users.schoolId))

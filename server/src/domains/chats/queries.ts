@@ -3,6 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { chatMembers, chats } from '../../db/schema.js';
 import type { Actor } from '../../infra/actor.js';
+import { canSendUrgent } from '../hours/policy.js';
+import { hasFamilyMember, isStudyChat, schoolHours } from '../hours/study.js';
 import { selectMessages } from '../messages/present.js';
 import { type ChatAccess, chatAbilities } from './policy.js';
 
@@ -54,6 +56,7 @@ interface ChatRow extends Record<string, unknown> {
   unread_mentions: number;
   last_message_id: number | null;
   peer: { id: number; fullName: string } | null;
+  with_family: boolean;
 }
 
 /** The viewer's chats, most recently active first, with unread counts. */
@@ -70,7 +73,8 @@ export async function listChats(
       u.unread_count, u.unread_mentions, last.id as last_message_id,
       (select json_build_object('id', pu.id, 'fullName', pu.full_name)
         from chat_members pm join users pu on pu.id = pm.user_id
-        where c.kind = 'direct' and pm.chat_id = c.id and pm.user_id <> ${actor.userId} limit 1) as peer
+        where c.kind = 'direct' and pm.chat_id = c.id and pm.user_id <> ${actor.userId} limit 1) as peer,
+      ${sql.raw(hasFamilyMember('c.id'))} as with_family
     from chat_members m join chats c on c.id = m.chat_id
     cross join lateral (
       select count(*)::int as unread_count,
@@ -94,8 +98,11 @@ export async function listChats(
           message,
         ]),
   );
+  const { hours } = await schoolHours(db, actor.schoolId);
   return result.rows.map((row) => {
     const access = { membership: { role: row.role }, archived: row.archived_at !== null, kind: row.kind };
+    const abilities = chatAbilities(actor, access);
+    const study = isStudyChat(hours, row.kind, row.with_family);
     return {
       id: row.id,
       kind: row.kind,
@@ -109,7 +116,8 @@ export async function listChats(
       createdAt: new Date(row.created_at).toISOString(),
       peer: row.peer,
       muted: row.muted,
-      policies: chatAbilities(actor, access),
+      study,
+      policies: { ...abilities, urgent: study && abilities.post && canSendUrgent(actor, hours).ok },
     };
   });
 }

@@ -20,6 +20,8 @@ export interface MessageRow extends Record<string, unknown> {
   reply_to: { id: number; authorName: string; body: string; deleted: boolean } | null;
   /** [emoji, userId] in the order they were chosen */
   reactions: [string, number][];
+  delivery: 'held' | 'scheduled' | 'urgent' | null;
+  written_at: Date | string | null;
 }
 
 /** The quoted message of a reply as JSON (`reply_to` of MessageRow); `where` picks `r`. */
@@ -44,6 +46,7 @@ export async function selectMessages(
   const result = await db.execute<MessageRow>(sql`
     select m.id, m.chat_id, m.author_id, u.full_name as author_name, m.client_id, m.body, m.created_at,
       m.forwarded_from_name, m.mentions, m.mentions_all, m.edited_at, m.deleted_at, m.pinned_at,
+      m.delivery, m.written_at,
       ${
         options.withReads
           ? sql`(select count(*)::int from chat_members cm where cm.chat_id = m.chat_id
@@ -86,6 +89,7 @@ export function toMessage(row: MessageRow): TMessage {
     deletedAt: iso(row.deleted_at),
     pinnedAt: iso(row.pinned_at),
     reactions: groupReactions(row.reactions),
+    ...(row.delivery ? { delivery: row.delivery, writtenAt: iso(row.written_at) } : {}),
   };
 }
 

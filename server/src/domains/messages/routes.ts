@@ -9,6 +9,7 @@ import {
   ZMessagePageQuery,
   ZMessageReads,
   ZNoBody,
+  ZPendingMessage,
   ZPinnedMessages,
   ZPinRequest,
   ZPostMessageRequest,
@@ -27,6 +28,7 @@ import {
   postMessage,
   reactToMessage,
 } from './actions/index.js';
+import { pendingRoutes } from './pending/routes.js';
 import { withPolicies } from './policy.js';
 import { listMessages, listPins, messageHistory, messageReads, withAuthorContexts } from './queries.js';
 
@@ -107,14 +109,26 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     },
   );
 
+  // 200: delivered now; 202: it waits — for the working hours, or for the time its author chose.
   app.post(
     '/api/chats/:id/messages',
     {
       config: { policy: 'messages.post', limit: 'posts' },
-      schema: { tags, params: ZChatParams, body: ZPostMessageRequest, response: { 200: ZMessage } },
+      schema: {
+        tags,
+        params: ZChatParams,
+        body: ZPostMessageRequest,
+        response: { 200: ZMessage, 202: ZPendingMessage },
+      },
     },
-    async (request) =>
-      deps.actions.runStatement(request.actor, postMessage, { ...request.body, chatId: request.params.id }),
+    async (request, reply) => {
+      const sent = await deps.actions.runStatement(request.actor, postMessage, {
+        ...request.body,
+        chatId: request.params.id,
+      });
+      if ('deliverAt' in sent) reply.code(202);
+      return sent;
+    },
   );
 
   app.patch(
@@ -160,9 +174,22 @@ export function messageRoutes(app: App, deps: RouteDeps): void {
     '/api/chats/:id/messages/:messageId/forward',
     {
       config: { policy: 'messages.post', limit: 'posts' },
-      schema: { tags, params: ZMessageParams, body: ZForwardRequest, response: { 200: ZMessage } },
+      schema: {
+        tags,
+        params: ZMessageParams,
+        body: ZForwardRequest,
+        response: { 200: ZMessage, 202: ZPendingMessage },
+      },
     },
-    async (request) =>
-      deps.actions.runStatement(request.actor, forwardMessage, { ...request.body, ...ref(request.params) }),
+    async (request, reply) => {
+      const sent = await deps.actions.runStatement(request.actor, forwardMessage, {
+        ...request.body,
+        ...ref(request.params),
+      });
+      if ('deliverAt' in sent) reply.code(202);
+      return sent;
+    },
   );
+
+  pendingRoutes(app, deps);
 }

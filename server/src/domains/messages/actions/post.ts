@@ -1,19 +1,25 @@
 import {
+  defaultWorkingHours,
   parseMentions,
   type TForwardRequest,
   type TMessage,
+  type TPendingMessage,
   type TPostMessageRequest,
+  type TWorkingHours,
 } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { run, statement } from '../../../db/prepared.js';
-import type { StatementAction, StatementOutcome } from '../../../infra/actions.js';
+import type { InsteadOutcome, StatementAction, StatementOutcome } from '../../../infra/actions.js';
 import type { Person } from '../../../infra/actor.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import type { ChatAccess } from '../../chats/policy.js';
 import { canPostMessage } from '../../chats/policy.js';
+import { planDelivery } from '../../hours/plan.js';
+import { hasFamilyMember } from '../../hours/study.js';
+import { holdMessage } from '../pending/hold.js';
 import { canMentionAll, withPolicies } from '../policy.js';
 import { loadMessage, type MessageRow, replyQuote, selectMessages, toMessage } from '../present.js';
 
@@ -33,12 +39,17 @@ export function mentionsIn(
   return { mentions: ids.filter((id) => inChat.has(id)), mentionsAll: all };
 }
 
+/** Delivered now, or waiting (domains/hours): the route answers 200 or 202. */
+type Sent = TMessage | TPendingMessage;
+
 interface NewMessage {
   chatId: number;
   clientId: string;
   body: string;
   replyToId?: number | undefined;
   forwardedFromName?: string;
+  sendAt?: string | undefined;
+  urgentReason?: string | undefined;
 }
 
 interface PostContextRow {
@@ -50,19 +61,26 @@ interface PostContextRow {
   member_ids: number[];
   author_name: string;
   reply_to: MessageRow['reply_to'];
+  working_hours: TWorkingHours | null;
+  time_zone: string;
+  with_family: boolean;
 }
 
 /**
  * What posting needs, in one round trip: the chat and the author's place in
- * it, its members, the author's name, the quoted message, and an id.
+ * it, its members, the author's name, the quoted message, an id, and what
+ * decides whether it waits for the working hours (domains/hours).
  */
 const postContext = statement<PostContextRow>(
   'messages.post_context',
   `select nextval('messages_id_seq') as id, c.kind, c.archived_at is not null as archived, me.role,
      array(select cm.user_id from chat_members cm where cm.chat_id = c.id) as member_ids,
      (select u.full_name from users u where u.id = $3) as author_name,
-     ${replyQuote('r.id = $4 and r.chat_id = c.id')} as reply_to
-   from chats c left join chat_members me on me.chat_id = c.id and me.user_id = $3
+     ${replyQuote('r.id = $4 and r.chat_id = c.id')} as reply_to,
+     s.working_hours, s.time_zone,
+     c.kind not in ('staff', 'director_staff') and ${hasFamilyMember('c.id')} as with_family
+   from chats c join schools s on s.id = c.school_id
+     left join chat_members me on me.chat_id = c.id and me.user_id = $3
    where c.id = $2 and c.school_id = $1`,
 );
 
@@ -79,7 +97,7 @@ async function writeMessage(
   author: Person,
   now: Date,
   input: NewMessage,
-): Promise<StatementOutcome<TMessage>> {
+): Promise<StatementOutcome<Sent> | InsteadOutcome<Sent>> {
   const [context] = await run(db, postContext, [
     author.schoolId,
     input.chatId,
@@ -99,6 +117,26 @@ async function writeMessage(
     input.forwardedFromName === undefined
       ? mentionsIn(author, chat, input.body, context.member_ids)
       : { mentions: [], mentionsAll: false };
+  const delivery = planDelivery(
+    author,
+    { hours: context.working_hours ?? defaultWorkingHours, timeZone: context.time_zone },
+    { kind: context.kind, withFamily: context.with_family },
+    input,
+    now,
+  );
+  if (delivery.at === 'later') {
+    return {
+      instead: (ctx) =>
+        holdMessage(ctx, {
+          ...input,
+          mentions,
+          mentionsAll,
+          reason: delivery.reason,
+          deliverAt: delivery.deliverAt,
+        }),
+    };
+  }
+  const urgent = delivery.urgent ? ({ delivery: 'urgent', written_at: null } as const) : null;
   const message = toMessage({
     id: context.id,
     chat_id: input.chatId,
@@ -115,6 +153,8 @@ async function writeMessage(
     pinned_at: null,
     reply_to: context.reply_to,
     reactions: [],
+    delivery: urgent?.delivery ?? null,
+    written_at: null,
   });
   return {
     result: withPolicies(author, chat, message, now),
@@ -133,14 +173,21 @@ async function writeMessage(
         mentions,
         mentions_all: mentionsAll,
         created_at: now,
+        ...(urgent ? { delivery: 'urgent' } : {}),
       },
     },
     events: [{ payload: { type: 'messages.send', message }, userIds: context.member_ids }],
-    audit: {
-      type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
-      subjectId: message.id,
-      data: { chatId: input.chatId },
-    },
+    audit: urgent
+      ? {
+          type: 'messages.urgent',
+          subjectId: message.id,
+          data: { chatId: input.chatId, reason: input.urgentReason ?? '' },
+        }
+      : {
+          type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
+          subjectId: message.id,
+          data: { chatId: input.chatId },
+        },
     ifNotWritten: async () => {
       const [stored] = await selectMessages(
         db,
@@ -152,7 +199,7 @@ async function writeMessage(
   };
 }
 
-export const postMessage: StatementAction<TPostMessageRequest & { chatId: number }, TMessage> = async (
+export const postMessage: StatementAction<TPostMessageRequest & { chatId: number }, Sent> = async (
   { db, actor, now },
   input,
 ) => writeMessage(db, actor, now, input);
@@ -160,7 +207,7 @@ export const postMessage: StatementAction<TPostMessageRequest & { chatId: number
 /** A copy of a message one may read, posted to a chat one may write in, naming the original's author. */
 export const forwardMessage: StatementAction<
   TForwardRequest & { chatId: number; messageId: number },
-  TMessage
+  Sent
 > = async ({ db, actor, now }, input) => {
   await accessChat(db, actor, input.chatId);
   const original = await loadMessage(db, input.messageId);
