@@ -70,6 +70,22 @@ describe('working hours', () => {
     );
   });
 
+  it('stay open round the clock from 00:00 to 24:00 on every day', () => {
+    const always: TWorkingHours = {
+      ...defaultWorkingHours,
+      opensAt: '00:00',
+      closesAt: '24:00',
+      days: [1, 2, 3, 4, 5, 6, 7],
+    };
+    for (const time of [
+      '2026-12-06T00:00:00+03:00',
+      '2026-12-06T23:59:59+03:00',
+      '2026-12-07T00:00:00+03:00',
+    ]) {
+      expect(isWorkingTime(always, MOSCOW, at(time)), time).toBe(true);
+    }
+  });
+
   it('answer null for a calendar with no working day in two years', () => {
     const never: TWorkingHours = {
       ...defaultWorkingHours,

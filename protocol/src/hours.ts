@@ -22,6 +22,8 @@ export const studyChatKinds = [
 export type StudyChatKind = (typeof studyChatKinds)[number];
 
 const ZClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+/** A closing time: up to '24:00', the end of the day (a school open round the clock). */
+const ZClosingTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
 const ZCalendarDate = z.iso.date();
 
 /** A day or a run of days off (holidays, «каникулы»), both ends included. */
@@ -35,7 +37,7 @@ export type THoliday = z.infer<typeof ZHoliday>;
 export const ZWorkingHours = z.object({
   /** local time of the school's zone, 'HH:MM' */
   opensAt: ZClockTime,
-  closesAt: ZClockTime,
+  closesAt: ZClosingTime,
   /** ISO weekdays: 1 Monday … 7 Sunday */
   days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   holidays: z.array(ZHoliday).max(200),
@@ -57,7 +59,7 @@ export const defaultWorkingHours: TWorkingHours = {
 /** What the administration changes; what is left out stays. */
 export const ZWorkingHoursRequest = z.strictObject({
   opensAt: ZClockTime.optional(),
-  closesAt: ZClockTime.optional(),
+  closesAt: ZClosingTime.optional(),
   days: z
     .array(z.number().int().min(1).max(7))
     .min(1)

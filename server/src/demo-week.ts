@@ -252,12 +252,23 @@ async function castOf(db: Db, schoolId: number) {
   };
 }
 
-/** 07:45 in Moscow `day` days before `end`'s date (the demo school's zone has no summer time). */
+/**
+ * `at` in Moscow on the working day `day` working days before the last one
+ * before `end`'s date (the demo school's zone has no summer time). Sundays
+ * are skipped: the school's default hours keep them, and a line written on
+ * one would wait for Monday (domains/hours).
+ */
 function moscowTime(end: Date, day: number, at: string): Date {
   const local = new Date(end.getTime() + 3 * 3_600_000);
   const [hours, minutes] = at.split(':').map(Number);
+  let back = 0;
+  for (let working = -1; working < day; ) {
+    back += 1;
+    const date = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back));
+    if (date.getUTCDay() !== 0) working += 1;
+  }
   return new Date(
-    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - 1 - day, hours! - 3, minutes!),
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back, hours! - 3, minutes!),
   );
 }
 
@@ -293,6 +304,8 @@ export async function seedDemoWeek(
       body: line.body,
       ...(line.reply === undefined ? {} : { replyToId: posted[line.reply]!.messageId }),
     });
+    if ('deliverAt' in message)
+      throw new Error(`demo: «${line.body.slice(0, 20)}…» would wait for the hours`);
     const ref = { chatId, messageId: message.id };
     posted.push(ref);
     for (const [who, emoji] of line.react ?? []) {
