@@ -31,6 +31,8 @@ const usage = `Usage: npx tsx bench/release.ts [options]   (builds nothing: run 
   --runs 3             mornings, one after another (1…20)
   --quiet-wait 10      before each morning, wait up to this long for the machine to be idle (0: don't)
   --max-seconds 900    hard cap on the whole run
+  --statements         also print where the database time went: the statements of the measured
+                       release by total time (timed in this process, so waits for the CPU count)
   --json               print the result as one JSON line on stdout`;
 
 const { values: flags } = cli(usage, () =>
@@ -44,6 +46,7 @@ const { values: flags } = cli(usage, () =>
       runs: { type: 'string', default: '3' },
       'quiet-wait': { type: 'string', default: '10' },
       'max-seconds': { type: 'string', default: '900' },
+      statements: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   }),
@@ -167,6 +170,25 @@ async function holdNight(db: pg.Client, opening: Date): Promise<void> {
   await db.query('vacuum analyze pending_messages');
 }
 
+/** Statement → [calls, total ms], while `recording`: every query of the server's pg client is timed. */
+const statements = new Map<string, [number, number]>();
+let recording = false;
+function timeStatements(): void {
+  const proto = PgClient.prototype as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const result = query.apply(this, args);
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+    if (!recording || !text || !(result instanceof Promise)) return result;
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+    const begun = performance.now();
+    return result.finally(() => {
+      const [calls, ms] = statements.get(key) ?? [0, 0];
+      statements.set(key, [calls + 1, ms + performance.now() - begun]);
+    });
+  };
+}
+
 async function countDelivered(db: pg.Client, opening: Date) {
   const { rows } = await db.query<{ delivered: number; pending: number; disordered: number }>(
     `select (select count(*)::int from messages where created_at = $1 and delivery = 'held') as delivered,
@@ -187,6 +209,7 @@ async function main() {
   await db.connect();
   cleanups.push(() => db.end());
   await makeChats(db);
+  if (flags.statements) timeStatements();
   const clocks = await load('infra/clock.js');
   const clock = new clocks.ManualClock() as Clock;
   const nodes = await Promise.all(Array.from({ length: nodeCount }, () => startNode(database.url, clock)));
@@ -203,8 +226,10 @@ async function main() {
     clock.set(opening);
     const machineBefore = machineCpuSeconds();
     const begun = performance.now();
+    recording = true;
     const taken = await Promise.all(nodes.map((node) => node.runDue()));
     const seconds = (performance.now() - begun) / 1000;
+    recording = false;
     const busyCores = (machineCpuSeconds() - machineBefore) / seconds;
     const counted = await countDelivered(db, opening);
     if (counted.delivered !== messages || counted.pending !== 0 || counted.disordered !== 0)
@@ -216,6 +241,9 @@ async function main() {
     );
     results.push({ seconds, jobs, busyCores });
   }
+  const top = [...statements].sort((a, b) => b[1][1] - a[1][1]).slice(0, 12);
+  for (const [text, [calls, ms]] of top)
+    log(`${(ms / runs).toFixed(0).padStart(6)} ms/morning ${String(calls).padStart(5)}×  ${text}`);
   return { messages, chats, nodes: nodeCount, results };
 }
 
