@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -54,7 +55,6 @@ async function runDue(node: ChildProcess, at: Date): Promise<number> {
   return answer.taken!;
 }
 
-/** Bounded polling for something another process does (no fixed sleeps). */
 /** Holds `messages` in SHARE mode: a release stops at its insert, its transaction open, until `commit`. */
 async function blockDelivery() {
   const blocker = await server.pool.connect();
@@ -76,14 +76,15 @@ async function waitingReleases(): Promise<number[]> {
   return waiting.rows.map((row) => row.pid);
 }
 
+/** Bounded polling (a minute at most) for something another process does; no fixed sleeps. */
 async function waitFor<T>(what: string, probe: () => Promise<T | null>): Promise<T> {
-  for (let tries = 0; tries < 400; tries++) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
     const found = await probe();
     if (found !== null) return found;
-    await new Promise((resolve) => setImmediate(resolve));
-    await server.db.execute(sql`select pg_sleep(0.025)`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(20);
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Moscow time on a given day. */
