@@ -161,6 +161,7 @@ it.each([
       onPersonChanged: () => {},
       onJoinsChanged: () => {},
       onSchoolChanged: () => {},
+      onHoursChanged: () => {},
     };
     for (const event of events) await applyEvent(event, reader);
     const types = new Set(events.map((event) => event.payload.type));

@@ -1,4 +1,4 @@
-import type { TMessage } from '@parta/protocol';
+import type { TMessage, TPendingMessage } from '@parta/protocol';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Virtualizer, type VirtualizerHandle } from 'virtua';
 import { dayKey, dayTitle } from '../format/time.js';
@@ -26,6 +26,7 @@ export function buildRows(
   myId: number,
   timeZone: string,
   unreadAfter: number | null,
+  waiting: readonly TPendingMessage[] = [],
 ): Row[] {
   const rows: Row[] = [];
   let lastDay = '';
@@ -66,12 +67,18 @@ export function buildRows(
       day: newDay ? t('time.today') : null,
     });
   }
+  // Waiting ones last; the key is the one their unsent copy had, so the list follows the same row.
+  for (const item of waiting) {
+    rows.push({ kind: 'waiting', key: `${myId}-${item.clientId}`, waiting: item, day: null });
+  }
   return rows;
 }
 
 interface Props {
   items: readonly TMessage[];
   pending: readonly Pending[];
+  /** one's own messages waiting for the working hours or their time, after everything */
+  waiting: readonly TPendingMessage[];
   ctx: Omit<RowContext, 'flashId'>;
   hasMore: boolean;
   loadingOlder: boolean;
@@ -98,11 +105,11 @@ interface Props {
  * is further up, «↓» with the count of new messages brings them down.
  */
 export function MessageList(props: Props) {
-  const { items, pending, ctx, unreadAfter } = props;
+  const { items, pending, waiting, ctx, unreadAfter } = props;
   const lng = language.value;
   const rows = useMemo(
-    () => buildRows(items, pending, ctx.myId, ctx.timeZone, unreadAfter),
-    [items, pending, ctx.myId, ctx.timeZone, unreadAfter, lng],
+    () => buildRows(items, pending, ctx.myId, ctx.timeZone, unreadAfter, waiting),
+    [items, pending, waiting, ctx.myId, ctx.timeZone, unreadAfter, lng],
   );
   const handle = useRef<VirtualizerHandle>(null);
   const stickToBottom = useRef(true);
@@ -135,6 +142,10 @@ export function MessageList(props: Props) {
     follow.current = `${ctx.myId}-${pending.at(-1)!.clientId}`;
   }
   pendingCount.current = pending.length;
+  // A message scheduled from the dialog: the list goes down to it as to one just sent.
+  const waitingCount = useRef(waiting.length);
+  if (waiting.length > waitingCount.current) stickToBottom.current = true;
+  waitingCount.current = waiting.length;
 
   /** Brings the followed row (or the newest) into view at the bottom; true once it is there. */
   function followToBottom(): boolean {
