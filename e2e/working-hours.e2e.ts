@@ -55,6 +55,16 @@ describe('a study chat outside the working hours', () => {
     await held.getByText('Будет доставлено завтра в 07:30').waitFor();
     expect(await p.getByTestId('message').count()).toBe(0);
     await screenshot(p, 'phone-working-hours-waiting');
+    // A finger's size on the phone: the waiting message's actions and the clock beside «Отправить».
+    for (const button of [
+      held.getByRole('button', { name: 'Изменить' }),
+      held.getByRole('button', { name: 'Перенести' }),
+      held.getByRole('button', { name: 'Отменить' }),
+      p.getByRole('button', { name: 'Запланировать' }),
+    ]) {
+      const box = (await button.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
 
     // Edited while it waits.
     await held.getByRole('button', { name: 'Изменить' }).click();
@@ -125,6 +135,41 @@ describe('a study chat outside the working hours', () => {
     expect(await messageWith(p, 'консультацию').count()).toBe(0);
     // Scheduled: no «написано …» beside it.
     expect(await messageWith(p, 'справку для бассейна').getByTestId('written-at').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('follows a change of the hours live, and lets a class teacher send urgently with a reason', async () => {
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    // Monday 20:30: closed.
+    await stage.server.setClock(moscow('2026-12-07', '20:30'));
+    const parent = school.parents[2]!;
+    const { page: p, errors } = await openChat(phone, parent);
+    await p.getByTestId('hours-note').getByText('будет доставлено завтра в 07:30').waitFor();
+
+    // The administration opens at 08:00 from now on and lets class teachers send urgently: the note follows.
+    await school.adminClient.post('/api/hours', { opensAt: '08:00', classTeachersUrgent: true });
+    await p.getByTestId('hours-note').getByText('будет доставлено завтра в 08:00').waitFor();
+
+    const { page: t } = await openChat(desktop, school.teacher);
+    await t
+      .getByRole('textbox', { name: 'Сообщение' })
+      .fill('Завтра первого урока не будет, приходите ко второму.');
+    await t.getByTestId('hours-note').getByRole('button', { name: 'Отправить срочно' }).click();
+    const urgent = t.getByRole('dialog', { name: 'Срочное сообщение' });
+    const send = urgent.getByRole('button', { name: 'Отправить срочно' });
+    expect(await send.isDisabled()).toBe(true);
+    await urgent.getByLabel('Причина').fill('Учитель заболел, первого урока завтра нет');
+    await checkA11y(t, 'диалог «Срочное сообщение»');
+    await send.click();
+    await urgent.waitFor({ state: 'detached' });
+
+    // Delivered at once, marked «срочно» for everyone.
+    const own = messageWith(t, 'первого урока не будет');
+    await own.getByTestId('urgent').waitFor();
+    const seen = messageWith(p, 'первого урока не будет');
+    await seen.getByTestId('urgent').getByText('срочно').waitFor();
+    expect(await t.getByTestId('waiting-message').count()).toBe(0);
+    await screenshot(p, 'phone-working-hours-urgent');
     expect(errors).toEqual([]);
   });
 });

@@ -104,11 +104,14 @@ export function MessageBubble({
               </span>
             )}
             {message.delivery === 'held' && message.writtenAt && !deleted && (
-              <span data-testid="written-at">
-                {t('message.writtenAt', {
-                  when: whenNear(new Date(message.writtenAt), ctx.timeZone, serverNow()),
-                })}
-              </span>
+              <>
+                <span data-testid="written-at">
+                  {t('message.writtenAt', {
+                    when: whenNear(new Date(message.writtenAt), ctx.timeZone, serverNow()),
+                  })}
+                </span>
+                <span aria-hidden="true">·</span>
+              </>
             )}
             {message.editedAt && !deleted && <span data-testid="edited">{t('message.edited')}</span>}
             <time dateTime={message.createdAt}>{clock(new Date(message.createdAt), ctx.timeZone)}</time>

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { Virtualizer, type VirtualizerHandle } from 'virtua';
 import { dayKey, dayTitle } from '../format/time.js';
 import { language, t } from '../i18n/index.js';
+import { serverNow } from '../state/hours.js';
 import type { Pending } from '../state/outbox.js';
 import { DownIcon } from './icons.js';
 import { MessageRow, type Row, type RowContext } from './MessageRow.js';
@@ -27,6 +28,7 @@ export function buildRows(
   timeZone: string,
   unreadAfter: number | null,
   waiting: readonly TPendingMessage[] = [],
+  now: Date = new Date(),
 ): Row[] {
   const rows: Row[] = [];
   let lastDay = '';
@@ -52,11 +54,11 @@ export function buildRows(
       own,
       showAuthor: !own && !grouped,
       firstUnread,
-      day: newDay ? dayTitle(message.createdAt, timeZone) : null,
+      day: newDay ? dayTitle(message.createdAt, timeZone, now) : null,
     });
     previous = message;
   }
-  const today = dayKey(new Date(), timeZone);
+  const today = dayKey(now, timeZone);
   for (const item of pending) {
     const newDay = lastDay !== today;
     lastDay = today;
@@ -108,7 +110,8 @@ export function MessageList(props: Props) {
   const { items, pending, waiting, ctx, unreadAfter } = props;
   const lng = language.value;
   const rows = useMemo(
-    () => buildRows(items, pending, ctx.myId, ctx.timeZone, unreadAfter, waiting),
+    // «Сегодня» and «Вчера» by the server's clock, as the composer's note counts «завтра».
+    () => buildRows(items, pending, ctx.myId, ctx.timeZone, unreadAfter, waiting, serverNow()),
     [items, pending, waiting, ctx.myId, ctx.timeZone, unreadAfter, lng],
   );
   const handle = useRef<VirtualizerHandle>(null);

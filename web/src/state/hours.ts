@@ -59,10 +59,19 @@ function put(chatId: number, list: readonly TPendingMessage[]): void {
   waiting.value = next;
 }
 
+/** The chats whose waiting messages this tab has asked for. */
+const asked = new Set<number>();
+
 /** The chat opened: what waits in it, from the server. */
 export async function loadWaiting(chatId: number): Promise<void> {
+  asked.add(chatId);
   const { messages } = await api.pendingMessages(chatId);
   put(chatId, messages);
+}
+
+/** Events were lost (a long disconnect): what waits in the chats this tab has shown, asked again. */
+export function reloadWaiting(): void {
+  for (const chatId of asked) void loadWaiting(chatId).catch(() => {});
 }
 
 /** Held, edited or moved (the answer to a send, or `messages.pending` from another tab). */
@@ -97,5 +106,6 @@ export async function cancelWaiting(message: TPendingMessage): Promise<void> {
 }
 
 export function clearWaiting(): void {
+  asked.clear();
   waiting.value = new Map();
 }

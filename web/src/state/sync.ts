@@ -4,7 +4,7 @@ import { LiveStream } from '../api/live.js';
 import { applyEvent, type Reader, receiveMessage } from './apply.js';
 import { clearChats, loadChats, sendUnsentReads } from './chats.js';
 import { markDown, markLive, resetConnection } from './connection.js';
-import { clearWaiting } from './hours.js';
+import { clearWaiting, reloadWaiting } from './hours.js';
 import { clearMembers } from './members.js';
 import { closeOutbox, flush, openOutbox, settle } from './outbox.js';
 import { clearPins, reloadPins } from './pins.js';
@@ -100,6 +100,7 @@ async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<v
       const fresh = await loadChats();
       reloadThreads();
       reloadPins();
+      reloadWaiting();
       // Events were lost: who the reader is and their requests may have changed meanwhile.
       hooks?.onPersonChanged();
       hooks?.onJoinsChanged();
