@@ -32,7 +32,7 @@ const waitingWith = (page: Page, text: string) =>
     .filter({ has: page.getByTestId('message-body').filter({ hasText: text }) });
 
 beforeAll(async () => {
-  school = await seedParentsClass(stage.server.url);
+  school = await seedParentsClass(stage.server.url, { studyHours: true });
 });
 
 describe('a study chat outside the working hours', () => {
@@ -113,7 +113,7 @@ describe('a study chat outside the working hours', () => {
     const dialog = p.getByRole('dialog', { name: 'Запланировать сообщение' });
     expect(await dialog.getByLabel('Дата').inputValue()).toBe('2026-12-05');
     expect(await dialog.getByLabel('Время').inputValue()).toBe('07:30');
-    await checkA11y(p, 'диалог «Запланировать»');
+    await screenshot(p, 'phone-working-hours-schedule');
     await dialog.getByLabel('Время').fill('22:00');
     await dialog.getByRole('button', { name: 'Запланировать' }).click();
     await dialog.getByRole('alert').waitFor();

@@ -41,8 +41,16 @@ export interface Seeded {
   chat: TChat;
 }
 
-/** A fresh server set up through the API: the school and its admin, logged in as `client`. */
-export async function setUpSchool(baseUrl: string): Promise<{ admin: Seeded['admin']; client: ApiClient }> {
+/**
+ * A fresh server set up through the API: the school and its admin, logged in
+ * as `client`. Scenarios not about the working hours run on the real clock at
+ * any hour, so their school has no study chats (nothing written in the
+ * evening waits for 07:30); `studyHours` keeps the school's default ones.
+ */
+export async function setUpSchool(
+  baseUrl: string,
+  { studyHours = false }: { studyHours?: boolean } = {},
+): Promise<{ admin: Seeded['admin']; client: ApiClient }> {
   const admin = { login: 'safina', password: 'admin-password-1', fullName: 'Сафина Гульнара Ильдаровна' };
   const client = new ApiClient(baseUrl);
   await client.post<TMe>('/api/setup', {
@@ -53,6 +61,7 @@ export async function setUpSchool(baseUrl: string): Promise<{ admin: Seeded['adm
     password: admin.password,
     setupToken: E2E_SETUP_TOKEN,
   });
+  if (!studyHours) await client.post('/api/hours', { studyKinds: [] });
   return { admin, client };
 }
 

@@ -158,6 +158,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
   }
 
   const noteId = `${fieldId}-note`;
+  const hoursId = `${fieldId}-hours`;
   return (
     <>
       <form
@@ -169,6 +170,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
       >
         {until && !editing && (
           <HoursNote
+            id={hoursId}
             when={whenNear(until, timeZone, now)}
             onUrgent={chat.policies.urgent ? () => setDialog('urgent') : null}
           />
@@ -195,7 +197,11 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
               placeholder={t('composer.placeholder')}
               {...mentions.fieldProps}
               aria-invalid={over > 0 || undefined}
-              aria-describedby={body.length >= WARN_AT ? noteId : undefined}
+              aria-describedby={
+                [until && !editing ? hoursId : '', body.length >= WARN_AT ? noteId : '']
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
               onInput={(event) => change(event.currentTarget.value, event.currentTarget.selectionStart)}
               onClick={(event) =>
                 mentions.find(event.currentTarget.value, event.currentTarget.selectionStart)

@@ -31,11 +31,22 @@ export function ComposerBanner({ mode, onCancel }: { mode: ComposeMode; onCancel
  * arrive, said before «Отправить»; and, for those who may, the way to send
  * it now anyway.
  */
-export function HoursNote({ when, onUrgent }: { when: string; onUrgent: (() => void) | null }) {
+export function HoursNote({
+  id,
+  when,
+  onUrgent,
+}: {
+  /** the field names it as its description: a screen reader hears it on entering the field */
+  id: string;
+  when: string;
+  onUrgent: (() => void) | null;
+}) {
   return (
     <div class="composer__banner composer__hours" data-testid="hours-note">
       <ClockIcon class="composer__banner-icon" />
-      <p class="composer__banner-text">{t('afterHours.closed', { when })}</p>
+      <p class="composer__banner-text" id={id}>
+        {t('afterHours.closed', { when })}
+      </p>
       {onUrgent && (
         <button type="button" class="button button--small button--quiet" onClick={onUrgent}>
           {t('afterHours.urgent')}
