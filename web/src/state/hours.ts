@@ -26,10 +26,12 @@ export function noteServerTime(now: string, receivedAt = Date.now()): void {
   const server = Date.parse(now);
   if (!Number.isNaN(server)) offsetMs = server - receivedAt;
   minute.value += 1;
-  if (ticking === undefined && typeof window !== 'undefined') {
+  if (ticking === undefined) {
     ticking = setInterval(() => {
       minute.value += 1;
     }, 60_000);
+    // Outside a browser (the tests of the web's state under Node) the tick keeps no process alive.
+    (ticking as { unref?: () => void }).unref?.();
   }
 }
 
