@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TChat, TEvent, TMessage } from '@parta/protocol';
+import type { TChat, TEvent, TMessage, TPendingMessage, TWorkingHours } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestClient } from '../server/src/test/client.js';
@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../server/src/test/server.js';
 import { configureHttp } from '../web/src/api/http.js';
 import { applyEvent, type Reader } from '../web/src/state/apply.js';
 import { chats, clearChats, loadChats } from '../web/src/state/chats.js';
+import { clearWaiting, loadWaiting, waiting } from '../web/src/state/hours.js';
 import { clearPins, loadPins, pins } from '../web/src/state/pins.js';
 import { clearThreads, thread } from '../web/src/state/threads.js';
 
@@ -161,6 +162,7 @@ it.each([
       onPersonChanged: () => {},
       onJoinsChanged: () => {},
       onSchoolChanged: () => {},
+      onHoursChanged: () => {},
     };
     for (const event of events) await applyEvent(event, reader);
     const types = new Set(events.map((event) => event.payload.type));
@@ -184,3 +186,83 @@ it.each([
     expect(pins.value.get(chatId)?.map(asPinned)).toEqual(pinned.map(asPinned));
   },
 );
+
+it('keeps one’s own waiting messages and the school’s hours as a fresh fetch says, and lets them go on delivery', async () => {
+  const viewer = anna;
+  // Tuesday 21:00 in Moscow (the test school's zone): the class chat is a study chat, and closed.
+  server.clock.set(new Date('2026-09-01T21:00:00+03:00'));
+  clearChats();
+  clearThreads();
+  clearWaiting();
+  browserOf(viewer);
+  const before = await send(anna.client, chatId, 'Вопрос про домашнее задание');
+  expect(before.status).toBe(202);
+
+  // The viewer's client opens the chat: its waiting messages, then the stream.
+  const cursor = await loadChats();
+  await loaded(chatId);
+  await loadWaiting(chatId);
+  const socket = await viewer.client.socket(cursor);
+  await socket.waitFor((s) => s.frames.some((f) => f.type === 'ready'), 'ready');
+
+  // In another tab: one more, an edit, a time chosen, one written and cancelled; the school changes its hours.
+  const later = await send(anna.client, chatId, 'И про экскурсию');
+  await anna.client.patch(`/api/chats/${chatId}/pending/${before.body.clientId}`, {
+    body: 'Вопрос про домашнее задание по математике',
+  });
+  await anna.client.patch(`/api/chats/${chatId}/pending/${later.body.clientId}`, {
+    sendAt: '2026-09-02T09:00:00+03:00',
+  });
+  const dropped = await send(anna.client, chatId, 'Не то');
+  expect((await anna.client.delete(`/api/chats/${chatId}/pending/${dropped.body.clientId}`)).status).toBe(
+    200,
+  );
+  const set = await admin.post('/api/hours', { closesAt: '19:30' });
+  expect(set.status).toBe(200);
+
+  const last = await lastEventFor(viewer.id);
+  await socket.waitFor((s) => s.events().some((e) => e.cursor === last), 'every event');
+  let hours: TWorkingHours | null = null;
+  const reader: Reader = {
+    id: viewer.id,
+    isReading: () => false,
+    onReceived: () => {},
+    onPersonChanged: () => {},
+    onJoinsChanged: () => {},
+    onSchoolChanged: () => {},
+    onHoursChanged: (next) => {
+      hours = next;
+    },
+  };
+  for (const event of socket.events()) await applyEvent(event, reader);
+  const types = new Set(socket.events().map((event) => event.payload.type));
+  for (const type of ['messages.pending', 'messages.pending_cancel', 'school.hours'])
+    expect(types).toContain(type);
+  const fresh = (await viewer.client.get(`/api/chats/${chatId}/pending`)).body.messages as TPendingMessage[];
+  expect(fresh.map((message) => message.body)).toEqual([
+    'Вопрос про домашнее задание по математике',
+    'И про экскурсию',
+  ]);
+  const asWaiting = ({ policies: _policies, ...rest }: TPendingMessage) => rest;
+  expect(waiting.value.get(chatId)?.map(asWaiting)).toEqual(fresh.map(asWaiting));
+  expect(hours).toEqual((await admin.get('/api/hours')).body.hours);
+
+  // Wednesday 07:30 and 09:00: both are delivered; the waiting ones give way to them (same clientId).
+  const seen = socket.events().length;
+  server.clock.set(new Date('2026-09-02T07:30:00+03:00'));
+  await server.parta.jobs.runDue();
+  server.clock.set(new Date('2026-09-02T09:00:00+03:00'));
+  await server.parta.jobs.runDue();
+  const delivered = await lastEventFor(viewer.id);
+  await socket.waitFor((s) => s.events().some((e) => e.cursor === delivered), 'the deliveries');
+  for (const event of socket.events().slice(seen)) await applyEvent(event, reader);
+  socket.close();
+  expect(waiting.value.get(chatId)).toBeUndefined();
+  const bodies = thread(chatId)
+    .value.items.slice(-2)
+    .map((message) => [message.body, message.delivery]);
+  expect(bodies).toEqual([
+    ['Вопрос про домашнее задание по математике', 'held'],
+    ['И про экскурсию', 'scheduled'],
+  ]);
+});

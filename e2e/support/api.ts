@@ -42,14 +42,15 @@ export interface Seeded {
 }
 
 /**
- * Scenarios run at whatever hour CI does, on the real clock: their school
- * keeps no working hours, or a message written at night would wait for
- * morning. The working-hours scenario sets the regulation's hours itself.
+ * A fresh server set up through the API: the school and its admin, logged in
+ * as `client`. Scenarios not about the working hours run on the real clock at
+ * any hour, so their school has no study chats (nothing written in the
+ * evening waits for 07:30); `studyHours` keeps the school's default ones.
  */
-export const ROUND_THE_CLOCK = { opensAt: '00:00', closesAt: '24:00', days: [1, 2, 3, 4, 5, 6, 7] };
-
-/** A fresh server set up through the API: the school and its admin, logged in as `client`. */
-export async function setUpSchool(baseUrl: string): Promise<{ admin: Seeded['admin']; client: ApiClient }> {
+export async function setUpSchool(
+  baseUrl: string,
+  { studyHours = false }: { studyHours?: boolean } = {},
+): Promise<{ admin: Seeded['admin']; client: ApiClient }> {
   const admin = { login: 'safina', password: 'admin-password-1', fullName: 'Сафина Гульнара Ильдаровна' };
   const client = new ApiClient(baseUrl);
   await client.post<TMe>('/api/setup', {
@@ -60,7 +61,7 @@ export async function setUpSchool(baseUrl: string): Promise<{ admin: Seeded['adm
     password: admin.password,
     setupToken: E2E_SETUP_TOKEN,
   });
-  await client.post('/api/hours', ROUND_THE_CLOCK);
+  if (!studyHours) await client.post('/api/hours', { studyKinds: [] });
   return { admin, client };
 }
 

@@ -22,8 +22,11 @@ export interface ParentsClass {
  * password: «5А — родители» has the teacher and the three parents. Built
  * through the admin's API.
  */
-export async function seedParentsClass(baseUrl: string): Promise<ParentsClass> {
-  const { admin, client: adminClient } = await setUpSchool(baseUrl);
+export async function seedParentsClass(
+  baseUrl: string,
+  options: { studyHours?: boolean } = {},
+): Promise<ParentsClass> {
+  const { admin, client: adminClient } = await setUpSchool(baseUrl, options);
   const classId = (await adminClient.post<TClassCard>('/api/classes', { grade: 5, letter: 'А' })).id;
   const teacher = { login: 'galieva', password: 'teacher-password-2', fullName: 'Галиева Алсу Ринатовна' };
   const made = await adminClient.post<TCreatedPerson>('/api/people', {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const serverMain = path.join(repoRoot, 'server/dist/main.js');
 const webIndex = path.join(repoRoot, 'web/dist/index.html');
+const clockNode = path.join(repoRoot, 'e2e/support/clock-node.ts');
 
 /** The first-run code of every server the scenarios start (PARTA_SETUP_TOKEN); it is printed too. */
 export const E2E_SETUP_TOKEN = 'e2e-first-run-code-9f3a';
@@ -23,6 +24,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
   /** SIGKILL, as a node dies with its machine: no goodbye to its clients */
   crash: () => Promise<void>;
+  /** only with `clock`: sets the node's clock; resolves when it shows the new time */
+  setClock: (at: Date) => Promise<void>;
 }
 
 export interface ServerOptions {
@@ -34,6 +37,11 @@ export interface ServerOptions {
   port?: number;
   /** more settings as flags (`--limit-posts 2:6`), after the defaults here */
   args?: string[];
+  /**
+   * the node's clock stands still at this instant until `setClock` moves it
+   * (e2e/support/clock-node.ts, a launcher no production build contains)
+   */
+  clock?: Date;
 }
 
 /** The built server and web app; built once when missing (`npm run build`). */
@@ -69,7 +77,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Run as root, PostgreSQL runs as `postgres`: it must be able to enter the folder, or its data
   // is relocated under /var/lib/parta and outlives the test.
   await chmod(dataDir, 0o755);
-  const args = [serverMain, 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
+  const entry = options.clock
+    ? ['--import', 'tsx', clockNode, '--clock', options.clock.toISOString()]
+    : [serverMain, 'serve'];
+  const args = [...entry, '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
   args.push('--public-url', url, '--log-level', 'warn');
   // The scenarios fill chats through the API faster than a person writes.
   args.push('--limit-posts', '100:60');
@@ -78,11 +89,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (databaseUrl) args.push('--database-url', databaseUrl);
   if (options.redisUrl) args.push('--redis-url', options.redisUrl);
   const env = { ...process.env, PARTA_SETUP_TOKEN: E2E_SETUP_TOKEN };
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env,
+    stdio: [options.clock ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
+  let clockWaiters: ((line: string) => void)[] = [];
   const keep = (chunk: Buffer) => {
-    lines.push(chunk.toString());
+    const text = chunk.toString();
+    lines.push(text);
     if (lines.length > 400) lines.shift();
+    for (const line of text.split('\n')) {
+      if (line.startsWith('clock ')) for (const waiter of clockWaiters) waiter(line);
+    }
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -114,6 +134,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     port,
     output,
+    setClock: async (at: Date) => {
+      if (!child.stdin) throw new Error('this node has the system clock (start it with `clock`)');
+      const wanted = `clock ${at.toISOString()}`;
+      const shown = new Promise<void>((resolve) => {
+        const waiter = (line: string) => {
+          if (line.trim() !== wanted) return;
+          clockWaiters = clockWaiters.filter((other) => other !== waiter);
+          resolve();
+        };
+        clockWaiters.push(waiter);
+      });
+      child.stdin.write(`set ${at.toISOString()}\n`);
+      await shown;
+    },
     stop: async () => {
       await stop(child, exited);
       await rm(dataDir, { recursive: true, force: true });

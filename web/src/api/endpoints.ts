@@ -3,7 +3,9 @@ import {
   type TChangePasswordRequest,
   type TCreateChatRequest,
   type TCreatePersonRequest,
+  type TEditPendingRequest,
   type TLoginRequest,
+  type TPendingMessage,
   type TPeopleQuery,
   type TPostMessageRequest,
   type TResetPasswordRequest,
@@ -18,6 +20,8 @@ import {
   ZMessage,
   ZMessagePage,
   ZOk,
+  ZPendingList,
+  ZPendingMessage,
   ZPeopleList,
   ZResetLink,
   ZResetLinkPreview,
@@ -26,6 +30,11 @@ import {
 } from '@parta/protocol';
 import { z } from 'zod';
 import { request } from './http.js';
+
+/** A waiting message has `deliverAt`; a delivered one does not. */
+const ZPostAnswer = z.union([ZPendingMessage, ZMessage]);
+export const isWaiting = (answer: z.infer<typeof ZPostAnswer>): answer is TPendingMessage =>
+  'deliverAt' in answer;
 
 const ZLastRead = z.object({ lastReadMessageId: z.number() });
 
@@ -73,8 +82,15 @@ export const api = {
       `/api/chats/${id}/messages?limit=${limit}${before ? `&before=${before}` : ''}`,
       ZMessagePage,
     ),
+  /** 200 the delivered message, or 202 a waiting one (outside the working hours, or scheduled) */
   postMessage: (id: number, body: TPostMessageRequest) =>
-    request('POST', `/api/chats/${id}/messages`, ZMessage, body),
+    request('POST', `/api/chats/${id}/messages`, ZPostAnswer, body),
+  /** one's own messages waiting in the chat */
+  pendingMessages: (id: number) => request('GET', `/api/chats/${id}/pending`, ZPendingList),
+  editPending: (id: number, clientId: string, body: TEditPendingRequest) =>
+    request('PATCH', `/api/chats/${id}/pending/${encodeURIComponent(clientId)}`, ZPendingMessage, body),
+  cancelPending: (id: number, clientId: string) =>
+    request('DELETE', `/api/chats/${id}/pending/${encodeURIComponent(clientId)}`, ZOk),
   markRead: (id: number, messageId: number) =>
     request('POST', `/api/chats/${id}/read`, ZLastRead, { messageId }),
 

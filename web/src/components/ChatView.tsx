@@ -1,10 +1,11 @@
-import type { ReactionEmoji, TChat, TMessage } from '@parta/protocol';
+import type { ReactionEmoji, TChat, TMessage, TPendingMessage } from '@parta/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { previewText } from '../format/text.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { chats, chatsStatus, markRead, mentionsMe } from '../state/chats.js';
 import { toggleReaction } from '../state/compose.js';
+import { loadWaiting, waiting } from '../state/hours.js';
 import { outbox } from '../state/outbox.js';
 import { me } from '../state/session.js';
 import { loadLatest, loadOlder, loadUntil, thread } from '../state/threads.js';
@@ -18,6 +19,7 @@ import { PinnedBar } from './PinnedBar.js';
 import { EmptyState, RetryNote, SkeletonList } from './ui.js';
 
 const NOTE_MS = 4000;
+const noneWaiting: readonly TPendingMessage[] = [];
 
 /** One open chat: header, the pinned message, the messages, the composer (or why there is none). */
 export function ChatView({ chatId }: { chatId: number }) {
@@ -25,6 +27,7 @@ export function ChatView({ chatId }: { chatId: number }) {
   const chat = chats.value.get(chatId);
   const current = thread(chatId).value;
   const pending = outbox.value.filter((item) => item.chatId === chatId);
+  const waitingHere = waiting.value.get(chatId) ?? noneWaiting;
   const [atBottom, setAtBottom] = useState(false);
   const [seen, setSeen] = useState(0);
   const [open, setOpen] = useState<OpenDialog | null>(null);
@@ -41,6 +44,11 @@ export function ChatView({ chatId }: { chatId: number }) {
   useEffect(() => {
     if (window.matchMedia('(max-width: 899px)').matches) title.current?.focus();
   }, []);
+
+  // One's own messages waiting for the working hours (or their time) in this chat.
+  useEffect(() => {
+    void loadWaiting(chatId).catch(() => {});
+  }, [chatId]);
 
   useEffect(() => {
     viewing.value = { chatId, atBottom };
@@ -104,12 +112,16 @@ export function ChatView({ chatId }: { chatId: number }) {
   // Shown once: the server's copy of a pending message replaces it.
   const confirmed = new Set(current.items.map((message) => message.clientId));
   const stillPending = pending.filter((item) => !confirmed.has(item.clientId));
+  const stillWaiting = waitingHere.filter((item) => !confirmed.has(item.clientId));
 
   return (
     <section class="chat" aria-labelledby={`chat-title-${chatId}`}>
       <ChatHeader chat={chat} titleRef={title} />
       <PinnedBar chat={chat} />
-      {current.status === 'loading' && current.items.length === 0 && stillPending.length === 0 ? (
+      {current.status === 'loading' &&
+      current.items.length === 0 &&
+      stillPending.length === 0 &&
+      stillWaiting.length === 0 ? (
         <div class="messages messages--loading">
           <SkeletonList rows={4} label={t('chat.loading')} />
         </div>
@@ -117,7 +129,7 @@ export function ChatView({ chatId }: { chatId: number }) {
         <div class="messages messages--center">
           <RetryNote error={current.error} retry={() => void loadLatest(chatId)} />
         </div>
-      ) : current.items.length === 0 && stillPending.length === 0 ? (
+      ) : current.items.length === 0 && stillPending.length === 0 && stillWaiting.length === 0 ? (
         <div class="messages messages--center">
           <EmptyState title={t('chat.emptyTitle')} text={emptyText(chat)} />
         </div>
@@ -125,6 +137,7 @@ export function ChatView({ chatId }: { chatId: number }) {
         <MessageList
           items={current.items}
           pending={stillPending}
+          waiting={stillWaiting}
           ctx={ctx}
           hasMore={current.hasMore}
           loadingOlder={current.loadingOlder}

@@ -1,14 +1,18 @@
 import { cleanTypedText, MAX_MESSAGE_LENGTH, type TChat } from '@parta/protocol';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { decodeMentions, encodeMentions } from '../format/mentions.js';
+import { whenNear } from '../format/time.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { composeModes, editMessage, setComposeMode } from '../state/compose.js';
-import { enqueue } from '../state/outbox.js';
+import { heldUntil, serverNow } from '../state/hours.js';
+import { enqueue, sendNow } from '../state/outbox.js';
+import { me } from '../state/session.js';
 import { sendTyping, typingDone } from '../state/sync.js';
 import { quoteOf } from '../state/threads.js';
-import { ComposerBanner } from './ComposerBanner.js';
-import { SendIcon } from './icons.js';
+import { ComposerBanner, HoursNote } from './ComposerBanner.js';
+import { ScheduleDialog, tomorrowMorning, UrgentDialog } from './HoursDialogs.js';
+import { ClockIcon, SendIcon } from './icons.js';
 import { MentionPicker } from './MentionPicker.js';
 import { ErrorNote } from './ui.js';
 import { useMentions } from './useMentions.js';
@@ -55,6 +59,13 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
 
   const body = encodeMentions(cleanTypedText(text).trim(), picked.current);
   const over = body.length - MAX_MESSAGE_LENGTH;
+  const [dialog, setDialog] = useState<'schedule' | 'urgent' | null>(null);
+
+  // A study chat outside the working hours: when a message written now arrives (the server's time).
+  const school = me.value?.school;
+  const timeZone = school?.timeZone ?? 'UTC';
+  const now = serverNow();
+  const until = chat.study && school ? heldUntil(school.hours, timeZone, now) : null;
 
   // Into an edit: the message's text; out of it: the draft as it was.
   const editingId = editing?.id ?? null;
@@ -116,6 +127,16 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
       return;
     }
     enqueue(chatId, body, mode?.kind === 'reply' ? quoteOf(mode.message) : null);
+    sent();
+  }
+
+  /** Through a dialog (scheduled, urgent): sent at once, a refusal is said in the dialog. */
+  async function sendWith(extra: { sendAt?: string; urgentReason?: string }) {
+    await sendNow(chatId, body, { ...extra, replyTo: mode?.kind === 'reply' ? quoteOf(mode.message) : null });
+    sent();
+  }
+
+  function sent() {
     if (mode) setComposeMode(chatId, null);
     picked.current = new Map();
     drafts.delete(chatId);
@@ -137,63 +158,106 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
   }
 
   const noteId = `${fieldId}-note`;
+  const hoursId = `${fieldId}-hours`;
   return (
-    <form
-      class="composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
-    >
-      {mode && <ComposerBanner mode={mode} onCancel={cancelMode} />}
-      {mentions.open && (
-        <MentionPicker
-          id={`${fieldId}-mentions`}
-          candidates={mentions.candidates}
-          active={mentions.active}
-          onPick={(candidate) => mentions.pick(candidate, text, caret())}
+    <>
+      <form
+        class="composer"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+      >
+        {until && !editing && (
+          <HoursNote
+            id={hoursId}
+            when={whenNear(until, timeZone, now)}
+            onUrgent={chat.policies.urgent ? () => setDialog('urgent') : null}
+          />
+        )}
+        {mode && <ComposerBanner mode={mode} onCancel={cancelMode} />}
+        {mentions.open && (
+          <MentionPicker
+            id={`${fieldId}-mentions`}
+            candidates={mentions.candidates}
+            active={mentions.active}
+            onPick={(candidate) => mentions.pick(candidate, text, caret())}
+          />
+        )}
+        <div class="composer__row">
+          <div class="composer__field">
+            <label class="visually-hidden" for={fieldId}>
+              {editing ? t('composer.editLabel') : t('composer.label')}
+            </label>
+            <textarea
+              id={fieldId}
+              ref={area}
+              rows={1}
+              value={text}
+              placeholder={t('composer.placeholder')}
+              {...mentions.fieldProps}
+              aria-invalid={over > 0 || undefined}
+              aria-describedby={
+                [until && !editing ? hoursId : '', body.length >= WARN_AT ? noteId : '']
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
+              onInput={(event) => change(event.currentTarget.value, event.currentTarget.selectionStart)}
+              onClick={(event) =>
+                mentions.find(event.currentTarget.value, event.currentTarget.selectionStart)
+              }
+              onKeyDown={onKeyDown}
+            />
+            {over > 0 ? (
+              <p class="composer__left composer__left--over" id={noteId} role="alert">
+                {t('composer.tooLong', { count: over, max: MAX_MESSAGE_LENGTH })}
+              </p>
+            ) : (
+              body.length >= WARN_AT && (
+                <p class="composer__left" id={noteId}>
+                  {t('composer.left', { count: -over })}
+                </p>
+              )
+            )}
+          </div>
+          {!editing && (
+            <button
+              type="button"
+              class="composer__schedule"
+              disabled={!body || over > 0 || busy}
+              onClick={() => setDialog('schedule')}
+              aria-label={t('afterHours.schedule')}
+              title={t('afterHours.schedule')}
+            >
+              <ClockIcon />
+            </button>
+          )}
+          <button
+            type="submit"
+            class="composer__send"
+            disabled={!body || over > 0 || busy}
+            aria-label={editing ? t('composer.save') : t('composer.send')}
+          >
+            <SendIcon />
+          </button>
+        </div>
+        <ErrorNote error={error} />
+      </form>
+      {dialog === 'schedule' && (
+        <ScheduleDialog
+          start={until ?? tomorrowMorning(timeZone, now)}
+          timeZone={timeZone}
+          send={(sendAt) => sendWith({ sendAt })}
+          onClose={() => setDialog(null)}
         />
       )}
-      <div class="composer__row">
-        <div class="composer__field">
-          <label class="visually-hidden" for={fieldId}>
-            {editing ? t('composer.editLabel') : t('composer.label')}
-          </label>
-          <textarea
-            id={fieldId}
-            ref={area}
-            rows={1}
-            value={text}
-            placeholder={t('composer.placeholder')}
-            {...mentions.fieldProps}
-            aria-invalid={over > 0 || undefined}
-            aria-describedby={body.length >= WARN_AT ? noteId : undefined}
-            onInput={(event) => change(event.currentTarget.value, event.currentTarget.selectionStart)}
-            onClick={(event) => mentions.find(event.currentTarget.value, event.currentTarget.selectionStart)}
-            onKeyDown={onKeyDown}
-          />
-          {over > 0 ? (
-            <p class="composer__left composer__left--over" id={noteId} role="alert">
-              {t('composer.tooLong', { count: over, max: MAX_MESSAGE_LENGTH })}
-            </p>
-          ) : (
-            body.length >= WARN_AT && (
-              <p class="composer__left" id={noteId}>
-                {t('composer.left', { count: -over })}
-              </p>
-            )
-          )}
-        </div>
-        <button
-          type="submit"
-          class="composer__send"
-          disabled={!body || over > 0 || busy}
-          aria-label={editing ? t('composer.save') : t('composer.send')}
-        >
-          <SendIcon />
-        </button>
-      </div>
-      <ErrorNote error={error} />
-    </form>
+      {dialog === 'urgent' && (
+        <UrgentDialog
+          empty={!body || over > 0}
+          send={(urgentReason) => sendWith({ urgentReason })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </>
   );
 }

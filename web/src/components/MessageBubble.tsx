@@ -1,8 +1,9 @@
 import type { TMessage } from '@parta/protocol';
 import { shortName } from '../format/names.js';
-import { clock } from '../format/time.js';
+import { clock, whenNear } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { mentionsMe } from '../state/chats.js';
+import { serverNow } from '../state/hours.js';
 import { CheckIcon, MoreIcon, PinIcon } from './icons.js';
 import type { RowContext } from './MessageRow.js';
 import { Quote } from './Quote.js';
@@ -96,6 +97,21 @@ export function MessageBubble({
                 <PinIcon width="13" height="13" />
                 <span class="visually-hidden">{t('message.pinned')}</span>
               </span>
+            )}
+            {message.delivery === 'urgent' && !deleted && (
+              <span class="bubble__urgent" data-testid="urgent" title={t('message.urgentHint')}>
+                {t('message.urgent')}
+              </span>
+            )}
+            {message.delivery === 'held' && message.writtenAt && !deleted && (
+              <>
+                <span data-testid="written-at">
+                  {t('message.writtenAt', {
+                    when: whenNear(new Date(message.writtenAt), ctx.timeZone, serverNow()),
+                  })}
+                </span>
+                <span aria-hidden="true">·</span>
+              </>
             )}
             {message.editedAt && !deleted && <span data-testid="edited">{t('message.edited')}</span>}
             <time dateTime={message.createdAt}>{clock(new Date(message.createdAt), ctx.timeZone)}</time>

@@ -1,8 +1,9 @@
-import type { TMessage } from '@parta/protocol';
+import type { TMessage, TPendingMessage } from '@parta/protocol';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Virtualizer, type VirtualizerHandle } from 'virtua';
 import { dayKey, dayTitle } from '../format/time.js';
 import { language, t } from '../i18n/index.js';
+import { serverNow } from '../state/hours.js';
 import type { Pending } from '../state/outbox.js';
 import { DownIcon } from './icons.js';
 import { MessageRow, type Row, type RowContext } from './MessageRow.js';
@@ -26,6 +27,8 @@ export function buildRows(
   myId: number,
   timeZone: string,
   unreadAfter: number | null,
+  waiting: readonly TPendingMessage[] = [],
+  now: Date = new Date(),
 ): Row[] {
   const rows: Row[] = [];
   let lastDay = '';
@@ -51,11 +54,11 @@ export function buildRows(
       own,
       showAuthor: !own && !grouped,
       firstUnread,
-      day: newDay ? dayTitle(message.createdAt, timeZone) : null,
+      day: newDay ? dayTitle(message.createdAt, timeZone, now) : null,
     });
     previous = message;
   }
-  const today = dayKey(new Date(), timeZone);
+  const today = dayKey(now, timeZone);
   for (const item of pending) {
     const newDay = lastDay !== today;
     lastDay = today;
@@ -66,12 +69,18 @@ export function buildRows(
       day: newDay ? t('time.today') : null,
     });
   }
+  // Waiting ones last; the key is the one their unsent copy had, so the list follows the same row.
+  for (const item of waiting) {
+    rows.push({ kind: 'waiting', key: `${myId}-${item.clientId}`, waiting: item, day: null });
+  }
   return rows;
 }
 
 interface Props {
   items: readonly TMessage[];
   pending: readonly Pending[];
+  /** one's own messages waiting for the working hours or their time, after everything */
+  waiting: readonly TPendingMessage[];
   ctx: Omit<RowContext, 'flashId'>;
   hasMore: boolean;
   loadingOlder: boolean;
@@ -98,11 +107,12 @@ interface Props {
  * is further up, «↓» with the count of new messages brings them down.
  */
 export function MessageList(props: Props) {
-  const { items, pending, ctx, unreadAfter } = props;
+  const { items, pending, waiting, ctx, unreadAfter } = props;
   const lng = language.value;
   const rows = useMemo(
-    () => buildRows(items, pending, ctx.myId, ctx.timeZone, unreadAfter),
-    [items, pending, ctx.myId, ctx.timeZone, unreadAfter, lng],
+    // «Сегодня» and «Вчера» by the server's clock, as the composer's note counts «завтра».
+    () => buildRows(items, pending, ctx.myId, ctx.timeZone, unreadAfter, waiting, serverNow()),
+    [items, pending, waiting, ctx.myId, ctx.timeZone, unreadAfter, lng],
   );
   const handle = useRef<VirtualizerHandle>(null);
   const stickToBottom = useRef(true);
@@ -135,6 +145,10 @@ export function MessageList(props: Props) {
     follow.current = `${ctx.myId}-${pending.at(-1)!.clientId}`;
   }
   pendingCount.current = pending.length;
+  // A message scheduled from the dialog: the list goes down to it as to one just sent.
+  const waitingCount = useRef(waiting.length);
+  if (waiting.length > waitingCount.current) stickToBottom.current = true;
+  waitingCount.current = waiting.length;
 
   /** Brings the followed row (or the newest) into view at the bottom; true once it is there. */
   function followToBottom(): boolean {

@@ -1,9 +1,10 @@
-import type { ReactionEmoji, TMessage } from '@parta/protocol';
+import type { ReactionEmoji, TMessage, TPendingMessage } from '@parta/protocol';
 import { t } from '../i18n/index.js';
 import type { Pending } from '../state/outbox.js';
 import { DayTitle } from './DayTitle.js';
 import { MessageBubble } from './MessageBubble.js';
 import { PendingRow } from './PendingRow.js';
+import { WaitingRow } from './WaitingRow.js';
 
 export type Row =
   | {
@@ -16,7 +17,9 @@ export type Row =
       own: boolean;
       showAuthor: boolean;
     }
-  | { kind: 'pending'; key: string; day: string | null; pending: Pending };
+  | { kind: 'pending'; key: string; day: string | null; pending: Pending }
+  /** held for the working hours, or scheduled: on the server, not delivered yet */
+  | { kind: 'waiting'; key: string; day: null; waiting: TPendingMessage };
 
 /** What every row of a chat needs to know and to do, passed down once. */
 export interface RowContext {
@@ -39,6 +42,8 @@ export interface RowContext {
 
 export function MessageRow({ row, ctx }: { row: Row; ctx: RowContext }) {
   if (row.kind === 'pending') return <PendingRow row={row} myId={ctx.myId} />;
+  if (row.kind === 'waiting')
+    return <WaitingRow message={row.waiting} myId={ctx.myId} timeZone={ctx.timeZone} />;
   return (
     <div class="row" data-message-id={row.message.id}>
       <DayTitle title={row.day} />

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n, t } from '../i18n/index.js';
-import { calendarDate, clock, dayTitle, fullDate, listTime, whenShort } from './time.js';
+import { calendarDate, clock, dayFor, dayTitle, fullDate, listTime, whenNear, whenShort } from './time.js';
 
 const zone = 'Europe/Moscow';
 // 12 December 2025, 10:00 in Moscow.
@@ -32,6 +32,41 @@ describe('dates in the school zone, Russian style', () => {
   it('keeps a 24-hour clock and the genitive month', () => {
     expect(clock(new Date('2025-12-12T15:05:00Z'), zone)).toBe('18:05');
     expect(calendarDate(new Date('2025-03-08T09:00:00Z'), zone, now)).toBe('8 марта');
+  });
+});
+
+describe('when a waiting message goes, and when a held one was written', () => {
+  // Friday 12 December 2025, 10:00 in Moscow.
+  const at = (iso: string) => new Date(iso);
+  it('says today, tomorrow, the weekday with its preposition within six days, then the date', () => {
+    expect(whenNear(at('2025-12-12T16:59:00Z'), zone, now)).toBe('сегодня в 19:59');
+    expect(whenNear(at('2025-12-13T04:30:00Z'), zone, now)).toBe('завтра в 07:30');
+    expect(whenNear(at('2025-12-15T04:30:00Z'), zone, now)).toBe('в понедельник в 07:30');
+    expect(whenNear(at('2025-12-16T04:30:00Z'), zone, now)).toBe('во вторник в 07:30');
+    expect(whenNear(at('2025-12-17T04:30:00Z'), zone, now)).toBe('в среду в 07:30');
+    expect(whenNear(at('2025-12-18T04:30:00Z'), zone, now)).toBe('в четверг в 07:30');
+    expect(whenNear(at('2025-12-19T04:30:00Z'), zone, now)).toBe('19 декабря в 07:30');
+    expect(whenNear(at('2026-01-03T04:30:00Z'), zone, now)).toBe('3 января 2026 в 07:30');
+  });
+
+  it('names the past the same way: «вчера в 21:04», «в пятницу в 21:04»', () => {
+    expect(whenNear(at('2025-12-11T18:04:00Z'), zone, now)).toBe('вчера в 21:04');
+    expect(whenNear(at('2025-12-06T18:04:00Z'), zone, now)).toBe('в субботу в 21:04');
+    expect(whenNear(at('2025-12-07T18:04:00Z'), zone, now)).toBe('в воскресенье в 21:04');
+    expect(whenNear(at('2025-12-05T18:04:00Z'), zone, now)).toBe('5 декабря в 21:04');
+  });
+
+  it('counts the days in the school zone', () => {
+    // 21:30 UTC on the 12th is already 00:30 on the 13th in Moscow: tomorrow.
+    expect(whenNear(at('2025-12-12T21:30:00Z'), zone, now)).toBe('завтра в 00:30');
+  });
+
+  it('says the day after «Запланировано на»: сегодня, завтра, среду, the date', () => {
+    expect(dayFor(at('2025-12-12T16:00:00Z'), zone, now)).toBe('сегодня');
+    expect(dayFor(at('2025-12-13T06:00:00Z'), zone, now)).toBe('завтра');
+    expect(dayFor(at('2025-12-17T06:00:00Z'), zone, now)).toBe('среду');
+    expect(dayFor(at('2025-12-14T06:00:00Z'), zone, now)).toBe('воскресенье');
+    expect(dayFor(at('2025-12-25T06:00:00Z'), zone, now)).toBe('25 декабря');
   });
 });
 

@@ -1,3 +1,4 @@
+import { daysBetween, localTime } from '@parta/protocol';
 import { language, t } from '../i18n/index.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -93,4 +94,43 @@ export function fullDate(day: string): string {
   return format('UTC', { day: 'numeric', month: 'long', year: 'numeric' })
     .format(new Date(Date.UTC(year!, month! - 1, date!, 12)))
     .replace(/\s*г\.$/, '');
+}
+
+/** How a day ahead or behind is named: today, tomorrow/yesterday, a weekday within six days, else its date. */
+function nearDay(
+  date: Date,
+  timeZone: string,
+  now: Date,
+): { kind: 'today' | 'tomorrow' | 'yesterday' | 'weekday' | 'date'; weekday: number } {
+  const days = daysBetween(now, date, timeZone);
+  const weekday = localTime(date, timeZone).weekday;
+  if (days === 0) return { kind: 'today', weekday };
+  if (days === 1) return { kind: 'tomorrow', weekday };
+  if (days === -1) return { kind: 'yesterday', weekday };
+  if (Math.abs(days) <= 6) return { kind: 'weekday', weekday };
+  return { kind: 'date', weekday };
+}
+
+/**
+ * A moment near `now`, either way: «сегодня в 07:30», «завтра в 07:30»,
+ * «вчера в 21:04», «в понедельник в 07:30» / «во вторник в 21:04» (within
+ * six days), else «3 января в 07:30».
+ */
+export function whenNear(date: Date, timeZone: string, now: Date): string {
+  const time = clock(date, timeZone);
+  const day = nearDay(date, timeZone, now);
+  if (day.kind === 'today') return t('time.todayAt', { time });
+  if (day.kind === 'tomorrow') return t('time.tomorrowAt', { time });
+  if (day.kind === 'yesterday') return t('time.yesterdayAt', { time });
+  if (day.kind === 'weekday') return t(`time.weekdayAt.${day.weekday}`, { time });
+  return t('time.dateAt', { date: calendarDate(date, timeZone, now), time });
+}
+
+/** The day a thing is set for, as after «на»: «сегодня», «завтра», «понедельник», «среду», «3 января». */
+export function dayFor(date: Date, timeZone: string, now: Date): string {
+  const day = nearDay(date, timeZone, now);
+  if (day.kind === 'today') return t('time.onDay.today');
+  if (day.kind === 'tomorrow') return t('time.onDay.tomorrow');
+  if (day.kind === 'weekday') return t(`time.onDay.${day.weekday}`);
+  return calendarDate(date, timeZone, now);
 }

@@ -1,4 +1,4 @@
-import type { TEvent, TMessage } from '@parta/protocol';
+import type { TEvent, TMessage, TWorkingHours } from '@parta/protocol';
 import {
   noteMemberCount,
   noteMessage,
@@ -8,6 +8,7 @@ import {
   refreshChat,
   removeChat,
 } from './chats.js';
+import { dropWaiting, noteWaiting, settleWaiting } from './hours.js';
 import { forgetMembers } from './members.js';
 import { notePinChange } from './pins.js';
 import { addMessage, noteReads, setReadCounts, updateMessage } from './threads.js';
@@ -31,11 +32,14 @@ export interface Reader {
   onJoinsChanged: () => void;
   /** `school.update`: the school's name or time zone changed */
   onSchoolChanged: (school: { name: string; timeZone: string }) => void;
+  /** `school.hours`: the working hours of study chats changed */
+  onHoursChanged: (hours: TWorkingHours) => void;
 }
 
 /** A message the server confirmed, however it arrived: shown once, counted once. */
 export function receiveMessage(message: TMessage, reader: Reader): void {
   reader.onReceived(message);
+  settleWaiting(message);
   addMessage(message);
   noteMessage(message, reader.id, reader.isReading(message.chatId));
 }
@@ -92,6 +96,15 @@ export async function applyEvent(event: TEvent, reader: Reader): Promise<void> {
       break;
     case 'school.update':
       reader.onSchoolChanged({ name: payload.name, timeZone: payload.timeZone });
+      break;
+    case 'school.hours':
+      reader.onHoursChanged(payload.hours);
+      break;
+    case 'messages.pending':
+      noteWaiting(payload.message);
+      break;
+    case 'messages.pending_cancel':
+      dropWaiting(payload.chatId, payload.clientId);
       break;
   }
 }

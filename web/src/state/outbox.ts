@@ -1,7 +1,8 @@
 import type { TMessage } from '@parta/protocol';
 import { signal } from '@preact/signals';
-import { api } from '../api/endpoints.js';
+import { api, isWaiting } from '../api/endpoints.js';
 import { ApiError, isTransient } from '../api/http.js';
+import { noteWaiting } from './hours.js';
 
 /** A message written here and not yet acknowledged by the server. */
 export interface Pending {
@@ -80,6 +81,27 @@ export function settle(message: TMessage): void {
   }
 }
 
+/**
+ * A message sent from a dialog (scheduled, or urgent with its reason): not
+ * through the outbox, so a refusal (a closed hour, no right to urgency) is
+ * said in the dialog, where the choice can be changed.
+ */
+export async function sendNow(
+  chatId: number,
+  body: string,
+  extra: { sendAt?: string; urgentReason?: string; replyTo?: TMessage['replyTo'] },
+): Promise<void> {
+  const answer = await api.postMessage(chatId, {
+    clientId: crypto.randomUUID(),
+    body,
+    ...(extra.replyTo ? { replyToId: extra.replyTo.id } : {}),
+    ...(extra.sendAt ? { sendAt: extra.sendAt } : {}),
+    ...(extra.urgentReason ? { urgentReason: extra.urgentReason } : {}),
+  });
+  if (isWaiting(answer)) noteWaiting(answer);
+  else delivered(answer);
+}
+
 export function retry(clientId: string): void {
   save(outbox.value.map((p) => (p.clientId === clientId ? { ...p, failed: null } : p)));
   attempt = 0;
@@ -102,14 +124,20 @@ export async function flush(): Promise<void> {
     for (const item of outbox.value.filter((p) => !p.failed)) {
       if (!outbox.value.some((p) => p.clientId === item.clientId)) continue;
       try {
-        const message = await api.postMessage(item.chatId, {
+        const answer = await api.postMessage(item.chatId, {
           clientId: item.clientId,
           body: item.body,
           ...(item.replyTo ? { replyToId: item.replyTo.id } : {}),
         });
         attempt = 0;
-        settle(message);
-        delivered(message);
+        if (isWaiting(answer)) {
+          // Outside the working hours: it waits on the server now, shown as such until it goes.
+          save(outbox.value.filter((p) => p.clientId !== item.clientId));
+          noteWaiting(answer);
+          continue;
+        }
+        settle(answer);
+        delivered(answer);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'rate.limited') {
           // Nothing was stored: say why, and send it (and what follows) when the server allows.

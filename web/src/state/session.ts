@@ -3,6 +3,7 @@ import { computed, signal } from '@preact/signals';
 import { api } from '../api/endpoints.js';
 import { ApiError, configureHttp } from '../api/http.js';
 import { navigate } from '../router.js';
+import { noteServerTime } from './hours.js';
 import { clearJoins, refreshJoins } from './joins.js';
 
 /**
@@ -106,6 +107,7 @@ export async function start(): Promise<void> {
 
 export function signIn(next: TMe): void {
   configureHttp({ csrfToken: next.csrfToken });
+  noteServerTime(next.now);
   me.value = next;
   phase.value = 'signed-in';
   clearJoins();
@@ -118,6 +120,10 @@ export function signIn(next: TMe): void {
       onSchoolChanged: (school) => {
         const current = me.peek();
         if (current) me.value = { ...current, school: { ...current.school, ...school } };
+      },
+      onHoursChanged: (hours) => {
+        const current = me.peek();
+        if (current) me.value = { ...current, school: { ...current.school, hours } };
       },
     });
   });
@@ -133,6 +139,7 @@ export async function reloadMe(): Promise<void> {
     const next = await api.me();
     if (phase.peek() !== 'signed-in' || me.peek()?.id !== next.id) return;
     configureHttp({ csrfToken: next.csrfToken });
+    noteServerTime(next.now);
     me.value = next;
     refreshJoins(next.policies);
     await (await import('./chats.js')).loadChats();

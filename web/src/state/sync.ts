@@ -1,9 +1,10 @@
-import type { TMe } from '@parta/protocol';
+import type { TMe, TWorkingHours } from '@parta/protocol';
 import { isTransient } from '../api/http.js';
 import { LiveStream } from '../api/live.js';
 import { applyEvent, type Reader, receiveMessage } from './apply.js';
 import { clearChats, loadChats, sendUnsentReads } from './chats.js';
 import { markDown, markLive, resetConnection } from './connection.js';
+import { clearWaiting, reloadWaiting } from './hours.js';
 import { clearMembers } from './members.js';
 import { closeOutbox, flush, openOutbox, settle } from './outbox.js';
 import { clearPins, reloadPins } from './pins.js';
@@ -20,6 +21,8 @@ export interface SyncHooks {
   onJoinsChanged: () => void;
   /** `school.update`: the school's name or time zone changed */
   onSchoolChanged: (school: { name: string; timeZone: string }) => void;
+  /** `school.hours`: the working hours of study chats changed */
+  onHoursChanged: (hours: TWorkingHours) => void;
 }
 
 let live: LiveStream | null = null;
@@ -58,6 +61,7 @@ export function startSync(me: TMe, next: SyncHooks): void {
     onPersonChanged: () => hooks?.onPersonChanged(),
     onJoinsChanged: () => hooks?.onJoinsChanged(),
     onSchoolChanged: (school) => hooks?.onSchoolChanged(school),
+    onHoursChanged: (hours) => hooks?.onHoursChanged(hours),
   };
   openOutbox(me.id, (message) => {
     if (reader) receiveMessage(message, reader);
@@ -96,6 +100,7 @@ async function firstLoad(onSessionEnded: () => void, attempt: number): Promise<v
       const fresh = await loadChats();
       reloadThreads();
       reloadPins();
+      reloadWaiting();
       // Events were lost: who the reader is and their requests may have changed meanwhile.
       hooks?.onPersonChanged();
       hooks?.onJoinsChanged();
@@ -120,6 +125,7 @@ export function stopSync(): void {
   clearChats();
   clearPins();
   clearMembers();
+  clearWaiting();
   clearTyping();
   resetConnection();
 }
