@@ -12,11 +12,13 @@ import type { Queryable } from '../../../db/client.js';
 import { run, statement } from '../../../db/prepared.js';
 import type { InsteadOutcome, StatementAction, StatementOutcome } from '../../../infra/actions.js';
 import type { Person } from '../../../infra/actor.js';
+import type { AuditEntry } from '../../../infra/audit.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import type { ChatAccess } from '../../chats/policy.js';
 import { canPostMessage } from '../../chats/policy.js';
+import { claimFiles } from '../../files/attach.js';
 import { planDelivery } from '../../hours/plan.js';
 import { hasFamilyMember } from '../../hours/study.js';
 import { holdMessage } from '../pending/hold.js';
@@ -50,6 +52,7 @@ interface NewMessage {
   forwardedFromName?: string;
   sendAt?: string | undefined;
   urgentReason?: string | undefined;
+  attachmentIds?: number[] | undefined;
 }
 
 interface PostContextRow {
@@ -136,6 +139,7 @@ async function writeMessage(
         }),
     };
   }
+  const attachmentIds = input.attachmentIds ?? [];
   const urgent = delivery.urgent ? ({ delivery: 'urgent', written_at: null } as const) : null;
   const message = toMessage({
     id: context.id,
@@ -156,6 +160,64 @@ async function writeMessage(
     delivery: urgent?.delivery ?? null,
     written_at: null,
   });
+  const row = {
+    id: message.id,
+    school_id: author.schoolId,
+    chat_id: input.chatId,
+    author_id: author.userId,
+    client_id: input.clientId,
+    body: input.body,
+    reply_to_id: input.replyToId ?? null,
+    forwarded_from_name: input.forwardedFromName ?? null,
+    mentions,
+    mentions_all: mentionsAll,
+    created_at: now,
+    ...(urgent ? { delivery: 'urgent' } : {}),
+  };
+  const audit: AuditEntry = urgent
+    ? {
+        type: 'messages.urgent',
+        subjectId: message.id,
+        data: { chatId: input.chatId, reason: input.urgentReason ?? '' },
+      }
+    : {
+        type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
+        subjectId: message.id,
+        data: { chatId: input.chatId },
+      };
+  const stored = async (queryable: Queryable) => {
+    const [found] = await selectMessages(
+      queryable,
+      sql`m.chat_id = ${input.chatId} and m.author_id = ${author.userId} and m.client_id = ${input.clientId}`,
+    );
+    return found ? withPolicies(author, chat, found, now) : null;
+  };
+  if (attachmentIds.length > 0) {
+    // More than one row: the message and the files it now carries, in one transaction.
+    return {
+      instead: async ({ tx }) => {
+        const retried = await stored(tx);
+        if (retried) return { result: retried, audit: null };
+        const columns = sql.raw(Object.keys(row).join(', '));
+        await tx.execute(sql`
+          insert into messages (${columns}) select ${columns}
+          from jsonb_populate_record(null::messages, ${JSON.stringify(row)}::jsonb)`);
+        await claimFiles(
+          tx,
+          author,
+          { chatId: input.chatId, clientId: input.clientId, messageId: message.id },
+          attachmentIds,
+        );
+        const sent = (await stored(tx))!;
+        const { policies: _mine, ...everyones } = sent;
+        return {
+          result: sent,
+          events: [{ payload: { type: 'messages.send', message: everyones }, userIds: context.member_ids }],
+          audit,
+        };
+      },
+    };
+  }
   return {
     result: withPolicies(author, chat, message, now),
     // A retry with the same client id conflicts, and writes nothing.
@@ -177,24 +239,11 @@ async function writeMessage(
       },
     },
     events: [{ payload: { type: 'messages.send', message }, userIds: context.member_ids }],
-    audit: urgent
-      ? {
-          type: 'messages.urgent',
-          subjectId: message.id,
-          data: { chatId: input.chatId, reason: input.urgentReason ?? '' },
-        }
-      : {
-          type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
-          subjectId: message.id,
-          data: { chatId: input.chatId },
-        },
+    audit,
     ifNotWritten: async () => {
-      const [stored] = await selectMessages(
-        db,
-        sql`m.chat_id = ${input.chatId} and m.author_id = ${author.userId} and m.client_id = ${input.clientId}`,
-      );
-      if (!stored) throw new AppError('messages.not_found');
-      return withPolicies(author, chat, stored, now);
+      const found = await stored(db);
+      if (!found) throw new AppError('messages.not_found');
+      return found;
     },
   };
 }
