@@ -91,7 +91,8 @@ async function isPlainText(filePath: string): Promise<boolean> {
     const text = new TextDecoder('utf-8', { fatal: bytesRead < TEXT_SAMPLE }).decode(sample);
     // Markup (an SVG, a page) is not plain text: a browser could be made to run it.
     const markup = /^\s*</.test(text.replace(/^\ufeff/, ''));
-    return !markup && !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text) && !text.includes('\ufffd');
+    const control = /\p{Cc}/u.test(text.replace(/[\t\n\r\f]/g, ''));
+    return !markup && !control && !text.includes('\ufffd');
   } catch {
     return false;
   } finally {
