@@ -1,7 +1,5 @@
 import {
   defaultWorkingHours,
-  parseMentions,
-  type TForwardRequest,
   type TMessage,
   type TPendingMessage,
   type TPostMessageRequest,
@@ -15,34 +13,18 @@ import type { Person } from '../../../infra/actor.js';
 import type { AuditEntry } from '../../../infra/audit.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce } from '../../../infra/require.js';
-import { accessChat } from '../../chats/access.js';
 import type { ChatAccess } from '../../chats/policy.js';
 import { canPostMessage } from '../../chats/policy.js';
-import { claimFiles } from '../../files/attach.js';
 import { planDelivery } from '../../hours/plan.js';
 import { hasFamilyMember } from '../../hours/study.js';
+import { mentionsIn } from '../mentions.js';
 import { holdMessage } from '../pending/hold.js';
-import { canMentionAll, withPolicies } from '../policy.js';
-import { loadMessage, type MessageRow, replyQuote, selectMessages, toMessage } from '../present.js';
-
-/**
- * Who a body mentions: members named with @[Имя](id) (others are left as
- * text), and `@все`, which only the chat's moderators may use.
- */
-export function mentionsIn(
-  person: Person,
-  chat: ChatAccess,
-  body: string,
-  members: number[],
-): { mentions: number[]; mentionsAll: boolean } {
-  const { ids, all } = parseMentions(body);
-  if (all) enforce(canMentionAll(person, chat));
-  const inChat = new Set(members);
-  return { mentions: ids.filter((id) => inChat.has(id)), mentionsAll: all };
-}
+import { withPolicies } from '../policy.js';
+import { type MessageRow, replyQuote, selectMessages, toMessage } from '../present.js';
+import { sendWithFiles } from './with-files.js';
 
 /** Delivered now, or waiting (domains/hours): the route answers 200 or 202. */
-type Sent = TMessage | TPendingMessage;
+export type Sent = TMessage | TPendingMessage;
 
 interface NewMessage {
   chatId: number;
@@ -95,7 +77,7 @@ const postContext = statement<PostContextRow>(
  * (lost answer, reconnect) return the stored message instead of writing it
  * twice.
  */
-async function writeMessage(
+export async function writeMessage(
   db: Queryable,
   author: Person,
   now: Date,
@@ -195,27 +177,8 @@ async function writeMessage(
   if (attachmentIds.length > 0) {
     // More than one row: the message and the files it now carries, in one transaction.
     return {
-      instead: async ({ tx }) => {
-        const retried = await stored(tx);
-        if (retried) return { result: retried, audit: null };
-        const columns = sql.raw(Object.keys(row).join(', '));
-        await tx.execute(sql`
-          insert into messages (${columns}) select ${columns}
-          from jsonb_populate_record(null::messages, ${JSON.stringify(row)}::jsonb)`);
-        await claimFiles(
-          tx,
-          author,
-          { chatId: input.chatId, clientId: input.clientId, messageId: message.id },
-          attachmentIds,
-        );
-        const sent = (await stored(tx))!;
-        const { policies: _mine, ...everyones } = sent;
-        return {
-          result: sent,
-          events: [{ payload: { type: 'messages.send', message: everyones }, userIds: context.member_ids }],
-          audit,
-        };
-      },
+      instead: (ctx) =>
+        sendWithFiles(ctx, { row, audit, attachmentIds, readers: context.member_ids, stored }),
     };
   }
   return {
@@ -252,20 +215,3 @@ export const postMessage: StatementAction<TPostMessageRequest & { chatId: number
   { db, actor, now },
   input,
 ) => writeMessage(db, actor, now, input);
-
-/** A copy of a message one may read, posted to a chat one may write in, naming the original's author. */
-export const forwardMessage: StatementAction<
-  TForwardRequest & { chatId: number; messageId: number },
-  Sent
-> = async ({ db, actor, now }, input) => {
-  await accessChat(db, actor, input.chatId);
-  const original = await loadMessage(db, input.messageId);
-  if (!original || original.chatId !== input.chatId) throw new AppError('messages.not_found');
-  if (original.deletedAt) throw new AppError('messages.deleted');
-  return writeMessage(db, actor, now, {
-    chatId: input.toChatId,
-    clientId: input.clientId,
-    body: original.body,
-    forwardedFromName: original.forwardedFrom?.authorName ?? original.authorName,
-  });
-};
