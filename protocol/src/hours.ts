@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Role, staffRoles, ZId, ZMessageId, ZTimestamp } from './common.js';
+import { ZAttachment } from './files.js';
 import { MAX_MESSAGE_LENGTH, ZQuote } from './messages.js';
 import { ZLine, ZMultilineText } from './text-input.js';
 
@@ -102,6 +103,7 @@ export const ZPendingMessage = z.object({
   writtenAt: ZTimestamp,
   deliverAt: ZTimestamp,
   editedAt: ZTimestamp.nullable(),
+  attachments: z.array(ZAttachment).optional(),
   policies: z.object({ edit: z.boolean(), cancel: z.boolean() }),
 });
 export type TPendingMessage = z.infer<typeof ZPendingMessage>;

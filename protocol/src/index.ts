@@ -3,6 +3,7 @@ export * from './chats.js';
 export * from './common.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './files.js';
 export * from './hours.js';
 export * from './invites.js';
 export * from './messages.js';

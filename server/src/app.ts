@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from './domains/auth/routes.js';
 import { chatRoutes } from './domains/chats/routes.js';
+import { fileRoutes } from './domains/files/routes.js';
 import { hoursRoutes } from './domains/hours/routes.js';
 import { inviteRoutes } from './domains/invites/routes.js';
 import { publicJoinRoutes } from './domains/joins/public-routes.js';
@@ -29,6 +30,7 @@ import { defaultWebDir, inlineSources, installWeb } from './http/web.js';
 import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { JobRunner } from './infra/jobs.js';
+import { LocalStorage } from './infra/storage.js';
 import { registerJobs } from './job-kinds.js';
 import { mePolicies } from './me-policies.js';
 import { EventFeed } from './realtime/feed.js';
@@ -85,7 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   );
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
-  const routeDeps: RouteDeps = { ...deps, actions, mePolicies, meFirstSteps: firstSteps };
+  const storage = new LocalStorage(deps.config.dataDir);
+  const routeDeps: RouteDeps = { ...deps, actions, storage, mePolicies, meFirstSteps: firstSteps };
 
   const writes = new WriteHealth(deps.clock);
   installErrorHandling(app, writes);
@@ -109,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
   publicJoinRoutes(app, routeDeps);
   chatRoutes(app, routeDeps);
   messageRoutes(app, routeDeps);
+  await app.register(async (scoped) => fileRoutes(scoped as App, routeDeps));
   hoursRoutes(app, routeDeps);
   searchRoutes(app, routeDeps);
   realtimeRoutes(app, routeDeps, hub, new TypingRelay(deps.database.db, deps.bus, hub, deps.clock));

@@ -1,5 +1,6 @@
 import { authPolicies } from './domains/auth/policy.js';
 import { chatPolicies } from './domains/chats/policy.js';
+import { filePolicies } from './domains/files/policy.js';
 import { hoursPolicies } from './domains/hours/policy.js';
 import { invitePolicies } from './domains/invites/policy.js';
 import { joinPolicies } from './domains/joins/policy.js';
@@ -19,6 +20,7 @@ export const policies = {
   ...invitePolicies,
   ...joinPolicies,
   ...hoursPolicies,
+  ...filePolicies,
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -388,6 +388,8 @@ export const jobs = pgTable(
   ],
 );
 
+// biome-ignore lint/suspicious/noImportCycles: as above, see schema-files.ts.
+export * from './schema-files.js';
 // biome-ignore lint/suspicious/noImportCycles: as above, see schema-hours.ts.
 export * from './schema-hours.js';
 // Invites and join requests live in schema-joins.ts; re-exported so `schema` is one namespace.

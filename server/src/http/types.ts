@@ -16,6 +16,7 @@ import type { Actor, Person } from '../infra/actor.js';
 import type { Bus } from '../infra/bus.js';
 import type { Clock } from '../infra/clock.js';
 import type { FailureCounter, loginLimits } from '../infra/rate-limit.js';
+import type { Storage } from '../infra/storage.js';
 import type { PolicyName } from '../policies.js';
 import type { BucketsFactory } from './write-limits.js';
 
@@ -60,6 +61,8 @@ export interface AppDeps {
 }
 
 export interface RouteDeps extends AppDeps {
+  /** file bytes (infra/storage.ts): the data directory's `files/` */
+  storage: Storage;
   actions: ActionRunner;
   /** what a person may do, every domain's abilities composed (me-policies.ts): for answers carrying `me` */
   mePolicies: (person: Person) => TMePolicies;

@@ -92,6 +92,12 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
     'That time is outside the school’s working hours. Choose a time from {{opensAt}} to {{closesAt}} on a working day.',
   'hours.schedule_too_far': 'A message can be scheduled at most a year ahead.',
   'hours.urgent_denied': 'Only the school’s administration may send urgent messages outside working hours.',
+  'files.too_large': 'The file is too large: files of this kind may be up to {{limit}} MB.',
+  'files.empty': 'The file is empty.',
+  'files.type_not_allowed': 'Files of this type cannot be sent. Allowed: {{allowed}}.',
+  'files.damaged': 'The file is damaged or cannot be opened. Try saving it again.',
+  'files.not_found': 'File not found.',
+  'files.not_attachable': 'This file cannot be attached: it was uploaded to another chat or already sent.',
   'rate.limited': 'Too many actions in a row. Try again in {{seconds}} s.',
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
   'server.storage_full':

@@ -66,6 +66,8 @@ export const auditTypes = [
   /** the job delivered waiting messages (`data`: how many, of how many chats) */
   'messages.release',
   'hours.settings',
+  /** a file was received, checked and kept (`data`: chat, kind, format, size) */
+  'files.upload',
   /** a background job deleted what outlived its retention (`data`: what, how many) */
   'retention.prune',
 ] as const;

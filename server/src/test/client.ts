@@ -63,6 +63,23 @@ export class TestClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** Sends one file's bytes as the web does (domains/files). */
+  upload<T = any>(path: string, bytes: Uint8Array, headers: Record<string, string> = {}) {
+    return this.request<T>('POST', path, bytes, { 'content-type': 'application/octet-stream', ...headers });
+  }
+
+  /** Fetches bytes as they are (a file, a thumbnail). */
+  async download(path: string, headers: Record<string, string> = {}) {
+    const response = await fetch(this.baseUrl + path, {
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+    });
+    return {
+      status: response.status,
+      bytes: Buffer.from(await response.arrayBuffer()),
+      headers: response.headers,
+    };
+  }
+
   async login(login: string, password: string): Promise<TMe> {
     const reply = await this.post('/api/auth/login', { login, password });
     if (reply.status !== 200) throw new Error(`login failed: ${JSON.stringify(reply.body)}`);

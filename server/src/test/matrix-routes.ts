@@ -177,6 +177,19 @@ export const matrix: Record<string, Row> = {
     }),
   },
   'GET /api/ws': { allow: people, request: () => ({}) },
+  // The matrix sends JSON: a member gets as far as «not a file upload» (files.int.test.ts sends files).
+  'POST /api/chats/:id/files': {
+    allow: members,
+    allowedStatus: 415,
+    request: (fx) => ({ url: `/api/chats/${fx.chatId}/files?name=x`, body: { x: 1 } }),
+  },
+  // Nobody of the fixture has a file: everyone logged in gets as far as «not found».
+  'GET /api/files/:id': { allow: people, allowedStatus: 404, request: () => ({ url: '/api/files/424242' }) },
+  'GET /api/files/:id/thumbnail': {
+    allow: people,
+    allowedStatus: 404,
+    request: () => ({ url: '/api/files/424242/thumbnail' }),
+  },
   'GET /api/chats/:id/pending': {
     allow: members,
     request: (fx) => ({ url: `/api/chats/${fx.chatId}/pending` }),

@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type pg from 'pg';
 import pino from 'pino';
 import { buildApp, type Parta } from '../app.js';
@@ -25,6 +28,8 @@ export interface TestServer {
   pool: pg.Pool;
   url: string;
   databaseUrl: string;
+  /** the server's data directory (uploaded files under `files/`) */
+  dataDir: string;
   clock: ManualClock;
   bus: Bus;
   /** a browser-like client with its own cookie jar */
@@ -54,8 +59,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const clock = options.clock ?? new ManualClock();
   const bus = options.bus ?? new MemoryBus();
   const stopChecking = checkEvents(bus);
+  // Uploaded files go to a directory of this server's own, removed with it.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'parta-test-'));
   const config = loadConfig({
     PARTA_PORT: '0',
+    PARTA_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     PARTA_WEB_DIR: '/nonexistent',
     PARTA_SETUP_TOKEN: SETUP_TOKEN,
@@ -86,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     pool,
     url,
     databaseUrl,
+    dataDir,
     clock,
     bus,
     client: () => new TestClient(url),
@@ -94,6 +103,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await parta.app.close();
       await pool.end();
       await fresh?.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

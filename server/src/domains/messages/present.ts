@@ -1,6 +1,14 @@
-import { plainText, QUOTE_LENGTH, type ReactionEmoji, reactionEmojis, type TMessage } from '@parta/protocol';
+import {
+  plainText,
+  QUOTE_LENGTH,
+  type ReactionEmoji,
+  reactionEmojis,
+  type TAttachment,
+  type TMessage,
+} from '@parta/protocol';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { attachmentsOf } from '../files/queries.js';
 
 export interface MessageRow extends Record<string, unknown> {
   id: string | number;
@@ -21,6 +29,7 @@ export interface MessageRow extends Record<string, unknown> {
   /** [emoji, userId] in the order they were chosen */
   reactions: [string, number][];
   delivery: 'held' | 'scheduled' | 'urgent' | null;
+  attachments?: TAttachment[];
   written_at: Date | string | null;
 }
 
@@ -46,7 +55,7 @@ export async function selectMessages(
   const result = await db.execute<MessageRow>(sql`
     select m.id, m.chat_id, m.author_id, u.full_name as author_name, m.client_id, m.body, m.created_at,
       m.forwarded_from_name, m.mentions, m.mentions_all, m.edited_at, m.deleted_at, m.pinned_at,
-      m.delivery, m.written_at,
+      m.delivery, m.written_at, ${sql.raw(attachmentsOf('m.id'))} as attachments,
       ${
         options.withReads
           ? sql`(select count(*)::int from chat_members cm where cm.chat_id = m.chat_id
@@ -90,6 +99,7 @@ export function toMessage(row: MessageRow): TMessage {
     pinnedAt: iso(row.pinned_at),
     reactions: groupReactions(row.reactions),
     ...(row.delivery ? { delivery: row.delivery, writtenAt: iso(row.written_at) } : {}),
+    ...(row.attachments && row.attachments.length > 0 ? { attachments: row.attachments } : {}),
   };
 }
 

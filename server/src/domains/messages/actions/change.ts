@@ -9,12 +9,12 @@ import { enforce, requirePerson } from '../../../infra/require.js';
 import { accessChat } from '../../chats/access.js';
 import { type ChatAccess, canReact } from '../../chats/policy.js';
 import { memberIds } from '../../chats/queries.js';
+import { mentionsIn } from '../mentions.js';
 import { canDeleteMessage, canEditMessage, tombstonePolicies, withPolicies } from '../policy.js';
 import { loadMessage } from '../present.js';
 import { findMessage } from '../queries.js';
 import { scrubEventsOf } from '../scrub.js';
 import { forgetWords } from '../vocabulary.js';
-import { mentionsIn } from './post.js';
 
 type MessageRef = { chatId: number; messageId: number };
 type Change = Extract<TEventPayload, { type: 'messages.update' }>['change'];

@@ -1,3 +1,4 @@
 export { deleteMessage, editMessage } from './change.js';
-export { forwardMessage, postMessage } from './post.js';
+export { forwardMessage } from './forward.js';
+export { postMessage } from './post.js';
 export { pinMessage, reactToMessage } from './react.js';

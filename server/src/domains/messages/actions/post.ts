@@ -1,7 +1,5 @@
 import {
   defaultWorkingHours,
-  parseMentions,
-  type TForwardRequest,
   type TMessage,
   type TPendingMessage,
   type TPostMessageRequest,
@@ -12,35 +10,21 @@ import type { Queryable } from '../../../db/client.js';
 import { run, statement } from '../../../db/prepared.js';
 import type { InsteadOutcome, StatementAction, StatementOutcome } from '../../../infra/actions.js';
 import type { Person } from '../../../infra/actor.js';
+import type { AuditEntry } from '../../../infra/audit.js';
 import { AppError } from '../../../infra/errors.js';
 import { enforce } from '../../../infra/require.js';
-import { accessChat } from '../../chats/access.js';
 import type { ChatAccess } from '../../chats/policy.js';
 import { canPostMessage } from '../../chats/policy.js';
 import { planDelivery } from '../../hours/plan.js';
 import { hasFamilyMember } from '../../hours/study.js';
+import { mentionsIn } from '../mentions.js';
 import { holdMessage } from '../pending/hold.js';
-import { canMentionAll, withPolicies } from '../policy.js';
-import { loadMessage, type MessageRow, replyQuote, selectMessages, toMessage } from '../present.js';
-
-/**
- * Who a body mentions: members named with @[Имя](id) (others are left as
- * text), and `@все`, which only the chat's moderators may use.
- */
-export function mentionsIn(
-  person: Person,
-  chat: ChatAccess,
-  body: string,
-  members: number[],
-): { mentions: number[]; mentionsAll: boolean } {
-  const { ids, all } = parseMentions(body);
-  if (all) enforce(canMentionAll(person, chat));
-  const inChat = new Set(members);
-  return { mentions: ids.filter((id) => inChat.has(id)), mentionsAll: all };
-}
+import { withPolicies } from '../policy.js';
+import { type MessageRow, replyQuote, selectMessages, toMessage } from '../present.js';
+import { sendWithFiles } from './with-files.js';
 
 /** Delivered now, or waiting (domains/hours): the route answers 200 or 202. */
-type Sent = TMessage | TPendingMessage;
+export type Sent = TMessage | TPendingMessage;
 
 interface NewMessage {
   chatId: number;
@@ -50,6 +34,7 @@ interface NewMessage {
   forwardedFromName?: string;
   sendAt?: string | undefined;
   urgentReason?: string | undefined;
+  attachmentIds?: number[] | undefined;
 }
 
 interface PostContextRow {
@@ -92,7 +77,7 @@ const postContext = statement<PostContextRow>(
  * (lost answer, reconnect) return the stored message instead of writing it
  * twice.
  */
-async function writeMessage(
+export async function writeMessage(
   db: Queryable,
   author: Person,
   now: Date,
@@ -136,6 +121,7 @@ async function writeMessage(
         }),
     };
   }
+  const attachmentIds = input.attachmentIds ?? [];
   const urgent = delivery.urgent ? ({ delivery: 'urgent', written_at: null } as const) : null;
   const message = toMessage({
     id: context.id,
@@ -156,6 +142,45 @@ async function writeMessage(
     delivery: urgent?.delivery ?? null,
     written_at: null,
   });
+  const row = {
+    id: message.id,
+    school_id: author.schoolId,
+    chat_id: input.chatId,
+    author_id: author.userId,
+    client_id: input.clientId,
+    body: input.body,
+    reply_to_id: input.replyToId ?? null,
+    forwarded_from_name: input.forwardedFromName ?? null,
+    mentions,
+    mentions_all: mentionsAll,
+    created_at: now,
+    ...(urgent ? { delivery: 'urgent' } : {}),
+  };
+  const audit: AuditEntry = urgent
+    ? {
+        type: 'messages.urgent',
+        subjectId: message.id,
+        data: { chatId: input.chatId, reason: input.urgentReason ?? '' },
+      }
+    : {
+        type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
+        subjectId: message.id,
+        data: { chatId: input.chatId },
+      };
+  const stored = async (queryable: Queryable) => {
+    const [found] = await selectMessages(
+      queryable,
+      sql`m.chat_id = ${input.chatId} and m.author_id = ${author.userId} and m.client_id = ${input.clientId}`,
+    );
+    return found ? withPolicies(author, chat, found, now) : null;
+  };
+  if (attachmentIds.length > 0) {
+    // More than one row: the message and the files it now carries, in one transaction.
+    return {
+      instead: (ctx) =>
+        sendWithFiles(ctx, { row, audit, attachmentIds, readers: context.member_ids, stored }),
+    };
+  }
   return {
     result: withPolicies(author, chat, message, now),
     // A retry with the same client id conflicts, and writes nothing.
@@ -177,24 +202,11 @@ async function writeMessage(
       },
     },
     events: [{ payload: { type: 'messages.send', message }, userIds: context.member_ids }],
-    audit: urgent
-      ? {
-          type: 'messages.urgent',
-          subjectId: message.id,
-          data: { chatId: input.chatId, reason: input.urgentReason ?? '' },
-        }
-      : {
-          type: input.forwardedFromName === undefined ? 'messages.send' : 'messages.forward',
-          subjectId: message.id,
-          data: { chatId: input.chatId },
-        },
+    audit,
     ifNotWritten: async () => {
-      const [stored] = await selectMessages(
-        db,
-        sql`m.chat_id = ${input.chatId} and m.author_id = ${author.userId} and m.client_id = ${input.clientId}`,
-      );
-      if (!stored) throw new AppError('messages.not_found');
-      return withPolicies(author, chat, stored, now);
+      const found = await stored(db);
+      if (!found) throw new AppError('messages.not_found');
+      return found;
     },
   };
 }
@@ -203,20 +215,3 @@ export const postMessage: StatementAction<TPostMessageRequest & { chatId: number
   { db, actor, now },
   input,
 ) => writeMessage(db, actor, now, input);
-
-/** A copy of a message one may read, posted to a chat one may write in, naming the original's author. */
-export const forwardMessage: StatementAction<
-  TForwardRequest & { chatId: number; messageId: number },
-  Sent
-> = async ({ db, actor, now }, input) => {
-  await accessChat(db, actor, input.chatId);
-  const original = await loadMessage(db, input.messageId);
-  if (!original || original.chatId !== input.chatId) throw new AppError('messages.not_found');
-  if (original.deletedAt) throw new AppError('messages.deleted');
-  return writeMessage(db, actor, now, {
-    chatId: input.toChatId,
-    clientId: input.clientId,
-    body: original.body,
-    forwardedFromName: original.forwardedFrom?.authorName ?? original.authorName,
-  });
-};

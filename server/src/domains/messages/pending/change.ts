@@ -12,7 +12,7 @@ import { canPostMessage, canReadChat } from '../../chats/policy.js';
 import { memberIds } from '../../chats/queries.js';
 import { checkScheduledTime } from '../../hours/plan.js';
 import { hasFamilyMember, isStudyChat, schoolHours } from '../../hours/study.js';
-import { mentionsIn } from '../actions/post.js';
+import { mentionsIn } from '../mentions.js';
 import { RELEASE_JOB, releaseKey } from './jobs.js';
 import { selectPending } from './present.js';
 

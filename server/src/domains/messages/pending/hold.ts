@@ -4,6 +4,7 @@ import { pendingMessages } from '../../../db/schema.js';
 import type { ActionCtx, ActionOutcome } from '../../../infra/actions.js';
 import { enqueue } from '../../../infra/jobs.js';
 import { requirePerson } from '../../../infra/require.js';
+import { claimFiles } from '../../files/attach.js';
 import { selectMessages } from '../present.js';
 import { RELEASE_JOB, releaseKey } from './jobs.js';
 import { selectPending } from './present.js';
@@ -17,6 +18,7 @@ export interface HoldInput {
   mentionsAll: boolean;
   reason: 'hours' | 'scheduled';
   deliverAt: Date;
+  attachmentIds?: number[] | undefined;
 }
 
 /**
@@ -50,6 +52,10 @@ export async function holdMessage(
     })
     .onConflictDoNothing()
     .returning({ id: pendingMessages.id });
+  if (written) {
+    const claim = { chatId: input.chatId, clientId: input.clientId, messageId: null };
+    await claimFiles(tx, author, claim, input.attachmentIds ?? []);
+  }
   const [message] = await selectPending(tx, sql`${mine('p')} and p.client_id = ${input.clientId}`);
   if (!written) return { result: message!, audit: null };
   await enqueue(tx, RELEASE_JOB, input.deliverAt, {}, { key: releaseKey(input.deliverAt) });

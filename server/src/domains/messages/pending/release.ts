@@ -35,24 +35,31 @@ export const releaseDue: Action<unknown, { released: number }> = async ({ tx, no
     for no key update of c skip locked`);
   const chatIds = `{${taken.rows.map((row) => row.id).join(',')}}`;
   if (taken.rows.length === 0) return { result: { released: 0 }, audit: null };
-  // Authors who left the chat meanwhile: their waiting messages go with them.
+  // Authors who left the chat meanwhile: their waiting messages go with them. The files each one
+  // claimed when it was written go with it (files/attach.ts).
   const written = await tx.execute<{ id: string }>(sql`
     with due as (
       delete from pending_messages p
       where p.chat_id = any(${chatIds}::int[]) and p.deliver_at <= ${now}
-      returning p.*)
-    insert into messages (school_id, chat_id, author_id, client_id, body, reply_to_id, mentions, mentions_all,
-      written_at, delivery, created_at)
-    select due.school_id, due.chat_id, due.author_id, due.client_id, due.body, due.reply_to_id,
-      array(select m from unnest(due.mentions) m
-        where m in (select cm.user_id from chat_members cm where cm.chat_id = due.chat_id)),
-      due.mentions_all, due.written_at, case due.reason when 'hours' then 'held' else 'scheduled' end, ${now}
-    from due join chats c on c.id = due.chat_id
-    where c.archived_at is null
-      and exists (select from chat_members cm where cm.chat_id = due.chat_id and cm.user_id = due.author_id)
-    order by due.chat_id, due.deliver_at, due.written_at, due.id
-    on conflict do nothing
-    returning id`);
+      returning p.*),
+    written as (
+      insert into messages (school_id, chat_id, author_id, client_id, body, reply_to_id, mentions, mentions_all,
+        written_at, delivery, created_at)
+      select due.school_id, due.chat_id, due.author_id, due.client_id, due.body, due.reply_to_id,
+        array(select m from unnest(due.mentions) m
+          where m in (select cm.user_id from chat_members cm where cm.chat_id = due.chat_id)),
+        due.mentions_all, due.written_at, case due.reason when 'hours' then 'held' else 'scheduled' end, ${now}
+      from due join chats c on c.id = due.chat_id
+      where c.archived_at is null
+        and exists (select from chat_members cm where cm.chat_id = due.chat_id and cm.user_id = due.author_id)
+      order by due.chat_id, due.deliver_at, due.written_at, due.id
+      on conflict do nothing
+      returning id, chat_id, author_id, client_id),
+    attached as (
+      update files f set message_id = w.id from written w
+      where f.chat_id = w.chat_id and f.uploader_id = w.author_id and f.client_id = w.client_id
+        and f.message_id is null)
+    select id from written`);
   const ids = `{${written.rows.map((row) => row.id).join(',')}}`;
   const delivered = await selectMessages(tx, sql`m.id = any(${ids}::bigint[])`, { order: sql`m.id` });
   const members = await tx.execute<{ chat_id: number; user_ids: number[] }>(sql`

@@ -1,0 +1,47 @@
+import sharp from 'sharp';
+
+/** A photo of a modern phone is about 50 megapixels at most; more is a bomb, not a photo. */
+const MAX_PIXELS = 100_000_000;
+const THUMBNAIL_SIZE = 480;
+
+export interface CleanImage {
+  width: number;
+  height: number;
+  /** the format it was written in: HEIC becomes JPEG, which every browser shows */
+  format: 'jpg' | 'png' | 'webp' | 'gif';
+}
+
+/**
+ * Writes the picture again, pixel by pixel, to `target`: turned upright as
+ * its EXIF said, with no metadata at all (a phone's photo carries the GPS
+ * position of the family's home), and with nothing that rode along after the
+ * picture (a JPEG that is also an HTML page). Animated GIFs stay animated.
+ */
+export async function cleanImage(source: string, format: string, target: string): Promise<CleanImage> {
+  const animated = format === 'gif' || format === 'webp';
+  const image = sharp(source, { limitInputPixels: MAX_PIXELS, animated, failOn: 'truncated' }).rotate();
+  const out: CleanImage['format'] = format === 'heic' ? 'jpg' : (format as CleanImage['format']);
+  const encoded =
+    out === 'jpg'
+      ? image.jpeg({ quality: 85, mozjpeg: true })
+      : out === 'png'
+        ? image.png()
+        : out === 'webp'
+          ? image.webp({ quality: 85 })
+          : image.gif();
+  const info = await encoded.toFile(target);
+  return {
+    width: info.width,
+    height: (info as { pageHeight?: number }).pageHeight ?? info.height,
+    format: out,
+  };
+}
+
+/** A small WebP to show while the picture loads, or as a video's poster. */
+export async function thumbnail(source: string, target: string): Promise<void> {
+  await sharp(source, { limitInputPixels: MAX_PIXELS })
+    .rotate()
+    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 70 })
+    .toFile(target);
+}

@@ -1,0 +1,104 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+/**
+ * Where file bytes live (DESIGN: a local directory by default). Files are
+ * content-addressed: a key is the SHA-256 of the bytes, so the same photo
+ * sent twice is stored once, and a key never changes meaning. Bytes arrive
+ * in a scratch file first (an upload being checked), and move in whole.
+ */
+export interface Storage {
+  /** a new scratch file's path: written by the caller, then `keep` or `discard` */
+  scratch(): Promise<string>;
+  /** moves a checked scratch file in; answers its key */
+  keep(scratchPath: string): Promise<{ key: string; size: number }>;
+  discard(scratchPath: string): Promise<void>;
+  /** the bytes of `key`, or of the inclusive range [start, end] */
+  read(key: string, range?: { start: number; end: number }): Readable;
+  size(key: string): Promise<number | null>;
+  remove(key: string): Promise<void>;
+}
+
+const KEY = /^[0-9a-f]{64}$/;
+
+/** Files under `<dataDir>/files/ab/cd/<sha256>`, scratch files under `<dataDir>/files/scratch`. */
+export class LocalStorage implements Storage {
+  readonly #root: string;
+  readonly #scratch: string;
+
+  constructor(dataDir: string) {
+    this.#root = path.join(dataDir, 'files');
+    this.#scratch = path.join(this.#root, 'scratch');
+  }
+
+  #path(key: string): string {
+    if (!KEY.test(key)) throw new Error(`storage: ${key} is not a key`);
+    return path.join(this.#root, key.slice(0, 2), key.slice(2, 4), key);
+  }
+
+  async scratch(): Promise<string> {
+    await mkdir(this.#scratch, { recursive: true });
+    return path.join(this.#scratch, randomUUID());
+  }
+
+  async keep(scratchPath: string): Promise<{ key: string; size: number }> {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of createReadStream(scratchPath)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    const key = hash.digest('hex');
+    const target = this.#path(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(scratchPath, target);
+    return { key, size };
+  }
+
+  async discard(scratchPath: string): Promise<void> {
+    await rm(scratchPath, { force: true });
+  }
+
+  read(key: string, range?: { start: number; end: number }): Readable {
+    return createReadStream(this.#path(key), range);
+  }
+
+  async size(key: string): Promise<number | null> {
+    try {
+      return (await stat(this.#path(key))).size;
+    } catch {
+      return null;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.#path(key), { force: true });
+  }
+}
+
+/** Writes `source` to a new file at `target`, failing when it grows past `limit` bytes. */
+export function writeCapped(source: Readable, target: string, limit: () => number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(target);
+    let written = 0;
+    const fail = (error: Error) => {
+      source.unpipe(out);
+      out.destroy();
+      reject(error);
+    };
+    source.on('data', (chunk: Buffer) => {
+      written += chunk.length;
+      if (written > limit()) fail(new TooLarge());
+    });
+    source.on('error', fail);
+    source.on('aborted', () => fail(new Error('upload aborted')));
+    out.on('error', fail);
+    out.on('finish', () => resolve(written));
+    source.pipe(out);
+  });
+}
+
+export class TooLarge extends Error {}
