@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/http.js';
 import { schoolApi } from '../../api/school.js';
 import { ErrorNote, Field, invalidFields } from '../../components/ui.js';
-import { FormActions } from '../../forms/FormActions.js';
 import { checkInput } from '../../forms/rules.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
@@ -156,18 +155,24 @@ export function HoursForm({
             {t('workHours.saved')}
           </p>
         )}
-        <FormActions
-          place="form"
-          error={windowError ? null : error}
-          busy={busy}
-          label={t('workHours.save')}
-          disabled={!changed}
-          cancelLabel={t('workHours.reset')}
-          onCancel={() => {
-            setDraft(hours);
-            setError(null);
-          }}
-        />
+        <ErrorNote error={windowError ? null : error} />
+        <div class="form__actions">
+          {changed && (
+            <button
+              type="button"
+              class="button button--quiet"
+              onClick={() => {
+                setDraft(hours);
+                setError(null);
+              }}
+            >
+              {t('workHours.reset')}
+            </button>
+          )}
+          <button type="submit" class="button button--primary" disabled={busy || !changed}>
+            {busy ? t('common.saving') : t('workHours.save')}
+          </button>
+        </div>
       </div>
     </form>
   );

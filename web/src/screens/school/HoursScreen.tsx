@@ -1,4 +1,4 @@
-import { russianTimeZones, type TWorkingHoursAnswer } from '@parta/protocol';
+import { russianTimeZones, type TWorkingHours, type TWorkingHoursAnswer } from '@parta/protocol';
 import type { ComponentChildren } from 'preact';
 import { schoolApi } from '../../api/school.js';
 import { BackLink, RetryNote, SkeletonList } from '../../components/ui.js';
@@ -30,7 +30,7 @@ export function HoursScreen() {
     <div class="settings hours">
       <section class="card" aria-labelledby="hours-summary">
         <h2 class="card__title" id="hours-summary">
-          {hoursSummary(data.hours)}
+          <HoursSummary hours={data.hours} />
         </h2>
         <p class="form__note">{t('workHours.explain')}</p>
         <ZoneLine timeZone={data.timeZone} />
@@ -101,8 +101,20 @@ export function HoursLink() {
   return (
     <p class="hours-link">
       <a href="/school/hours" onClick={(event) => followLink(event, '/school/hours')}>
-        {hoursSummary(hours)}
+        <HoursSummary hours={hours} />
       </a>
     </p>
+  );
+}
+
+/** «Рабочее время школы: пн–пт, 08:00–19:00», the days and hours never split over two lines. */
+function HoursSummary({ hours }: { hours: TWorkingHours }) {
+  const { before, when, after } = hoursSummary(hours);
+  return (
+    <>
+      {before}
+      <span class="hours__when">{when}</span>
+      {after}
+    </>
   );
 }

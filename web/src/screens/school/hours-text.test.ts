@@ -27,9 +27,11 @@ describe('the working hours in words', () => {
   });
 
   it('sum the hours up in one line', () => {
-    expect(hoursSummary({ days: [1, 2, 3, 4, 5, 6], opensAt: '07:30', closesAt: '20:00' })).toBe(
-      'Рабочее время школы: пн–сб, 07:30–20:00',
-    );
+    expect(hoursSummary({ days: [1, 2, 3, 4, 5, 6], opensAt: '07:30', closesAt: '20:00' })).toEqual({
+      before: 'Рабочее время школы: ',
+      when: 'пн–сб, 07:30–20:00',
+      after: '',
+    });
   });
 
   it('give a holiday’s days, with the year only when it is not this one', () => {

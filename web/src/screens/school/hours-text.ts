@@ -32,9 +32,17 @@ export function daysPhrase(days: readonly number[]): string {
     .join(', ');
 }
 
-/** «Рабочее время школы: пн–сб, 07:30–20:00». */
-export function hoursSummary(hours: Pick<TWorkingHours, 'days' | 'opensAt' | 'closesAt'>): string {
-  return t('workHours.summary', { days: daysPhrase(hours.days), from: hours.opensAt, to: hours.closesAt });
+type Window = Pick<TWorkingHours, 'days' | 'opensAt' | 'closesAt'>;
+
+/** «пн–сб, 07:30–20:00». */
+export function hoursWhen(hours: Window): string {
+  return t('workHours.when', { days: daysPhrase(hours.days), from: hours.opensAt, to: hours.closesAt });
+}
+
+/** «Рабочее время школы: пн–сб, 07:30–20:00», split where the days and hours go (kept on one line). */
+export function hoursSummary(hours: Window): { before: string; when: string; after: string } {
+  const [before = '', after = ''] = t('workHours.summary', { when: '\u0001' }).split('\u0001');
+  return { before, when: hoursWhen(hours), after };
 }
 
 function calendarDay(day: string, withYear: boolean): string {
