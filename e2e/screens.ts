@@ -178,6 +178,10 @@ async function admin(browser: Browser, server: RunningServer, school: School, si
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.locator('main form, main section').first().waitFor();
   await shot.take(11, 'admin-settings');
+  await page.goto('/school/hours');
+  await page.getByRole('heading', { name: /^Рабочее время школы/ }).waitFor();
+  await page.getByTestId('hours-report-chat').first().waitFor();
+  await shot.take(27, 'admin-working-hours');
   await page.goto('/school/rollover');
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.locator('main button').first().waitFor();
@@ -197,6 +201,9 @@ async function teacher(browser: Browser, server: RunningServer, school: School, 
   await page.getByRole('link', { name: 'Мой класс' }).click();
   await page.getByRole('heading', { name: '5А класс', level: 1 }).waitFor();
   await shot.take(14, 'teacher-my-class');
+  await page.getByRole('link', { name: /^Рабочее время школы/ }).click();
+  await page.getByRole('heading', { name: 'Рабочее время', level: 1 }).waitFor();
+  await shot.take(28, 'teacher-working-hours');
   await page.goto(`/chats/${school.chat.id}`);
   const notice = messageWith(page, school.noticeText);
   await notice.getByRole('button', { name: /^Прочитали \d+ из \d+$/ }).waitFor();

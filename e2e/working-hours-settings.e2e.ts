@@ -140,6 +140,10 @@ describe('the working hours of study chats, in «Школа»', () => {
     }
     await fitsWidth(page);
     await screenshot(page, 'рабочее время — администратор, телефон');
+    await page.getByRole('region', { name: 'Праздники и каникулы' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'рабочее время — праздники, телефон');
+    await page.getByRole('region', { name: 'Срочные сообщения' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'рабочее время — чаты, телефон');
     await page.getByRole('region', { name: 'За последнюю неделю' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'рабочее время — отчёт, телефон');
 

@@ -2,7 +2,7 @@ import type { THoliday } from '@parta/protocol';
 import { useState } from 'preact/hooks';
 import { Field } from '../../components/ui.js';
 import { t } from '../../i18n/index.js';
-import { holidayDates } from './hours-text.js';
+import { holidayDates, holidayEnds } from './hours-text.js';
 
 /**
  * The days off of the year («Зимние каникулы», 30.12–08.01; «4 ноября»):
@@ -51,7 +51,7 @@ export function HolidaysEditor({
             return (
               <li key={`${holiday.from}-${holiday.to}-${index}`} class="hours__holiday">
                 <span class="hours__holiday-name">{label}</span>
-                <span class="hours__holiday-dates">{dates}</span>
+                <HolidayDates holiday={holiday} thisYear={thisYear} />
                 <button
                   type="button"
                   class="button button--quiet hours__holiday-remove"
@@ -66,7 +66,7 @@ export function HolidaysEditor({
         </ul>
       )}
       <div class="hours__add">
-        <div class="hours__window">
+        <div class="hours__dates">
           <Field
             type="date"
             label={t('workHours.holidayFrom')}
@@ -109,5 +109,21 @@ export function HolidaysEditor({
         </div>
       </div>
     </section>
+  );
+}
+
+/** A holiday's days, each end kept on one line: «30 декабря – 8 января 2027». */
+export function HolidayDates({ holiday, thisYear }: { holiday: THoliday; thisYear: number }) {
+  const [from, to] = holidayEnds(holiday, thisYear);
+  return (
+    <span class="hours__holiday-dates">
+      <span class="hours__when">{from}</span>
+      {to && (
+        <>
+          {' – '}
+          <span class="hours__when">{to}</span>
+        </>
+      )}
+    </span>
   );
 }

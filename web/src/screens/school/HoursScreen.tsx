@@ -27,27 +27,29 @@ export function HoursScreen() {
   ) : data === null ? (
     <SkeletonList rows={3} label={t('workHours.loading')} />
   ) : (
-    <div class="settings hours">
-      <section class="card" aria-labelledby="hours-summary">
-        <h2 class="card__title" id="hours-summary">
-          <HoursSummary hours={data.hours} />
-        </h2>
-        <p class="form__note">{t('workHours.explain')}</p>
-        <ZoneLine timeZone={data.timeZone} />
-      </section>
-      {data.policies.edit ? (
-        <HoursForm
-          hours={data.hours}
-          thisYear={Number(data.now.slice(0, 4))}
-          onSaved={(hours) => {
-            setData({ ...data, hours });
-            const current = me.peek();
-            if (current) me.value = { ...current, school: { ...current.school, hours } };
-          }}
-        />
-      ) : (
-        <HoursView answer={data} />
-      )}
+    <div class="hours">
+      <div class="settings hours__main">
+        <section class="card" aria-labelledby="hours-summary">
+          <h2 class="card__title" id="hours-summary">
+            <HoursSummary hours={data.hours} />
+          </h2>
+          <p class="form__note">{t('workHours.explain')}</p>
+          <ZoneLine timeZone={data.timeZone} />
+        </section>
+        {data.policies.edit ? (
+          <HoursForm
+            hours={data.hours}
+            thisYear={Number(data.now.slice(0, 4))}
+            onSaved={(hours) => {
+              setData({ ...data, hours });
+              const current = me.peek();
+              if (current) me.value = { ...current, school: { ...current.school, hours } };
+            }}
+          />
+        ) : (
+          <HoursView answer={data} />
+        )}
+      </div>
       {data.policies.seeReport && <HoursReport timeZone={data.timeZone} />}
     </div>
   );
@@ -111,10 +113,10 @@ export function HoursLink() {
 function HoursSummary({ hours }: { hours: TWorkingHours }) {
   const { before, when, after } = hoursSummary(hours);
   return (
-    <>
+    <span>
       {before}
       <span class="hours__when">{when}</span>
       {after}
-    </>
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 import { studyChatKinds, type TWorkingHoursAnswer } from '@parta/protocol';
 import { t } from '../../i18n/index.js';
-import { daysPhrase, holidayDates, weekdays } from './hours-text.js';
+import { HolidayDates } from './HolidaysEditor.js';
+import { daysPhrase, weekdays } from './hours-text.js';
 
 /** The hours as text, for whoever may not change them. */
 export function HoursView({ answer }: { answer: TWorkingHoursAnswer }) {
@@ -25,7 +26,7 @@ export function HoursView({ answer }: { answer: TWorkingHoursAnswer }) {
             {hours.holidays.map((holiday) => (
               <li key={`${holiday.from}-${holiday.to}`} class="hours__holiday">
                 <span class="hours__holiday-name">{holiday.name || t('workHours.holidayUnnamed')}</span>
-                <span class="hours__holiday-dates">{holidayDates(holiday, thisYear)}</span>
+                <HolidayDates holiday={holiday} thisYear={thisYear} />
               </li>
             ))}
           </ul>

@@ -59,9 +59,16 @@ function calendarDay(day: string, withYear: boolean): string {
  * year said only where it is not `thisYear` (once, at the end, when both ends share it).
  */
 export function holidayDates(holiday: Pick<THoliday, 'from' | 'to'>, thisYear: number): string {
+  return holidayEnds(holiday, thisYear).join(' – ');
+}
+
+/** The first and the last day of a holiday as `holidayDates` says them; one for a single day. */
+export function holidayEnds(holiday: Pick<THoliday, 'from' | 'to'>, thisYear: number): string[] {
   const fromYear = Number(holiday.from.slice(0, 4));
   const toYear = Number(holiday.to.slice(0, 4));
-  if (holiday.to === holiday.from) return calendarDay(holiday.from, fromYear !== thisYear);
-  const from = calendarDay(holiday.from, fromYear !== toYear && fromYear !== thisYear);
-  return `${from} – ${calendarDay(holiday.to, toYear !== thisYear)}`;
+  if (holiday.to === holiday.from) return [calendarDay(holiday.from, fromYear !== thisYear)];
+  return [
+    calendarDay(holiday.from, fromYear !== toYear && fromYear !== thisYear),
+    calendarDay(holiday.to, toYear !== thisYear),
+  ];
 }
