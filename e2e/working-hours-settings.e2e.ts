@@ -114,6 +114,15 @@ describe('the working hours of study chats, in «Школа»', () => {
     await checkA11y(page, 'рабочее время: конец раньше начала');
     expect((await hoursNow()).hours).toMatchObject({ opensAt: '08:00', closesAt: '19:00' });
 
+    // Not a single working day: refused before it is sent, beside the days.
+    await page.getByLabel('Конец', { exact: true }).fill('21:00');
+    for (const day of ['понедельник', 'вторник', 'среда', 'четверг', 'пятница']) {
+      await page.getByRole('checkbox', { name: day }).uncheck();
+    }
+    await page.getByRole('button', { name: 'Сохранить рабочее время' }).click();
+    await hoursCard.getByRole('alert').getByText('Проверьте заполнение полей: рабочие дни.').waitFor();
+    expect((await hoursNow()).hours).toMatchObject({ closesAt: '19:00', days: [1, 2, 3, 4, 5] });
+
     await page.reload();
     await page.getByRole('heading', { name: 'Рабочее время школы: пн–пт, 08:00–19:00' }).waitFor();
     expect(await page.getByLabel('Начало', { exact: true }).inputValue()).toBe('08:00');

@@ -9,7 +9,7 @@ import { t } from '../../i18n/index.js';
 import { HolidaysEditor } from './HolidaysEditor.js';
 import { weekdayName, weekdays } from './hours-text.js';
 
-/** Errors that belong to the time fields, shown beside them rather than at the foot of the form. */
+/** Errors that belong to the time fields, shown beside them rather than at the foot of the form (so are the days'). */
 const windowErrors = new Set(['hours.window_order']);
 
 /**
@@ -31,6 +31,8 @@ export function HoursForm({
   const { busy, error, onSubmit, setError } = useSubmit();
   const invalid = invalidFields(error);
   const windowError = error instanceof ApiError && windowErrors.has(error.code) ? error : null;
+  const daysError = windowError === null && invalid.has('days') ? error : null;
+  const fieldError = windowError ?? daysError;
   const changed = JSON.stringify(draft) !== JSON.stringify(hours);
 
   function change(next: Partial<TWorkingHours>) {
@@ -100,6 +102,7 @@ export function HoursForm({
             ))}
           </div>
         </fieldset>
+        <ErrorNote error={daysError} />
       </section>
 
       <HolidaysEditor
@@ -155,7 +158,7 @@ export function HoursForm({
             {t('workHours.saved')}
           </p>
         )}
-        <ErrorNote error={windowError ? null : error} />
+        <ErrorNote error={fieldError ? null : error} />
         <div class="form__actions">
           {changed && (
             <button
