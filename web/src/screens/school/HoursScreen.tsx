@@ -20,7 +20,12 @@ import { useLoad } from './useLoad.js';
  * week's report (`policies.seeReport`).
  */
 export function HoursScreen() {
-  const { data, error, reload, setData } = useLoad(schoolApi.hours, 'hours');
+  // Asked again when the school's hours or zone change under this tab (`me.school`, kept by the live stream).
+  const school = me.value?.school;
+  const { data, error, reload, setData } = useLoad(
+    schoolApi.hours,
+    JSON.stringify([school?.hours, school?.timeZone]),
+  );
 
   const body = error ? (
     <RetryNote error={error} retry={reload} />
