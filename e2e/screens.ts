@@ -12,7 +12,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { TChat, TCreatedPerson, TMessage, TSchoolStructure } from '@parta/protocol';
+import {
+  defaultWorkingHours,
+  type TChat,
+  type TCreatedPerson,
+  type TMessage,
+  type TSchoolStructure,
+} from '@parta/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './support/api.js';
 import { desktop, launchBrowser, logIn, openContext, phone } from './support/browser.js';
@@ -48,6 +54,8 @@ async function login(baseUrl: string, who: { login: string; password: string }):
 async function fillSchool(url: string): Promise<School> {
   const school = await seedParentsClass(url);
   const { adminClient, teacherClient, chat } = school;
+  // The talk below goes at once whatever the hour the set is made at; the school's own hours come after it.
+  await adminClient.post('/api/hours', { opensAt: '00:00', closesAt: '23:59', days: [1, 2, 3, 4, 5, 6, 7] });
   const classId = (await adminClient.get<TSchoolStructure>('/api/school/structure')).classes[0]!.id;
   await adminClient.post('/api/classes/bulk', { grades: [1, 2, 3, 4, 6, 7], letters: ['А', 'Б'] });
 
@@ -99,6 +107,11 @@ async function fillSchool(url: string): Promise<School> {
       acceptRules: true,
     });
   }
+  const year = new Date().getFullYear();
+  await adminClient.post('/api/hours', {
+    ...defaultWorkingHours,
+    holidays: [{ from: `${year}-12-30`, to: `${year + 1}-01-08`, name: 'Зимние каникулы' }],
+  });
   return {
     ...school,
     classId,
@@ -178,6 +191,10 @@ async function admin(browser: Browser, server: RunningServer, school: School, si
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.locator('main form, main section').first().waitFor();
   await shot.take(11, 'admin-settings');
+  await page.goto('/school/hours');
+  await page.getByRole('heading', { name: /^Рабочее время школы/ }).waitFor();
+  await page.getByTestId('hours-report-chat').first().waitFor();
+  await shot.take(27, 'admin-working-hours');
   await page.goto('/school/rollover');
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.locator('main button').first().waitFor();
@@ -197,6 +214,9 @@ async function teacher(browser: Browser, server: RunningServer, school: School, 
   await page.getByRole('link', { name: 'Мой класс' }).click();
   await page.getByRole('heading', { name: '5А класс', level: 1 }).waitFor();
   await shot.take(14, 'teacher-my-class');
+  await page.getByRole('link', { name: /^Рабочее время школы/ }).click();
+  await page.getByRole('heading', { name: 'Рабочее время', level: 1 }).waitFor();
+  await shot.take(28, 'teacher-working-hours');
   await page.goto(`/chats/${school.chat.id}`);
   const notice = messageWith(page, school.noticeText);
   await notice.getByRole('button', { name: /^Прочитали \d+ из \d+$/ }).waitFor();

@@ -19,8 +19,8 @@ export type Route =
   | { name: 'myJoins' }
   | { name: 'missing' };
 
-/** The tabs of «Школа»: the classes grid, the people, the invites, the school's settings. */
-export type SchoolTab = 'classes' | 'people' | 'invites' | 'settings';
+/** The tabs of «Школа»: the classes grid, the people, the invites, the school's settings, its working hours. */
+export type SchoolTab = 'classes' | 'people' | 'invites' | 'settings' | 'hours';
 
 export const path = signal(location.pathname);
 
@@ -45,7 +45,7 @@ export function match(pathname: string): Route {
   if (
     parts.length === 2 &&
     first === 'school' &&
-    (second === 'people' || second === 'invites' || second === 'settings')
+    (second === 'people' || second === 'invites' || second === 'settings' || second === 'hours')
   ) {
     return { name: 'school', tab: second };
   }

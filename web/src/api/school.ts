@@ -4,12 +4,16 @@ import {
   type TCreateClassRequest,
   type TSchoolSettingsRequest,
   type TSubjectTeacherRequest,
+  type TWorkingHoursRequest,
   ZClassCard,
   ZCreatedClasses,
+  ZHoursReport,
   ZOk,
   ZPersonCard,
   ZRolloverPlan,
   ZSchoolStructure,
+  ZWorkingHours,
+  ZWorkingHoursAnswer,
 } from '@parta/protocol';
 import { request } from './http.js';
 
@@ -45,4 +49,10 @@ export const schoolApi = {
 
   rolloverPlan: () => request('GET', '/api/school/rollover', ZRolloverPlan),
   rollover: (fromYear: number) => request('POST', '/api/school/rollover', ZRolloverPlan, { fromYear }),
+
+  /** the working hours of study chats (server/src/domains/hours/routes.ts) */
+  hours: () => request('GET', '/api/hours', ZWorkingHoursAnswer),
+  /** what is left out stays as it is */
+  setHours: (body: TWorkingHoursRequest) => request('POST', '/api/hours', ZWorkingHours, body),
+  hoursReport: () => request('GET', '/api/hours/report', ZHoursReport),
 };

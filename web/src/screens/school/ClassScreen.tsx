@@ -4,6 +4,7 @@ import { schoolYear } from '../../format/names.js';
 import { t } from '../../i18n/index.js';
 import { JoinedMeter } from './ClassTile.js';
 import { CommitteeSection } from './CommitteeSection.js';
+import { HoursLink } from './HoursScreen.js';
 import { InviteSection } from './InviteSection.js';
 import { StudentsSection } from './StudentsSection.js';
 import { ClassTeacherSection, SubjectTeachersSection } from './TeacherSections.js';
@@ -52,6 +53,7 @@ export function ClassScreen({ classId, root = false }: { classId: number; root?:
               </p>
               <JoinedMeter counts={card.counts} />
             </section>
+            {root && <HoursLink />}
             <ErrorNote error={error} />
             <div class="class-layout">
               <div class="class-layout__main">

@@ -6,7 +6,8 @@ import { canInvite, canManageSchool, me } from '../../state/session.js';
 
 /**
  * A tab of «Школа»: the tab's name as the title, the school below it, the
- * tabs (Классы, Люди, Приглашения, Настройки), then the tab itself.
+ * tabs (Классы, Люди, Приглашения, Настройки, Рабочее время), then the tab
+ * itself. On a phone the tabs wrap onto a second line rather than hide.
  */
 export function SchoolPage({
   tab,
@@ -32,6 +33,7 @@ export function SchoolPage({
   if (canManageSchool.value) {
     tabs.push({ id: 'settings', href: '/school/settings', label: t('school.tabs.settings') });
   }
+  tabs.push({ id: 'hours', href: '/school/hours', label: t('school.tabs.hours') });
   return (
     <main class="page" aria-labelledby="school-title">
       <header class="page__header page__header--tabs">

@@ -7,6 +7,7 @@ import { canInvite, canManageSchool, canSeeSchool, me } from '../../state/sessio
 import { PeopleScreen } from '../PeopleScreen.js';
 import { ClassesScreen } from './ClassesScreen.js';
 import { ClassScreen } from './ClassScreen.js';
+import { HoursLink, HoursScreen } from './HoursScreen.js';
 import { InvitesScreen } from './InvitesScreen.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { useLoad } from './useLoad.js';
@@ -14,6 +15,7 @@ import { useLoad } from './useLoad.js';
 /** «Школа» for the admin and the administration; «Мой класс» for a class teacher. */
 export function SchoolScreen({ tab }: { tab: SchoolTab }) {
   if (tab === 'invites' && canInvite.value) return <InvitesScreen />;
+  if (tab === 'hours') return <HoursScreen />;
   if (!canSeeSchool.value) return <MyClasses />;
   if (tab === 'people') return <PeopleScreen />;
   if (tab === 'settings' && canManageSchool.value) return <SettingsScreen />;
@@ -55,6 +57,7 @@ function MyClasses() {
             ))}
           </ul>
         )}
+        <HoursLink />
       </div>
     </main>
   );

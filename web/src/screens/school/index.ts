@@ -6,6 +6,7 @@ import '../../styles/school-grid.css';
 import '../../styles/school-class.css';
 import '../../styles/school-person.css';
 import '../../styles/school-invites.css';
+import '../../styles/school-hours.css';
 import { addTranslations } from '../../i18n/index.js';
 import invitesRu from '../../i18n/invites/ru.json';
 import ru from '../../i18n/school/ru.json';
