@@ -14,7 +14,7 @@ const stage = useStage();
 let school: ParentsClass;
 
 beforeAll(async () => {
-  school = await seedParentsClass(stage.server.url);
+  school = await seedParentsClass(stage.server.url, { studyHours: true });
 });
 
 /** Nothing wider than the phone: the page scrolls down only. */
