@@ -15,8 +15,6 @@ const flags = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // The browser's own language: date and time fields show 05.12.2026 and 07:30, as a Russian phone does.
-  '--lang=ru-RU',
 ];
 
 export const phone = { width: 360, height: 640 };
