@@ -15,6 +15,7 @@ import { startTestServer, type TestServer } from '../../test/server.js';
 /** Invite links and join requests: how parents get in through their class teacher (regulation §4.1–4.3). */
 let server: TestServer;
 let school: InviteSchool;
+let admin: InviteSchool['admin'];
 let teacher: InviteSchool['teacher'];
 let class3a: InviteSchool['class3a'];
 let class3b: InviteSchool['class3b'];
@@ -23,7 +24,7 @@ let misha: InviteSchool['misha'];
 beforeAll(async () => {
   server = await startTestServer();
   school = await setUpInviteSchool(server);
-  ({ teacher, class3a, class3b, misha } = school);
+  ({ admin, teacher, class3a, class3b, misha } = school);
 });
 afterAll(() => server?.close());
 
@@ -168,6 +169,22 @@ describe('a class teacher invites the parents of their class', () => {
     ]);
     const decided = await teacher.client.post(`/api/joins/${first.body.request.id}/approve`);
     expect(decided.body.error.code).toBe('joins.already_decided');
+  });
+  it('keeps an applicant out of «Люди» until their request is approved', async () => {
+    const names = async (query = '') =>
+      (await admin.get(`/api/people${query}`)).body.people.map((p: { fullName: string }) => p.fullName);
+    const redeemed = await server.client().post('/api/invites/redeem', {
+      token: await parentInvite(),
+      register: register('waiting'),
+      childId: misha,
+      acceptRules: true,
+    });
+    expect(redeemed.body.outcome).toBe('pending');
+    expect(await names()).not.toContain('Родитель waiting');
+    expect(await names('?q=waiting')).toEqual([]);
+    expect(await names('?role=parent')).not.toContain('Родитель waiting');
+    expect((await admin.post(`/api/joins/${redeemed.body.request.id}/approve`)).status).toBe(200);
+    expect(await names('?q=waiting')).toEqual(['Родитель waiting']);
   });
 });
 
