@@ -24,7 +24,7 @@ import {
   ZSessionList,
   ZSetupStatus,
 } from '@parta/protocol';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { request } from './http.js';
 
 const ZLastRead = z.object({ lastReadMessageId: z.number() });
