@@ -1,4 +1,4 @@
-import { passwordMinLength, setupRoles, ZCreatePersonRequest, ZLogin, ZPersonName } from '@parta/protocol';
+import { passwordMinLength, setupRoles, ZCreatePersonRequest, ZLogin } from '@parta/protocol';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/http.js';
 import { initI18n } from '../i18n/index.js';
