@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   type Role,
   ZId,
@@ -18,7 +18,7 @@ import { ZLine } from './text-input.js';
 export const ZSetupStatus = z.object({
   needed: z.boolean(),
   /** the school's name, when the installation holds one school: the login page names it */
-  school: z.string().nullable(),
+  school: z.nullable(z.string()),
 });
 
 /** The roles of the school's first admin, set up on the first run: their password follows the staff rule. */
@@ -31,14 +31,14 @@ export const ZSetupRequest = z.strictObject({
   login: ZLogin,
   password: ZPassword,
   /** the first-run code the server printed at start (or PARTA_SETUP_TOKEN) */
-  setupToken: ZLine.min(1).max(200),
+  setupToken: ZLine.check(z.minLength(1), z.maxLength(200)),
 });
 export type TSetupRequest = z.infer<typeof ZSetupRequest>;
 
 export const ZLoginRequest = z.strictObject({
   /** login name, e-mail or phone */
-  login: ZLine.trim().min(1).max(200),
-  password: ZLine.min(1).max(200),
+  login: ZLine.check(z.trim(), z.minLength(1), z.maxLength(200)),
+  password: ZLine.check(z.minLength(1), z.maxLength(200)),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
@@ -72,8 +72,8 @@ export const ZMe = z.object({
   id: ZId,
   fullName: z.string(),
   login: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
+  email: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
   roles: z.array(ZRole),
   locale: ZLocale,
   school: z.object({ id: ZId, name: z.string(), timeZone: z.string(), hours: ZWorkingHours }),
@@ -83,7 +83,7 @@ export const ZMe = z.object({
   csrfToken: z.string(),
   policies: ZMePolicies,
   /** «Первые шаги» of setting up the school: null for those who do not build it, and once done or hidden */
-  firstSteps: ZFirstSteps.nullable(),
+  firstSteps: z.nullable(ZFirstSteps),
 });
 export type TMe = z.infer<typeof ZMe>;
 
@@ -100,26 +100,26 @@ export const ZSessionInfo = z.object({
 /** The newest sessions first, at most `SESSIONS_SHOWN`; `more`: how many older ones are left out. */
 export const ZSessionList = z.object({
   sessions: z.array(ZSessionInfo),
-  more: z.number().int().nonnegative(),
+  more: z.int().check(z.nonnegative()),
 });
 export const SESSIONS_SHOWN = 20;
 export type TSessionList = z.infer<typeof ZSessionList>;
 export type TSessionInfo = z.infer<typeof ZSessionInfo>;
 
 export const ZChangePasswordRequest = z.strictObject({
-  currentPassword: ZLine.min(1).max(200),
+  currentPassword: ZLine.check(z.minLength(1), z.maxLength(200)),
   newPassword: ZPassword,
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 
 export const ZResetPasswordRequest = z.strictObject({
-  token: ZLine.min(10).max(100),
+  token: ZLine.check(z.minLength(10), z.maxLength(100)),
   newPassword: ZPassword,
 });
 export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;
 
 /** The link's token alone: the set-password page asks whose account it opens before the password is typed. */
-export const ZResetLinkToken = ZResetPasswordRequest.pick({ token: true });
+export const ZResetLinkToken = z.pick(ZResetPasswordRequest, { token: true });
 
 /** Whose password the link sets, in which school, and the roles its password rule follows. */
 export const ZResetLinkPreview = z.object({
@@ -137,4 +137,4 @@ export const ZSetLocaleRequest = z.strictObject({ locale: ZLocale });
 export type TSetLocaleRequest = z.infer<typeof ZSetLocaleRequest>;
 
 export const ZOk = z.object({ ok: z.literal(true) });
-export const ZCount = z.object({ count: z.number().int().nonnegative() });
+export const ZCount = z.object({ count: z.int().check(z.nonnegative()) });

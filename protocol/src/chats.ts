@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZId, ZMessageId, ZRole, ZTimestamp } from './common.js';
 import { ZMessage } from './messages.js';
 import { ZLine } from './text-input.js';
@@ -22,17 +22,17 @@ export const ZChat = z.object({
   id: ZId,
   kind: ZChatKind,
   title: z.string(),
-  memberCount: z.number().int().nonnegative(),
+  memberCount: z.int().check(z.nonnegative()),
   /** read-only history (a graduated class's chat) */
   archived: z.boolean(),
-  unreadCount: z.number().int().nonnegative(),
+  unreadCount: z.int().check(z.nonnegative()),
   /** unread messages that mention the viewer or everyone (@все): shown as «@» in the list */
-  unreadMentions: z.number().int().nonnegative(),
-  lastReadMessageId: z.number().int().nonnegative(),
-  lastMessage: ZMessage.nullable(),
+  unreadMentions: z.int().check(z.nonnegative()),
+  lastReadMessageId: z.int().check(z.nonnegative()),
+  lastMessage: z.nullable(ZMessage),
   createdAt: ZTimestamp,
   /** a direct chat: the other person */
-  peer: z.object({ id: ZId, fullName: z.string() }).nullable(),
+  peer: z.nullable(z.object({ id: ZId, fullName: z.string() })),
   /** what the viewer may do here, so the client never re-derives rules */
   policies: z.object({
     post: z.boolean(),
@@ -59,20 +59,22 @@ export type TChat = z.infer<typeof ZChat>;
 
 export const ZChatList = z.object({
   /** taken before the chats were read: resume the live stream from here */
-  cursor: z.number().int().nonnegative(),
+  cursor: z.int().check(z.nonnegative()),
   chats: z.array(ZChat),
 });
 export type TChatList = z.infer<typeof ZChatList>;
 
 export const ZCreateChatRequest = z.strictObject({
-  title: ZLine.trim().min(1).max(120),
-  memberIds: z.array(ZId).max(5000).default([]),
+  title: ZLine.check(z.trim(), z.minLength(1), z.maxLength(120)),
+  memberIds: z._default(z.array(ZId).check(z.maxLength(5000)), []),
   /** only owners post (school news, a teacher's notices) */
-  announcement: z.boolean().default(false),
+  announcement: z._default(z.boolean(), false),
 });
 export type TCreateChatRequest = z.infer<typeof ZCreateChatRequest>;
 
-export const ZAddMembersRequest = z.strictObject({ userIds: z.array(ZId).min(1).max(5000) });
+export const ZAddMembersRequest = z.strictObject({
+  userIds: z.array(ZId).check(z.minLength(1), z.maxLength(5000)),
+});
 export type TAddMembersRequest = z.infer<typeof ZAddMembersRequest>;
 
 export const ZChatMember = z.object({
@@ -80,7 +82,7 @@ export const ZChatMember = z.object({
   fullName: z.string(),
   role: z.enum(['owner', 'member']),
   /** who a parent is, for staff: «мама Миши В., 1А» */
-  context: z.string().nullable().optional(),
+  context: z.optional(z.nullable(z.string())),
 });
 export const ZChatMembers = z.object({ members: z.array(ZChatMember) });
 
@@ -91,7 +93,9 @@ export type TMarkReadRequest = z.infer<typeof ZMarkReadRequest>;
 export const ZDirectChatRequest = z.strictObject({ userId: ZId });
 export type TDirectChatRequest = z.infer<typeof ZDirectChatRequest>;
 
-export const ZDirectContactsQuery = z.strictObject({ q: ZLine.trim().max(100).default('') });
+export const ZDirectContactsQuery = z.strictObject({
+  q: z._default(ZLine.check(z.trim(), z.maxLength(100)), ''),
+});
 
 /** People the viewer may write to directly, best name matches first. */
 export const ZDirectContacts = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZLine } from './text-input.js';
 
 /** The largest id of a `serial` column (PostgreSQL `integer`). */
@@ -7,24 +7,28 @@ export const MAX_ID = 2 ** 31 - 1;
 export const MAX_BIG_ID = Number.MAX_SAFE_INTEGER;
 
 /** An id in a JSON body or answer: a whole number the column can hold. */
-export const ZId = z.number().int().min(1).max(MAX_ID);
+export const ZId = z.int().check(z.gte(1), z.lte(MAX_ID));
 /** A message id in a JSON body or answer (messages are counted in `bigint`). */
-export const ZMessageId = z.number().int().min(1).max(MAX_BIG_ID);
+export const ZMessageId = z.int().check(z.gte(1), z.lte(MAX_BIG_ID));
 
 /**
  * An id in a path or query string, in its one canonical spelling: `0x1`,
  * `1e3`, `01`, `+1` or ` 1` would all mean 1 to `Number()`, and are refused.
  */
 function idInText(max: number) {
-  return z
-    .string()
-    .regex(/^[1-9][0-9]*$/, 'a positive whole number without signs, spaces or leading zeros')
-    .transform(Number)
-    .pipe(z.number().max(max));
+  return z.pipe(
+    z.pipe(
+      z
+        .string()
+        .check(z.regex(/^[1-9][0-9]*$/, 'a positive whole number without signs, spaces or leading zeros')),
+      z.transform(Number),
+    ),
+    z.number().check(z.lte(max)),
+  );
 }
 export const ZIdParam = idInText(MAX_ID);
 export const ZMessageIdParam = idInText(MAX_BIG_ID);
-export const ZTimestamp = z.string().describe('ISO 8601 date-time in UTC');
+export const ZTimestamp = z.string().check(z.describe('ISO 8601 date-time in UTC'));
 
 export const roles = [
   'admin',
@@ -47,15 +51,17 @@ export type Locale = z.infer<typeof ZLocale>;
  * the invisible ones (zero-width, direction overrides) that make one name
  * look like another or turn the text around it.
  */
-export const ZPersonName = ZLine.trim()
-  .min(1)
-  .max(200)
-  .regex(
+export const ZPersonName = ZLine.check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(200),
+  z.regex(
     /^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]*$/u,
     'letters, spaces and punctuation only: no invisible characters',
-  );
+  ),
+);
 /** The school's name as everyone sees it: «МБОУ «СОШ № 12»». */
-export const ZSchoolName = ZLine.trim().min(2).max(200);
+export const ZSchoolName = ZLine.check(z.trim(), z.minLength(2), z.maxLength(200));
 
 let zones: Set<string> | null = null;
 /** An IANA time zone this runtime knows (`Intl.supportedValuesOf`), or UTC. */
@@ -72,16 +78,19 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-export const ZTimeZone = z
-  .string()
-  .max(64)
-  .refine((zone) => isTimeZone(zone), 'unknown IANA time zone');
+export const ZTimeZone = z.string().check(
+  z.maxLength(64),
+  z.refine((zone) => isTimeZone(zone), 'unknown IANA time zone'),
+);
 
 /** The shortest new password, in characters: staff reach other people's data, families their own. */
 export const passwordMinLengths = { staff: 12, family: 8 } as const;
 /** The longest password anyone may type. */
 export const PASSWORD_MAX_LENGTH = 200;
-export const ZPassword = ZLine.min(passwordMinLengths.family).max(PASSWORD_MAX_LENGTH);
+export const ZPassword = ZLine.check(
+  z.minLength(passwordMinLengths.family),
+  z.maxLength(PASSWORD_MAX_LENGTH),
+);
 
 /** Roles whose accounts reach other people's data: their passwords are longer. */
 export const staffRoles: readonly Role[] = ['admin', 'administration', 'class_teacher', 'teacher', 'staff'];
@@ -93,13 +102,15 @@ export function passwordMinLength(roles: readonly string[]): number {
 }
 /** A new password as the server will take it from someone with these roles (it also refuses common ones). */
 export function newPasswordFor(roles: readonly string[]) {
-  return ZLine.min(passwordMinLength(roles)).max(PASSWORD_MAX_LENGTH);
+  return ZLine.check(z.minLength(passwordMinLength(roles)), z.maxLength(PASSWORD_MAX_LENGTH));
 }
-export const ZEmail = z.email().max(200);
+export const ZEmail = z.email().check(z.maxLength(200));
 export const ZPhone = z
   .string()
-  .trim()
-  .regex(/^\+?[0-9 ()-]{7,20}$/, 'digits, spaces, brackets and dashes, e.g. +7 900 123-45-67');
+  .check(
+    z.trim(),
+    z.regex(/^\+?[0-9 ()-]{7,20}$/, 'digits, spaces, brackets and dashes, e.g. +7 900 123-45-67'),
+  );
 
 /**
  * The characters of a login, as an HTML `pattern` (which the browser anchors
@@ -108,10 +119,12 @@ export const ZPhone = z
 export const LOGIN_PATTERN = '[a-zA-Z0-9._\\-]+';
 export const ZLogin = z
   .string()
-  .trim()
-  .min(3)
-  .max(64)
-  .regex(new RegExp(`^${LOGIN_PATTERN}$`), 'latin letters, digits, dot, dash and underscore');
+  .check(
+    z.trim(),
+    z.minLength(3),
+    z.maxLength(64),
+    z.regex(new RegExp(`^${LOGIN_PATTERN}$`), 'latin letters, digits, dot, dash and underscore'),
+  );
 
 /** The body of a request that takes none: nothing, or an empty object. */
-export const ZNoBody = z.strictObject({}).nullish();
+export const ZNoBody = z.nullish(z.strictObject({}));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Every error Parta answers with has one of these stable codes. Clients and
@@ -99,7 +99,7 @@ export const ZErrorBody = z.object({
   error: z.object({
     code: ZErrorCode,
     message: z.string(),
-    fields: z.array(ZFieldIssue).optional(),
+    fields: z.optional(z.array(ZFieldIssue)),
   }),
 });
 export type TErrorBody = z.infer<typeof ZErrorBody>;

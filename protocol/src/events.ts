@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZId, ZTimestamp } from './common.js';
 import { ZPendingMessage, ZWorkingHours } from './hours.js';
 import { ZMessage } from './messages.js';
@@ -21,19 +21,19 @@ export const ZEventPayload = z.discriminatedUnion('type', [
     type: z.literal('chats.create'),
     chatId: ZId,
     title: z.string(),
-    memberCount: z.number().int().nonnegative(),
+    memberCount: z.int().check(z.nonnegative()),
   }),
   z.object({
     type: z.literal('chats.add_members'),
     chatId: ZId,
     userIds: z.array(ZId),
-    memberCount: z.number().int().nonnegative(),
+    memberCount: z.int().check(z.nonnegative()),
   }),
   z.object({
     type: z.literal('chats.remove_members'),
     chatId: ZId,
     userIds: z.array(ZId),
-    memberCount: z.number().int().nonnegative(),
+    memberCount: z.int().check(z.nonnegative()),
   }),
   /** title or archive state changed (a class moved up a year, or graduated) */
   z.object({ type: z.literal('chats.update'), chatId: ZId, title: z.string(), archived: z.boolean() }),
@@ -61,24 +61,24 @@ export const ZEventPayload = z.discriminatedUnion('type', [
     type: z.literal('messages.reads'),
     chatId: ZId,
     userId: ZId,
-    previousMessageId: z.number().int().nonnegative(),
-    lastReadMessageId: z.number().int().nonnegative(),
+    previousMessageId: z.int().check(z.nonnegative()),
+    lastReadMessageId: z.int().check(z.nonnegative()),
   }),
   /** How many have now read some of the reader's own messages: what everyone else hears of a read. */
   z.object({
     type: z.literal('messages.read_counts'),
     chatId: ZId,
-    counts: z.array(z.object({ messageId: ZId, readCount: z.number().int().nonnegative() })),
+    counts: z.array(z.object({ messageId: ZId, readCount: z.int().check(z.nonnegative()) })),
   }),
   /** the reader muted or unmuted a chat (their own tabs only) */
   z.object({ type: z.literal('chats.mute'), chatId: ZId, muted: z.boolean() }),
-  z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('chats.read'), chatId: ZId, lastReadMessageId: z.int().check(z.nonnegative()) }),
 ]);
 export type TEventPayload = z.infer<typeof ZEventPayload>;
 export type EventType = TEventPayload['type'];
 
 export const ZEvent = z.object({
-  cursor: z.number().int().positive(),
+  cursor: z.int().check(z.positive()),
   at: ZTimestamp,
   payload: ZEventPayload,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZId } from './common.js';
 
 /*
@@ -38,10 +38,10 @@ export const ZAttachment = z.object({
   /** the name it is saved under: the sender's, cleaned, with the extension of its content */
   name: z.string(),
   format: z.string(),
-  size: z.number().int().nonnegative(),
-  width: z.number().int().positive().nullable(),
-  height: z.number().int().positive().nullable(),
-  durationMs: z.number().int().nonnegative().nullable(),
+  size: z.int().check(z.nonnegative()),
+  width: z.nullable(z.int().check(z.positive())),
+  height: z.nullable(z.int().check(z.positive())),
+  durationMs: z.nullable(z.int().check(z.nonnegative())),
   /** a small picture to show first (images, video posters) */
   thumbnail: z.boolean(),
 });
@@ -49,5 +49,5 @@ export type TAttachment = z.infer<typeof ZAttachment>;
 
 export const ZUploadQuery = z.strictObject({
   /** the file's name on the sender's device (only for the name it is saved under) */
-  name: z.string().max(1000).default(''),
+  name: z._default(z.string().check(z.maxLength(1000)), ''),
 });

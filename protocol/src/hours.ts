@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type Role, staffRoles, ZId, ZMessageId, ZTimestamp } from './common.js';
 import { ZAttachment } from './files.js';
 import { MAX_MESSAGE_LENGTH, ZQuote } from './messages.js';
@@ -22,16 +22,16 @@ export const studyChatKinds = [
 ] as const;
 export type StudyChatKind = (typeof studyChatKinds)[number];
 
-const ZClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const ZClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'));
 /** A closing time: up to '24:00', the end of the day (a school open round the clock). */
-const ZClosingTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
+const ZClosingTime = z.string().check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM'));
 const ZCalendarDate = z.iso.date();
 
 /** A day or a run of days off (holidays, «каникулы»), both ends included. */
 export const ZHoliday = z.strictObject({
   from: ZCalendarDate,
   to: ZCalendarDate,
-  name: ZLine.trim().max(80).default(''),
+  name: z._default(ZLine.check(z.trim(), z.maxLength(80)), ''),
 });
 export type THoliday = z.infer<typeof ZHoliday>;
 
@@ -40,8 +40,8 @@ export const ZWorkingHours = z.object({
   opensAt: ZClockTime,
   closesAt: ZClosingTime,
   /** ISO weekdays: 1 Monday … 7 Sunday */
-  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-  holidays: z.array(ZHoliday).max(200),
+  days: z.array(z.int().check(z.gte(1), z.lte(7))).check(z.minLength(1), z.maxLength(7)),
+  holidays: z.array(ZHoliday).check(z.maxLength(200)),
   studyKinds: z.array(z.enum(studyChatKinds)),
   /** class teachers may send urgently outside the hours too (administration always may) */
   classTeachersUrgent: z.boolean(),
@@ -59,23 +59,24 @@ export const defaultWorkingHours: TWorkingHours = {
 
 /** What the administration changes; what is left out stays. */
 export const ZWorkingHoursRequest = z.strictObject({
-  opensAt: ZClockTime.optional(),
-  closesAt: ZClosingTime.optional(),
-  days: z
-    .array(z.number().int().min(1).max(7))
-    .min(1)
-    .max(7)
-    .refine((list) => new Set(list).size === list.length, 'each day once')
-    .optional(),
-  holidays: z
-    .array(ZHoliday.refine((day) => day.from <= day.to, 'from ≤ to'))
-    .max(200)
-    .optional(),
-  studyKinds: z
-    .array(z.enum(studyChatKinds))
-    .refine((list) => new Set(list).size === list.length, 'each kind once')
-    .optional(),
-  classTeachersUrgent: z.boolean().optional(),
+  opensAt: z.optional(ZClockTime),
+  closesAt: z.optional(ZClosingTime),
+  days: z.optional(
+    z.array(z.int().check(z.gte(1), z.lte(7))).check(
+      z.minLength(1),
+      z.maxLength(7),
+      z.refine((list) => new Set(list).size === list.length, 'each day once'),
+    ),
+  ),
+  holidays: z.optional(
+    z.array(ZHoliday.check(z.refine((day) => day.from <= day.to, 'from ≤ to'))).check(z.maxLength(200)),
+  ),
+  studyKinds: z.optional(
+    z
+      .array(z.enum(studyChatKinds))
+      .check(z.refine((list) => new Set(list).size === list.length, 'each kind once')),
+  ),
+  classTeachersUrgent: z.optional(z.boolean()),
 });
 export type TWorkingHoursRequest = z.infer<typeof ZWorkingHoursRequest>;
 
@@ -98,12 +99,12 @@ export const ZPendingMessage = z.object({
   chatId: ZId,
   clientId: z.string(),
   body: z.string(),
-  replyTo: ZQuote.nullable(),
+  replyTo: z.nullable(ZQuote),
   reason: z.enum(['hours', 'scheduled']),
   writtenAt: ZTimestamp,
   deliverAt: ZTimestamp,
-  editedAt: ZTimestamp.nullable(),
-  attachments: z.array(ZAttachment).optional(),
+  editedAt: z.nullable(ZTimestamp),
+  attachments: z.optional(z.array(ZAttachment)),
   policies: z.object({ edit: z.boolean(), cancel: z.boolean() }),
 });
 export type TPendingMessage = z.infer<typeof ZPendingMessage>;
@@ -115,10 +116,10 @@ export type TPendingList = z.infer<typeof ZPendingList>;
 /** A new text, or a new time (which makes it scheduled), or both. */
 export const ZEditPendingRequest = z
   .strictObject({
-    body: ZMultilineText.trim().min(1).max(MAX_MESSAGE_LENGTH).optional(),
-    sendAt: z.iso.datetime({ offset: true }).optional(),
+    body: z.optional(ZMultilineText.check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE_LENGTH))),
+    sendAt: z.optional(z.iso.datetime({ offset: true })),
   })
-  .refine((edit) => edit.body !== undefined || edit.sendAt !== undefined, 'a text or a time');
+  .check(z.refine((edit) => edit.body !== undefined || edit.sendAt !== undefined, 'a text or a time'));
 export type TEditPendingRequest = z.infer<typeof ZEditPendingRequest>;
 
 /** Last week's count per class chat, for the administration: the hours are kept, and seen to be. */
@@ -129,9 +130,9 @@ export const ZHoursReport = z.object({
     z.object({
       chatId: ZId,
       title: z.string(),
-      held: z.number().int().nonnegative(),
-      urgent: z.number().int().nonnegative(),
-      scheduled: z.number().int().nonnegative(),
+      held: z.int().check(z.nonnegative()),
+      urgent: z.int().check(z.nonnegative()),
+      scheduled: z.int().check(z.nonnegative()),
     }),
   ),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZEmail, ZId, ZIdParam, ZLogin, ZPassword, ZPersonName, ZPhone, ZTimestamp } from './common.js';
 import { ZLine, ZMultilineText } from './text-input.js';
 
@@ -9,14 +9,14 @@ export type InviteRole = z.infer<typeof ZInviteRole>;
 
 export const ZCreateInviteRequest = z.strictObject({
   role: ZInviteRole,
-  classId: ZId.optional(),
+  classId: z.optional(ZId),
   /** also admits into this chat (one the inviter may add people to) */
-  chatId: ZId.optional(),
+  chatId: z.optional(ZId),
   /** a personal invite: admits this person record without review */
-  personId: ZId.optional(),
-  expiresInDays: z.number().int().min(1).max(90).default(14),
+  personId: z.optional(ZId),
+  expiresInDays: z._default(z.int().check(z.gte(1), z.lte(90)), 14),
   /** absent: unlimited for class links, 1 for personal ones */
-  maxUses: z.number().int().min(1).max(1000).optional(),
+  maxUses: z.optional(z.int().check(z.gte(1), z.lte(1000))),
 });
 export type TCreateInviteRequest = z.infer<typeof ZCreateInviteRequest>;
 
@@ -27,11 +27,11 @@ export const ZInvite = z.object({
   id: ZId,
   role: ZInviteRole,
   policies: ZInvitePolicies,
-  class: z.object({ id: ZId, name: z.string() }).nullable(),
-  chat: z.object({ id: ZId, title: z.string() }).nullable(),
-  person: z.object({ id: ZId, fullName: z.string() }).nullable(),
-  maxUses: z.number().int().nullable(),
-  uses: z.number().int(),
+  class: z.nullable(z.object({ id: ZId, name: z.string() })),
+  chat: z.nullable(z.object({ id: ZId, title: z.string() })),
+  person: z.nullable(z.object({ id: ZId, fullName: z.string() })),
+  maxUses: z.nullable(z.int()),
+  uses: z.int(),
   expiresAt: ZTimestamp,
   revoked: z.boolean(),
   createdAt: ZTimestamp,
@@ -46,7 +46,7 @@ export const ZCreatedInvite = z.object({
   invite: ZInvite,
   url: z.string(),
   /** the code typed from a slip, grouped («K7M-4PX-AT9»); null for a personal invite (slip-code.ts) */
-  code: z.string().nullable(),
+  code: z.nullable(z.string()),
   /** where the code is typed: the server's address and `/join` */
   codePage: z.string(),
   /** the fallback printed under it: the school's public page and its code */
@@ -56,7 +56,7 @@ export const ZCreatedInvite = z.object({
 export type TCreatedInvite = z.infer<typeof ZCreatedInvite>;
 export const ZInviteList = z.object({ invites: z.array(ZInvite) });
 
-export const ZAnnulInvitesRequest = z.strictObject({ classId: ZId.optional() });
+export const ZAnnulInvitesRequest = z.strictObject({ classId: z.optional(ZId) });
 
 /**
  * What the viewer may invite into (server: invites/policy.ts), so the form
@@ -68,20 +68,20 @@ export const ZInviteOptions = z.object({
   classes: z.array(z.object({ id: ZId, name: z.string() })),
   wholeSchool: z.boolean(),
   /** the school's code for families without an invite (with `wholeSchool` only) */
-  joinCode: z.string().nullable(),
+  joinCode: z.nullable(z.string()),
 });
 export type TInviteOptions = z.infer<typeof ZInviteOptions>;
 
 /** Whom a personal invite of this role (and class) may be for. */
 export const ZInviteCandidatesQuery = z.strictObject({
   role: ZInviteRole,
-  classId: ZIdParam.optional(),
+  classId: z.optional(ZIdParam),
 });
 export type TInviteCandidatesQuery = z.infer<typeof ZInviteCandidatesQuery>;
 
 /** People of that role with no password yet, whom the viewer may give a personal link. */
 export const ZInviteCandidates = z.object({
-  people: z.array(z.object({ id: ZId, fullName: z.string(), className: z.string().nullable() })),
+  people: z.array(z.object({ id: ZId, fullName: z.string(), className: z.nullable(z.string()) })),
 });
 export type TInviteCandidates = z.infer<typeof ZInviteCandidates>;
 
@@ -89,10 +89,10 @@ export type TInviteCandidates = z.infer<typeof ZInviteCandidates>;
 export const ZInvitePreview = z.object({
   school: z.string(),
   role: ZInviteRole,
-  className: z.string().nullable(),
+  className: z.nullable(z.string()),
   personal: z.boolean(),
   /** a personal invite's person, so the page can greet them («Здравствуйте, Лейсан Хабибуллина») */
-  personName: z.string().nullable().optional(),
+  personName: z.optional(z.nullable(z.string())),
   /** parent invites to a class: the children to pick from, as «Мария И.» */
   children: z.array(z.object({ id: ZId, name: z.string() })),
 });
@@ -100,18 +100,18 @@ export type TInvitePreview = z.infer<typeof ZInvitePreview>;
 
 export const ZRedeemInviteRequest = z.strictObject({
   /** a newcomer registers; a logged-in person redeems with their account */
-  register: z
-    .strictObject({
+  register: z.optional(
+    z.strictObject({
       fullName: ZPersonName,
       login: ZLogin,
       password: ZPassword,
-      email: ZEmail.optional(),
-      phone: ZPhone.optional(),
-    })
-    .optional(),
+      email: z.optional(ZEmail),
+      phone: z.optional(ZPhone),
+    }),
+  ),
   /** a personal invite, not logged in: its person exists already and only chooses a password */
-  password: ZPassword.optional(),
-  childId: ZId.optional(),
+  password: z.optional(ZPassword),
+  childId: z.optional(ZId),
   acceptRules: z.literal(true),
 });
 export type TRedeemInviteRequest = z.infer<typeof ZRedeemInviteRequest>;
@@ -121,10 +121,10 @@ export type TRedeemInviteRequest = z.infer<typeof ZRedeemInviteRequest>;
  * the link's token, or the short code typed from a printed slip in any
  * spelling `slipCode` reads («k7m 4px at9»).
  */
-export const ZInviteToken = z.strictObject({ token: ZLine.min(1).max(200) });
+export const ZInviteToken = z.strictObject({ token: ZLine.check(z.minLength(1), z.maxLength(200)) });
 
 /** The body of `POST /api/invites/redeem`: the form and the link's token. */
-export const ZRedeemInviteBody = ZRedeemInviteRequest.extend(ZInviteToken.shape);
+export const ZRedeemInviteBody = z.extend(ZRedeemInviteRequest, ZInviteToken.shape);
 export type TRedeemInviteBody = z.infer<typeof ZRedeemInviteBody>;
 
 export const joinStatuses = ['pending', 'approved', 'rejected'] as const;
@@ -138,30 +138,35 @@ export const ZJoinRequest = z.object({
   status: z.enum(joinStatuses),
   applicant: z.object({ id: ZId, fullName: z.string() }),
   role: ZInviteRole,
-  class: z.object({ id: ZId, name: z.string() }).nullable(),
-  child: z.object({ id: ZId, fullName: z.string() }).nullable(),
-  inviteId: ZId.nullable(),
-  reason: z.string().nullable(),
+  class: z.nullable(z.object({ id: ZId, name: z.string() })),
+  child: z.nullable(z.object({ id: ZId, fullName: z.string() })),
+  inviteId: z.nullable(ZId),
+  reason: z.nullable(z.string()),
   createdAt: ZTimestamp,
-  decidedAt: ZTimestamp.nullable(),
+  decidedAt: z.nullable(ZTimestamp),
 });
 export type TJoinRequest = z.infer<typeof ZJoinRequest>;
 
 export const ZRedeemResult = z.object({
   /** 'member': admitted at once (personal invite); 'pending': a request waits for review */
   outcome: z.enum(['member', 'pending']),
-  request: ZJoinRequest.nullable(),
+  request: z.nullable(ZJoinRequest),
   csrfToken: z.string(),
 });
 
 export const ZJoinList = z.object({ requests: z.array(ZJoinRequest) });
-export const ZRejectRequest = z.strictObject({ reason: ZMultilineText.trim().min(3).max(500) });
-export const ZBulkApproveRequest = z.strictObject({ ids: z.array(ZId).min(1).max(200) });
+export const ZRejectRequest = z.strictObject({
+  reason: ZMultilineText.check(z.trim(), z.minLength(3), z.maxLength(500)),
+});
+export const ZBulkApproveRequest = z.strictObject({
+  ids: z.array(ZId).check(z.minLength(1), z.maxLength(200)),
+});
 
 /** The school's public page: eight digits, spaces and dashes allowed. */
-export const ZSchoolCode = ZLine.trim()
-  .max(20)
-  .transform((code) => code.replace(/[\s-]/g, ''));
+export const ZSchoolCode = z.pipe(
+  ZLine.check(z.trim(), z.maxLength(20)),
+  z.transform((code) => code.replace(/[\s-]/g, '')),
+);
 
 export const ZSchoolPreviewRequest = z.strictObject({ code: ZSchoolCode });
 export const ZSchoolPreview = z.object({
@@ -175,10 +180,10 @@ export type TSchoolPreview = z.infer<typeof ZSchoolPreview>;
  * shows no children, so a parent types their child's surname and first name
  * (`childName`) instead of picking an id from a list.
  */
-export const ZJoinByCodeRequest = ZRedeemInviteRequest.omit({ childId: true }).extend({
+export const ZJoinByCodeRequest = z.extend(z.omit(ZRedeemInviteRequest, { childId: true }), {
   code: ZSchoolCode,
   role: ZInviteRole,
-  classId: ZId.optional(),
-  childName: ZPersonName.optional(),
+  classId: z.optional(ZId),
+  childName: z.optional(ZPersonName),
 });
 export type TJoinByCodeRequest = z.infer<typeof ZJoinByCodeRequest>;

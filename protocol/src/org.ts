@@ -1,15 +1,19 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZId, ZRole, ZSchoolName, ZTimeZone } from './common.js';
 import { givenByHand } from './roles.js';
 import { ZLine } from './text-input.js';
 
 /** One Cyrillic capital letter: «А», «Б», … */
-export const ZClassLetter = ZLine.trim()
-  .transform((letter) => letter.toUpperCase())
-  .pipe(z.string().regex(/^[А-ЯЁ]$/, 'one Cyrillic letter'));
+export const ZClassLetter = z.pipe(
+  z.pipe(
+    ZLine.check(z.trim()),
+    z.transform((letter) => letter.toUpperCase()),
+  ),
+  z.string().check(z.regex(/^[А-ЯЁ]$/, 'one Cyrillic letter')),
+);
 
 export const ZCreateClassRequest = z.strictObject({
-  grade: z.number().int().min(1).max(11),
+  grade: z.int().check(z.gte(1), z.lte(11)),
   letter: ZClassLetter,
 });
 export type TCreateClassRequest = z.infer<typeof ZCreateClassRequest>;
@@ -19,42 +23,42 @@ export const bulkClassLetters = ['А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З']
 
 /** «Создать классы»: every chosen grade × every chosen letter; classes that exist are skipped. */
 export const ZCreateClassesRequest = z.strictObject({
-  grades: z
-    .array(z.number().int().min(1).max(11))
-    .min(1)
-    .max(11)
-    .refine((list) => new Set(list).size === list.length, 'each grade once'),
-  letters: z
-    .array(ZClassLetter)
-    .min(1)
-    .max(bulkClassLetters.length)
-    .refine((list) => new Set(list).size === list.length, 'each letter once'),
+  grades: z.array(z.int().check(z.gte(1), z.lte(11))).check(
+    z.minLength(1),
+    z.maxLength(11),
+    z.refine((list) => new Set(list).size === list.length, 'each grade once'),
+  ),
+  letters: z.array(ZClassLetter).check(
+    z.minLength(1),
+    z.maxLength(bulkClassLetters.length),
+    z.refine((list) => new Set(list).size === list.length, 'each letter once'),
+  ),
 });
 export type TCreateClassesRequest = z.infer<typeof ZCreateClassesRequest>;
 
 /** What «Создать классы» did: the names it created, and how many of the asked it found already there. */
 export const ZCreatedClasses = z.object({
   created: z.array(z.string()),
-  skipped: z.number().int().nonnegative(),
+  skipped: z.int().check(z.nonnegative()),
 });
 export type TCreatedClasses = z.infer<typeof ZCreatedClasses>;
 
 export const ZClassSummary = z.object({
   id: ZId,
   name: z.string(),
-  grade: z.number().int(),
+  grade: z.int(),
   letter: z.string(),
-  academicYear: z.number().int(),
+  academicYear: z.int(),
   archived: z.boolean(),
-  classTeacher: z.object({ id: ZId, fullName: z.string() }).nullable(),
+  classTeacher: z.nullable(z.object({ id: ZId, fullName: z.string() })),
   counts: z.object({
-    students: z.number().int(),
+    students: z.int(),
     /** parents linked to a student of the class */
-    parentsLinked: z.number().int(),
+    parentsLinked: z.int(),
     /** of those, the ones who have set a password and can log in */
-    parentsJoined: z.number().int(),
+    parentsJoined: z.int(),
     /** the class teacher and the subject teachers */
-    teachers: z.number().int(),
+    teachers: z.int(),
   }),
 });
 export type TClassSummary = z.infer<typeof ZClassSummary>;
@@ -67,9 +71,9 @@ export type TClassSummary = z.infer<typeof ZClassSummary>;
  */
 export const ZFirstSteps = z.object({
   /** classes of the current year */
-  classes: z.number().int().nonnegative(),
+  classes: z.int().check(z.nonnegative()),
   /** of those, the ones with a class teacher */
-  classesWithTeacher: z.number().int().nonnegative(),
+  classesWithTeacher: z.int().check(z.nonnegative()),
   /** an invite was created, or a family has joined */
   invited: z.boolean(),
 });
@@ -81,7 +85,7 @@ export const ZSchoolStructure = z.object({
     timeZone: z.string(),
     /** for the school's public page: families without an invite ask to join with it */
     joinCode: z.string(),
-    academicYear: z.number().int(),
+    academicYear: z.int(),
     subjectTeachersInParentChats: z.boolean(),
     /** direct chats between two parents / two students (off by default) */
     directParentToParent: z.boolean(),
@@ -93,11 +97,11 @@ export type TSchoolStructure = z.infer<typeof ZSchoolStructure>;
 
 const ZPersonRef = z.object({ id: ZId, fullName: z.string() });
 
-export const ZClassCard = ZClassSummary.extend({
+export const ZClassCard = z.extend(ZClassSummary, {
   students: z.array(
-    ZPersonRef.extend({
+    z.extend(ZPersonRef, {
       /** `joined`: has set a password and can log in */
-      parents: z.array(ZPersonRef.extend({ joined: z.boolean() })),
+      parents: z.array(z.extend(ZPersonRef, { joined: z.boolean() })),
     }),
   ),
   subjectTeachers: z.array(z.object({ teacher: ZPersonRef, subject: z.string() })),
@@ -119,16 +123,16 @@ export const ZPersonCard = z.object({
   fullName: z.string(),
   roles: z.array(ZRole),
   left: z.boolean(),
-  class: z.object({ id: ZId, name: z.string() }).nullable(),
-  children: z.array(ZPersonRef.extend({ className: z.string().nullable() })),
+  class: z.nullable(z.object({ id: ZId, name: z.string() })),
+  children: z.array(z.extend(ZPersonRef, { className: z.nullable(z.string()) })),
   parents: z.array(ZPersonRef),
   leads: z.array(z.object({ id: ZId, name: z.string() })),
   /** who a parent is, for staff: «мама Миши В., 1А» (as in `ZPersonSummary`) */
-  context: z.string().nullable().optional(),
+  context: z.optional(z.nullable(z.string())),
   /** only for admins and the person themself; an admin's read is audited */
-  contacts: z
-    .object({ login: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
-    .nullable(),
+  contacts: z.nullable(
+    z.object({ login: z.string(), email: z.nullable(z.string()), phone: z.nullable(z.string()) }),
+  ),
   /** what the viewer may do with this person (org/policy.ts `personAbilities`) */
   policies: z.object({
     /** the roles the viewer may switch on or off (none: the roles are only shown) */
@@ -143,10 +147,10 @@ export const ZPersonCard = z.object({
 });
 export type TPersonCard = z.infer<typeof ZPersonCard>;
 
-export const ZAssignClassTeacherRequest = z.strictObject({ teacherId: ZId.nullable() });
+export const ZAssignClassTeacherRequest = z.strictObject({ teacherId: z.nullable(ZId) });
 export const ZSubjectTeacherRequest = z.strictObject({
   teacherId: ZId,
-  subject: ZLine.trim().min(2).max(80),
+  subject: ZLine.check(z.trim(), z.minLength(2), z.maxLength(80)),
 });
 export type TSubjectTeacherRequest = z.infer<typeof ZSubjectTeacherRequest>;
 export const ZCommitteeRequest = z.strictObject({ parentId: ZId, member: z.boolean() });
@@ -155,8 +159,10 @@ export const ZGuardianRequest = z.strictObject({ parentId: ZId });
 export const ZSetRolesRequest = z.strictObject({
   roles: z
     .array(ZRole)
-    .max(7)
-    .refine(givenByHand, 'class teachers are assigned to a class, not given the role'),
+    .check(
+      z.maxLength(7),
+      z.refine(givenByHand, 'class teachers are assigned to a class, not given the role'),
+    ),
 });
 export type TSetRolesRequest = z.infer<typeof ZSetRolesRequest>;
 /** Time zones offered first: Russia's, west to east. Any IANA zone is accepted. */
@@ -177,27 +183,27 @@ export const russianTimeZones = [
 
 /** School-wide choices; what is left out stays as it is. */
 export const ZSchoolSettingsRequest = z.strictObject({
-  name: ZSchoolName.optional(),
-  timeZone: ZTimeZone.optional(),
+  name: z.optional(ZSchoolName),
+  timeZone: z.optional(ZTimeZone),
   /** «Скрыть» on the «Первые шаги» checklist */
-  firstStepsHidden: z.boolean().optional(),
-  subjectTeachersInParentChats: z.boolean().optional(),
-  directParentToParent: z.boolean().optional(),
-  directStudentToStudent: z.boolean().optional(),
+  firstStepsHidden: z.optional(z.boolean()),
+  subjectTeachersInParentChats: z.optional(z.boolean()),
+  directParentToParent: z.optional(z.boolean()),
+  directStudentToStudent: z.optional(z.boolean()),
 });
 export type TSchoolSettingsRequest = z.infer<typeof ZSchoolSettingsRequest>;
 
 export const ZRolloverPlan = z.object({
-  fromYear: z.number().int(),
-  toYear: z.number().int(),
+  fromYear: z.int(),
+  toYear: z.int(),
   /** «5А» → «6А» */
   promoted: z.array(z.object({ classId: ZId, from: z.string(), to: z.string() })),
   /** graduating classes: their chats become read-only history, their students leave */
-  graduated: z.array(z.object({ classId: ZId, name: z.string(), students: z.number().int() })),
+  graduated: z.array(z.object({ classId: ZId, name: z.string(), students: z.int() })),
   /** false when this year was already rolled over */
   pending: z.boolean(),
   /** the first day the rollover may be applied (1 July of the new year), as YYYY-MM-DD */
   availableFrom: z.string(),
 });
 export type TRolloverPlan = z.infer<typeof ZRolloverPlan>;
-export const ZRolloverRequest = z.strictObject({ fromYear: z.number().int().min(2000).max(2100) });
+export const ZRolloverRequest = z.strictObject({ fromYear: z.int().check(z.gte(2000), z.lte(2100)) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZResetLink } from './auth.js';
 import { ZEmail, ZId, ZIdParam, ZLogin, ZPersonName, ZPhone, ZRole } from './common.js';
 import { givenByHand } from './roles.js';
@@ -9,11 +9,13 @@ export const ZCreatePersonRequest = z.strictObject({
   login: ZLogin,
   roles: z
     .array(ZRole)
-    .min(1)
-    .max(7)
-    .refine(givenByHand, 'class teachers are assigned to a class, not given the role'),
-  email: ZEmail.optional(),
-  phone: ZPhone.optional(),
+    .check(
+      z.minLength(1),
+      z.maxLength(7),
+      z.refine(givenByHand, 'class teachers are assigned to a class, not given the role'),
+    ),
+  email: z.optional(ZEmail),
+  phone: z.optional(ZPhone),
 });
 export type TCreatePersonRequest = z.infer<typeof ZCreatePersonRequest>;
 
@@ -23,37 +25,41 @@ export const ZPersonSummary = z.object({
   fullName: z.string(),
   roles: z.array(ZRole),
   /** a student's class («5А»), if any */
-  className: z.string().nullable().optional(),
+  className: z.optional(z.nullable(z.string())),
   /**
    * who a parent is, for staff who see families: «мама Миши В., 1А»
    * (org/family-label.ts); null or absent for everyone else
    */
-  context: z.string().nullable().optional(),
+  context: z.optional(z.nullable(z.string())),
 });
 export type TPersonSummary = z.infer<typeof ZPersonSummary>;
 
 /** `GET /api/people`: narrowed on the server (the list of a school runs to thousands). */
 export const ZPeopleQuery = z.strictObject({
   /** a part of the full name, any case */
-  q: ZLine.trim().max(100).optional(),
+  q: z.optional(ZLine.check(z.trim(), z.maxLength(100))),
   /** one role, or several separated by commas (`teacher,class_teacher`): anyone with one of them */
-  role: z
-    .string()
-    .transform((text) => [...new Set(text.split(','))])
-    .pipe(z.array(ZRole).min(1).max(7))
-    .optional(),
+  role: z.optional(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((text) => [...new Set(text.split(','))]),
+      ),
+      z.array(ZRole).check(z.minLength(1), z.maxLength(7)),
+    ),
+  ),
   /** a class's students, their parents and its teachers */
-  classId: ZIdParam.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(500),
+  classId: z.optional(ZIdParam),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 500),
 });
 export type TPeopleQuery = z.input<typeof ZPeopleQuery>;
 
 export const ZPeopleList = z.object({
   people: z.array(ZPersonSummary),
   /** more people match than `limit`: narrow the search */
-  more: z.boolean().optional(),
+  more: z.optional(z.boolean()),
   /** the school's classes, to narrow by (`classId`) */
-  classes: z.array(z.object({ id: ZId, name: z.string() })).optional(),
+  classes: z.optional(z.array(z.object({ id: ZId, name: z.string() }))),
 });
 
 export type TPeopleList = z.infer<typeof ZPeopleList>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * What no text a person types may hold: control characters (Unicode `Cc`:
@@ -15,12 +15,16 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const reason = 'control characters and broken characters are not allowed';
 
 /** One line of text: a name, a title, a login, a search. */
-export const ZLine = z.string().refine((text) => !CONTROL.test(text) && !LONE_SURROGATE.test(text), reason);
+export const ZLine = z
+  .string()
+  .check(z.refine((text) => !CONTROL.test(text) && !LONE_SURROGATE.test(text), reason));
 
 /** Text of several lines: a message, a reason. */
 export const ZMultilineText = z
   .string()
-  .refine((text) => !CONTROL_EXCEPT_TAB_AND_NEWLINE.test(text) && !LONE_SURROGATE.test(text), reason);
+  .check(
+    z.refine((text) => !CONTROL_EXCEPT_TAB_AND_NEWLINE.test(text) && !LONE_SURROGATE.test(text), reason),
+  );
 
 /**
  * What a composer sends of pasted text: line breaks of other programs

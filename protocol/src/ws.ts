@@ -1,19 +1,15 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZEvent } from './events.js';
 
 /** Frames the browser sends on /api/ws. */
 export const ZClientFrame = z.discriminatedUnion('type', [
   /** first frame: resume after `cursor` (null: only live events from now) */
-  z.strictObject({ type: z.literal('hello'), cursor: z.number().int().nonnegative().nullable() }),
+  z.strictObject({ type: z.literal('hello'), cursor: z.nullable(z.int().check(z.nonnegative())) }),
   z.strictObject({ type: z.literal('ping') }),
   /** the person is typing in a chat; send at most every TYPING_INTERVAL_MS while they type */
   z.strictObject({
     type: z.literal('typing'),
-    chatId: z
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 31 - 1),
+    chatId: z.number().check(z.int(), z.positive(), z.lte(2 ** 31 - 1)),
   }),
 ]);
 export type TClientFrame = z.infer<typeof ZClientFrame>;
@@ -22,15 +18,15 @@ export type TClientFrame = z.infer<typeof ZClientFrame>;
 export const ZServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), event: ZEvent }),
   /** every missed event has been replayed; what follows is live */
-  z.object({ type: z.literal('ready'), cursor: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('ready'), cursor: z.int().check(z.nonnegative()) }),
   /** the cursor is older than the server keeps: reload state over HTTP, then reconnect */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('pong') }),
   /** someone else is typing: show it for TYPING_SHOW_MS unless repeated (never stored, never replayed) */
   z.object({
     type: z.literal('typing'),
-    chatId: z.number().int(),
-    userId: z.number().int(),
+    chatId: z.int(),
+    userId: z.int(),
     fullName: z.string(),
   }),
 ]);

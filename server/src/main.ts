@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { setupRoles, ZSetupRequest } from '@parta/protocol';
 import type { Logger } from 'pino';
+import { omit } from 'zod/mini';
 import { buildApp } from './app.js';
 import { type Config, loadConfig, redactConfig, settingFlags } from './config.js';
 import { seedDemoWeek } from './demo-week.js';
@@ -97,7 +98,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
 
 async function init(config: Config, logger: Logger, flags: Record<string, string>): Promise<void> {
   // The operator at the command line needs no first-run code.
-  const parsed = ZSetupRequest.omit({ setupToken: true }).safeParse({
+  const parsed = omit(ZSetupRequest, { setupToken: true }).safeParse({
     schoolName: flags['school-name'],
     timeZone: flags['time-zone'] ?? 'Europe/Moscow',
     adminName: flags['admin-name'],

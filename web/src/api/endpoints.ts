@@ -28,7 +28,7 @@ import {
   ZSessionList,
   ZSetupStatus,
 } from '@parta/protocol';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { request } from './http.js';
 
 /** A waiting message has `deliverAt`; a delivered one does not. */

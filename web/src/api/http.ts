@@ -1,5 +1,5 @@
 import { type TErrorBody, ZErrorBody } from '@parta/protocol';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** An answer of the server with `{ error: { code, message } }`; `message` is already in the reader's language. */
 export class ApiError extends Error {
@@ -49,7 +49,7 @@ export function configureHttp(patch: Partial<Settings>): void {
  * `sent`: the same GET, already on its way (index.html asks who is here
  * before the scripts arrive).
  */
-export async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodMiniType>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   schema: S,

@@ -10,6 +10,8 @@ import { ErrorNote } from './ui.js';
 
 /**
  * «Первые шаги» after the first run: classes → class teachers → invites.
+ * On a phone only the next step is open (its text and its button); the
+ * others are one line each (styles/pages.css).
  * What is done comes from the server (`me.firstSteps`, read from the
  * school's data); the card is gone once every step is done or it is hidden.
  */
@@ -85,7 +87,10 @@ function Checklist({ steps }: { steps: TFirstSteps }) {
       </p>
       <ol class="first-steps__list">
         {items.map((item) => (
-          <li key={item.key} class={`first-steps__item${item.done ? ' first-steps__item--done' : ''}`}>
+          <li
+            key={item.key}
+            class={`first-steps__item${item.done ? ' first-steps__item--done' : ''}${item === next ? ' first-steps__item--next' : ''}`}
+          >
             <span class="first-steps__mark" aria-hidden="true">
               {item.done ? <CheckIcon width="16" height="16" /> : null}
             </span>

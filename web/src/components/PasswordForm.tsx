@@ -1,5 +1,6 @@
 import { newPasswordFor, type TChangePasswordRequest, ZChangePasswordRequest } from '@parta/protocol';
 import { useState } from 'preact/hooks';
+import { z } from 'zod/mini';
 import { api } from '../api/endpoints.js';
 import { CurrentPasswordField, NewPasswordField } from '../forms/AccountFields.js';
 import { checkInput, passwordRefused } from '../forms/rules.js';
@@ -19,7 +20,7 @@ export function PasswordForm() {
   const submit = onSubmit(async () => {
     setDone(false);
     const body: TChangePasswordRequest = { currentPassword, newPassword };
-    checkInput(ZChangePasswordRequest.extend({ newPassword: newPasswordFor(roles) }), body, {
+    checkInput(z.extend(ZChangePasswordRequest, { newPassword: newPasswordFor(roles) }), body, {
       currentPassword: t('profile.currentPassword'),
       newPassword: t('profile.newPassword'),
     });

@@ -7,19 +7,20 @@ import {
   ZPersonName,
   ZRedeemInviteRequest,
 } from '@parta/protocol';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiError } from '../api/http.js';
 import { t } from '../i18n/index.js';
 
-/** The lengths a protocol schema accepts, as the attributes of the field the browser checks first. */
-export function lengthsOf(schema: { minLength: number | null; maxLength: number | null }): {
-  minLength?: number;
-  maxLength?: number;
-} {
-  return {
-    ...(schema.minLength === null ? {} : { minLength: schema.minLength }),
-    ...(schema.maxLength === null ? {} : { maxLength: schema.maxLength }),
-  };
+/** The lengths a protocol schema accepts (its length checks), as the attributes of the field the browser checks first. */
+export function lengthsOf(schema: z.ZodMiniType): { minLength?: number; maxLength?: number } {
+  const lengths: { minLength?: number; maxLength?: number } = {};
+  for (const check of schema._zod.def.checks ?? []) {
+    const rule = check._zod.def as { check: string; minimum?: number; maximum?: number };
+    if (rule.check === 'min_length') lengths.minLength = Math.max(lengths.minLength ?? 0, rule.minimum!);
+    if (rule.check === 'max_length')
+      lengths.maxLength = Math.min(lengths.maxLength ?? Infinity, rule.maximum!);
+  }
+  return lengths;
 }
 
 /** A login as the server takes it (protocol `ZLogin`). */
@@ -56,14 +57,14 @@ export function passwordRefused(error: unknown): boolean {
 /** Redeeming an invite as the server takes it from someone joining with these roles (its password rule). */
 export function redeemInviteFor(roles: readonly string[]) {
   const password = newPasswordFor(roles);
-  return ZRedeemInviteRequest.extend({
-    register: ZRedeemInviteRequest.shape.register.unwrap().extend({ password }).optional(),
-    password: password.optional(),
+  return z.extend(ZRedeemInviteRequest, {
+    register: z.optional(z.extend(ZRedeemInviteRequest.shape.register.def.innerType, { password })),
+    password: z.optional(password),
   });
 }
 
 /** What a schema refuses in a body: one entry a field, its path as the server names it (`register.login`). */
-export function refusedFields(schema: z.ZodType, body: unknown): { path: string; message: string }[] {
+export function refusedFields(schema: z.ZodMiniType, body: unknown): { path: string; message: string }[] {
   const result = schema.safeParse(body);
   return result.success
     ? []
@@ -84,7 +85,7 @@ function lowerFirst(label: string): string {
  * `validation.failed` would be, in the reader's words, naming the fields by
  * their labels (and marking them through `invalidFields`).
  */
-export function checkInput(schema: z.ZodType, body: unknown, labels: Record<string, string>): void {
+export function checkInput(schema: z.ZodMiniType, body: unknown, labels: Record<string, string>): void {
   const fields = refusedFields(schema, body);
   if (fields.length === 0) return;
   // Named mid-sentence, as the server names them: «Проверьте заполнение полей: телефон или e-mail.»

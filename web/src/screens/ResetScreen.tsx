@@ -1,5 +1,6 @@
 import { type TResetLinkPreview, ZResetPasswordRequest } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
+import { z } from 'zod/mini';
 import { api } from '../api/endpoints.js';
 import { AuthPage } from '../components/AuthPage.js';
 import { ErrorNote, Field, invalidFields, SkeletonList } from '../components/ui.js';
@@ -45,7 +46,7 @@ export function ResetScreen({ token }: { token: string }) {
     await run(async () => {
       // The link is checked by the server; the password here, with the rule for anyone.
       checkInput(
-        ZResetPasswordRequest.pick({ newPassword: true }),
+        z.pick(ZResetPasswordRequest, { newPassword: true }),
         { newPassword: password },
         {
           newPassword: t('reset.password'),

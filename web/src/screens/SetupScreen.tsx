@@ -1,5 +1,6 @@
 import { newPasswordFor, setupRoles, type TSetupRequest, ZSetupRequest } from '@parta/protocol';
 import { useId, useState } from 'preact/hooks';
+import { z } from 'zod/mini';
 import { api } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
 import { AuthPage } from '../components/AuthPage.js';
@@ -33,7 +34,7 @@ export function SetupScreen() {
       password,
       setupToken: setupToken.trim(),
     };
-    checkInput(ZSetupRequest.extend({ password: newPasswordFor(setupRoles) }), body, {
+    checkInput(z.extend(ZSetupRequest, { password: newPasswordFor(setupRoles) }), body, {
       schoolName: t('setup.schoolName'),
       adminName: t('setup.adminName'),
       login: t('setup.login'),

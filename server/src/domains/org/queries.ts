@@ -49,6 +49,8 @@ function peopleWhere(schoolId: number, filter: PeopleFilter): SQL | undefined {
   return and(
     eq(users.schoolId, schoolId),
     isNull(users.leftAt),
+    // An applicant (no role yet, waiting for a decision on their request) is in «Заявки», not among the people.
+    sql`cardinality(${users.roles}) > 0`,
     q ? ilike(users.fullName, `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`) : undefined,
     role ? or(...role.map((one) => sql`${one} = any(${users.roles})`)) : undefined,
     inClass,
@@ -56,8 +58,8 @@ function peopleWhere(schoolId: number, filter: PeopleFilter): SQL | undefined {
 }
 
 /**
- * Names and roles only, of the people the viewer may see (canSeePerson),
- * narrowed by name, role and class and at most `limit` of them: contact data
+ * Names and roles only, of the people the viewer may see (canSeePerson)
+ * who hold a role (applicants are not the school's people yet), narrowed by name, role and class and at most `limit` of them: contact data
  * stays with the person and the admins. Parents carry who they are through
  * their children, for staff (`familyLabels`).
  */

@@ -100,7 +100,7 @@ export function SchoolJoinScreen() {
             name="school-code"
             inputMode="numeric"
             autocomplete="off"
-            {...lengthsOf(ZSchoolCode.in)}
+            {...lengthsOf(ZSchoolCode.def.in)}
             class="join__code"
             required
           />

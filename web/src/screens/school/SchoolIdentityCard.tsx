@@ -54,7 +54,7 @@ export function SchoolIdentityCard({
             setName(value);
             setSaved(false);
           }}
-          {...lengthsOf(ZSchoolSettingsRequest.shape.name.unwrap())}
+          {...lengthsOf(ZSchoolSettingsRequest.shape.name.def.innerType)}
           invalid={invalid.has('name')}
           required
         />
