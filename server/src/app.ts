@@ -82,12 +82,13 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
       });
     },
   });
+  const storage = new LocalStorage(deps.config.dataDir);
   const jobs = registerJobs(
     new JobRunner({ db: deps.database.db, actions, clock: deps.clock, logger: deps.logger }),
+    { storage },
   );
   const feed = new EventFeed(deps.database.db, deps.bus, deps.logger);
   const hub = new Hub(deps.database.db, feed, deps.clock, deps.logger, deps.config.wsSocketsPerAccount);
-  const storage = new LocalStorage(deps.config.dataDir);
   const routeDeps: RouteDeps = { ...deps, actions, storage, mePolicies, meFirstSteps: firstSteps };
 
   const writes = new WriteHealth(deps.clock);

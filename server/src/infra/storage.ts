@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -20,6 +20,8 @@ export interface Storage {
   read(key: string, range?: { start: number; end: number }): Readable;
   size(key: string): Promise<number | null>;
   remove(key: string): Promise<void>;
+  /** every key kept, with when its bytes were last written */
+  list(): AsyncIterable<{ key: string; writtenAt: Date }>;
 }
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -76,6 +78,15 @@ export class LocalStorage implements Storage {
 
   async remove(key: string): Promise<void> {
     await rm(this.#path(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<{ key: string; writtenAt: Date }> {
+    const entries = await readdir(this.#root, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() || !KEY.test(entry.name)) continue;
+      const { mtime } = await stat(path.join(entry.parentPath, entry.name));
+      yield { key: entry.name, writtenAt: mtime };
+    }
   }
 }
 

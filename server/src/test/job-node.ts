@@ -11,12 +11,15 @@
  * Commands: `{ run: ISO time }` → the node sets its clock and runs due
  * jobs; answers `{ taken }`, or `{ error }`. Env: DATABASE_URL, JOB_LEASE_MS.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { connect } from '../db/client.js';
 import { ActionRunner } from '../infra/actions.js';
 import { MemoryBus } from '../infra/bus.js';
 import { ManualClock } from '../infra/clock.js';
 import { JobRunner } from '../infra/jobs.js';
+import { LocalStorage } from '../infra/storage.js';
 import { registerJobs } from '../job-kinds.js';
 
 const { db } = connect(process.env.DATABASE_URL!, 2);
@@ -25,6 +28,8 @@ const logger = pino({ level: 'silent' });
 const actions = new ActionRunner({ db, bus: new MemoryBus(), clock, logger });
 const jobs = registerJobs(
   new JobRunner({ db, actions, clock, logger, leaseMs: Number(process.env.JOB_LEASE_MS) }),
+  // Its own storage: this node has no uploads, so a files sweep it may take finds nothing.
+  { storage: new LocalStorage(path.join(tmpdir(), `parta-job-node-${process.pid}`)) },
 );
 
 process.on('message', (command: { run: string }) => {

@@ -1,5 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.js';
@@ -216,5 +217,40 @@ describe('files in messages', () => {
     expect(arrived).toMatchObject({ body: 'Посмотрите, пожалуйста, дневник', delivery: 'held' });
     expect(arrived.attachments.map((file: { id: number }) => file.id)).toEqual([photo.body.id]);
     expect((await teacher.client.download(`/api/files/${photo.body.id}`)).status).toBe(200);
+  });
+});
+
+describe('the files’ upkeep', () => {
+  it('removes the bytes of a deleted message’s files and of abandoned uploads, and keeps the rest', async () => {
+    const kept = await upload(parent.client, Buffer.from('Расписание кружков на осень'), 'кружки.txt');
+    const sentKept = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId: crypto.randomUUID(),
+      body: 'Расписание',
+      attachmentIds: [kept.body.id],
+    });
+    expect(sentKept.status).toBe(200);
+    const doomed = await upload(parent.client, Buffer.from('Ошибочный файл'), 'ошибка.txt');
+    const sentDoomed = await parent.client.post(`/api/chats/${chatId}/messages`, {
+      clientId: crypto.randomUUID(),
+      body: '',
+      attachmentIds: [doomed.body.id],
+    });
+    await parent.client.delete(`/api/chats/${chatId}/messages/${sentDoomed.body.id}`);
+    const abandoned = await upload(parent.client, Buffer.from('Передумал отправлять'), 'черновик.txt');
+    expect(abandoned.status).toBe(201);
+    const before = (await storedFiles()).length;
+    // Bytes settle for an hour after they are written (the disk's clock, not the server's): move past both.
+    server.clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
+    await server.parta.jobs.runDue();
+    const after = await storedFiles();
+    const contents = await Promise.all(after.map((file) => readFile(file, 'utf8')));
+    expect(contents).toContain('Расписание кружков на осень');
+    expect(contents).not.toContain('Ошибочный файл');
+    expect(contents).not.toContain('Передумал отправлять');
+    expect(after.length).toBeLessThan(before);
+    const rows = await server.db.execute<{ id: string }>(
+      sql`select id from files where id = ${kept.body.id}`,
+    );
+    expect(rows.rows).toHaveLength(1);
   });
 });
