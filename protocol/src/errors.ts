@@ -84,6 +84,7 @@ export const errorCodes = [
   'files.damaged',
   'files.not_found',
   'files.not_attachable',
+  'files.quota_exceeded',
   'rate.limited',
   'server.unavailable',
   'server.storage_full',

@@ -28,6 +28,65 @@ export const defaultFileLimits: Record<FileKind, number> = {
   document: 50 * MB,
 };
 
+/** The most a school may allow for one file of any kind: 2 GB. */
+export const MAX_FILE_LIMIT = 2048 * MB;
+
+const allFormats = Object.values(fileFormats).flat() as FileFormat[];
+const ZByteLimit = z.int().check(z.gte(1), z.lte(MAX_FILE_LIMIT));
+
+/** What the school lets through: the largest file of each kind, the formats, and all files together. */
+export const ZFileRules = z.object({
+  limits: z.object({ image: ZByteLimit, audio: ZByteLimit, video: ZByteLimit, document: ZByteLimit }),
+  formats: z.array(z.enum(allFormats as [FileFormat, ...FileFormat[]])),
+  /** all files of the school together, in bytes; null: as much as the disk holds */
+  quotaBytes: z.nullable(z.int().check(z.positive())),
+});
+export type TFileRules = z.infer<typeof ZFileRules>;
+
+export const defaultFileRules: TFileRules = {
+  limits: defaultFileLimits,
+  formats: allFormats,
+  quotaBytes: null,
+};
+
+/** The admin's change; what is left out stays. */
+export const ZFileRulesRequest = z.strictObject({
+  limits: z.optional(
+    z.strictObject({
+      image: z.optional(ZByteLimit),
+      audio: z.optional(ZByteLimit),
+      video: z.optional(ZByteLimit),
+      document: z.optional(ZByteLimit),
+    }),
+  ),
+  formats: z.optional(
+    z
+      .array(z.enum(allFormats as [FileFormat, ...FileFormat[]]))
+      .check(z.refine((list) => new Set(list).size === list.length, 'each format once')),
+  ),
+  quotaBytes: z.optional(z.nullable(z.int().check(z.positive()))),
+});
+export type TFileRulesRequest = z.infer<typeof ZFileRulesRequest>;
+
+/** The school's rules and how much its chats hold, biggest first. */
+export const ZFileSettings = z.object({
+  rules: ZFileRules,
+  usage: z.object({
+    bytes: z.int().check(z.nonnegative()),
+    files: z.int().check(z.nonnegative()),
+    chats: z.array(
+      z.object({
+        chatId: ZId,
+        title: z.string(),
+        bytes: z.int().check(z.nonnegative()),
+        files: z.int().check(z.nonnegative()),
+      }),
+    ),
+  }),
+  policies: z.object({ edit: z.boolean() }),
+});
+export type TFileSettings = z.infer<typeof ZFileSettings>;
+
 /** Files one message may carry. */
 export const MAX_ATTACHMENTS = 10;
 

@@ -1,4 +1,4 @@
-import type { TWorkingHours } from '@parta/protocol';
+import type { TFileRules, TWorkingHours } from '@parta/protocol';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -39,6 +39,8 @@ export const schools = pgTable(
     firstStepsHidden: boolean('first_steps_hidden').notNull().default(false),
     /** study chats' working hours (domains/hours); null: the defaults of protocol/hours.ts */
     workingHours: jsonb('working_hours').$type<TWorkingHours>(),
+    /** what files the school lets through (domains/files); null: the defaults of protocol/files.ts */
+    fileRules: jsonb('file_rules').$type<TFileRules>(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('schools_join_code_key').on(t.joinCode)],

@@ -98,6 +98,8 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'files.damaged': 'The file is damaged or cannot be opened. Try saving it again.',
   'files.not_found': 'File not found.',
   'files.not_attachable': 'This file cannot be attached: it was uploaded to another chat or already sent.',
+  'files.quota_exceeded':
+    'The school’s file space is full. Ask the administrator to free some space or raise the limit.',
   'rate.limited': 'Too many actions in a row. Try again in {{seconds}} s.',
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
   'server.storage_full':

@@ -100,6 +100,8 @@ export const ru: Record<ErrorCode | 'validation.failed_request', string> = {
   'files.not_found': 'Файл не найден.',
   'files.not_attachable':
     'Этот файл нельзя приложить к сообщению: его загрузили в другой чат или уже отправили.',
+  'files.quota_exceeded':
+    'Место для файлов школы закончилось. Попросите администратора освободить место или увеличить объём.',
   'rate.limited': 'Слишком много действий подряд. Повторите через {{seconds}} с.',
   'server.unavailable': 'Сервер временно недоступен. Попробуйте через минуту.',
   'server.storage_full':

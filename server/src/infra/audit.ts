@@ -68,6 +68,8 @@ export const auditTypes = [
   'hours.settings',
   /** a file was received, checked and kept (`data`: chat, kind, format, size) */
   'files.upload',
+  /** the school's file rules: limits, formats, quota */
+  'files.settings',
   /** a background job deleted what outlived its retention (`data`: what, how many) */
   'retention.prune',
 ] as const;

@@ -7,6 +7,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'files.too_large': 413,
   'files.type_not_allowed': 415,
   'files.not_found': 404,
+  'files.quota_exceeded': 413,
   'request.unsupported_media_type': 415,
   'request.not_found': 404,
   'auth.required': 401,

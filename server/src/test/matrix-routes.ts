@@ -184,6 +184,8 @@ export const matrix: Record<string, Row> = {
     request: (fx) => ({ url: `/api/chats/${fx.chatId}/files?name=x`, body: { x: 1 } }),
   },
   // Nobody of the fixture has a file: everyone logged in gets as far as «not found».
+  'GET /api/school/files': { allow: ['administration', 'admin'], request: () => ({}) },
+  'POST /api/school/files': { allow: ['admin'], request: () => ({ body: { quotaBytes: null } }) },
   'GET /api/files/:id': { allow: people, allowedStatus: 404, request: () => ({ url: '/api/files/424242' }) },
   'GET /api/files/:id/thumbnail': {
     allow: people,

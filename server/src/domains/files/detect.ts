@@ -139,8 +139,11 @@ export async function probeMedia(filePath: string): Promise<MediaFacts | null> {
   }
 }
 
-/** Every format Parta takes, for the error that names them. */
-export const allowedFormatsList = Object.values(fileFormats)
-  .flat()
-  .map((format) => format.toUpperCase())
-  .join(', ');
+/** The formats a school takes, for the error that names them: «JPG, PNG, … PDF, DOCX». */
+export function allowedFormatsList(formats: readonly string[]): string {
+  const known = Object.values(fileFormats).flat() as readonly string[];
+  return known
+    .filter((format) => formats.includes(format))
+    .map((format) => format.toUpperCase())
+    .join(', ');
+}

@@ -1,4 +1,4 @@
-import type { Actor } from '../../infra/actor.js';
+import { type Actor, hasRole } from '../../infra/actor.js';
 import { allow, deny, type Verdict } from '../../infra/verdict.js';
 
 /**
@@ -17,6 +17,19 @@ export function canReadFile(
   return file.member && !file.messageDeleted ? allow : deny('files.not_found');
 }
 
+/** The admin sets what files the school lets through; the administration sees what they take. */
+export function canSetFileRules(actor: Actor): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  return hasRole(actor, 'admin') ? allow : deny('access.denied');
+}
+
+export function canSeeFileUsage(actor: Actor): Verdict {
+  if (actor.kind !== 'person') return deny('auth.required');
+  return hasRole(actor, 'admin', 'administration') ? allow : deny('access.denied');
+}
+
 export const filePolicies = {
   'files.read': canReadFile,
+  'files.usage': canSeeFileUsage,
+  'files.rules': canSetFileRules,
 } as const;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { defaultFileLimits, type FileKind } from '@parta/protocol';
+import type { FileKind } from '@parta/protocol';
 import { AppError } from '../../infra/errors.js';
 import { type Storage, TooLarge, writeCapped } from '../../infra/storage.js';
 import { allowedFormatsList, type Detected, detect, guessKind, probeMedia } from './detect.js';
@@ -10,7 +10,6 @@ import { cleanImage, thumbnail } from './images.js';
 const run = promisify(execFile);
 const MB = 1024 * 1024;
 const HEAD_BYTES = 4100;
-const largest = Math.max(...Object.values(defaultFileLimits));
 
 /** A file received, checked and cleaned, its bytes kept: what the `files` row records. */
 export interface Received extends Detected {
@@ -22,8 +21,13 @@ export interface Received extends Detected {
   durationMs: number | null;
 }
 
-const tooLarge = (kind: FileKind) =>
-  new AppError('files.too_large', { limit: Math.round(defaultFileLimits[kind] / MB) });
+/** What the school lets through (files/settings.ts), and what space is left of its quota. */
+export interface Admission {
+  limits: Record<FileKind, number>;
+  formats: readonly string[];
+  /** bytes left of the school's quota; null: no quota */
+  spaceLeft: number | null;
+}
 
 /**
  * Streams an upload to a scratch file, cutting it off as soon as it passes
@@ -36,7 +40,14 @@ export async function receiveFile(
   storage: Storage,
   body: Readable,
   declaredLength: number | null,
+  admission: Admission,
 ): Promise<Received> {
+  const { limits, spaceLeft } = admission;
+  const largest = Math.max(...Object.values(limits));
+  const tooLarge = (kind: FileKind) =>
+    new AppError('files.too_large', { limit: Math.round(limits[kind] / MB) });
+  const noSpace = (bytes: number) => spaceLeft !== null && bytes > spaceLeft;
+  if (declaredLength !== null && noSpace(declaredLength)) throw new AppError('files.quota_exceeded');
   if (declaredLength !== null && declaredLength > largest) throw tooLarge('video');
   const scratch: string[] = [];
   const newScratch = async () => {
@@ -46,7 +57,7 @@ export async function receiveFile(
   };
   try {
     const original = await newScratch();
-    let limit = largest;
+    let limit = Math.min(largest, spaceLeft ?? largest);
     let head = Buffer.alloc(0);
     let guessed: FileKind | null = null;
     body.on('data', (chunk: Buffer) => {
@@ -57,8 +68,8 @@ export async function receiveFile(
         void guessKind(head).then((kind) => {
           guessed = kind;
           // A declared length already past this kind's limit: cut at the next chunk, not at the limit.
-          limit =
-            declaredLength !== null && declaredLength > defaultFileLimits[kind] ? 0 : defaultFileLimits[kind];
+          limit = declaredLength !== null && declaredLength > limits[kind] ? 0 : limits[kind];
+          if (spaceLeft !== null) limit = Math.min(limit, spaceLeft);
         });
       }
     });
@@ -66,13 +77,21 @@ export async function receiveFile(
     try {
       size = await writeCapped(body, original, () => limit);
     } catch (error) {
-      if (error instanceof TooLarge) throw tooLarge(guessed ?? 'document');
+      if (error instanceof TooLarge) {
+        const kind = guessed ?? 'document';
+        throw spaceLeft !== null && spaceLeft < limits[kind]
+          ? new AppError('files.quota_exceeded')
+          : tooLarge(kind);
+      }
       throw error;
     }
     if (size === 0) throw new AppError('files.empty');
     const detected = await detect(original);
-    if (!detected) throw new AppError('files.type_not_allowed', { allowed: allowedFormatsList });
-    if (size > defaultFileLimits[detected.kind]) throw tooLarge(detected.kind);
+    if (!detected || !admission.formats.includes(detected.format)) {
+      throw new AppError('files.type_not_allowed', { allowed: allowedFormatsList(admission.formats) });
+    }
+    if (size > limits[detected.kind]) throw tooLarge(detected.kind);
+    if (noSpace(size)) throw new AppError('files.quota_exceeded');
     const received = await clean(storage, original, detected, newScratch);
     return received;
   } finally {

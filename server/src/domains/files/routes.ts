@@ -1,5 +1,12 @@
 import type { Readable } from 'node:stream';
-import { ZAttachment, ZIdParam, ZUploadQuery } from '@parta/protocol';
+import {
+  ZAttachment,
+  ZFileRules,
+  ZFileRulesRequest,
+  ZFileSettings,
+  ZIdParam,
+  ZUploadQuery,
+} from '@parta/protocol';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { App, RouteDeps } from '../../http/types.js';
@@ -10,8 +17,10 @@ import { accessChat } from '../chats/access.js';
 import { canPostMessage } from '../chats/policy.js';
 import { recordUpload } from './actions.js';
 import { attachmentDisposition, cleanFileName } from './names.js';
+import { canSetFileRules } from './policy.js';
 import { readableFile, type StoredFile } from './queries.js';
 import { receiveFile } from './receive.js';
+import { fileSettings, schoolFileRules, setFileRules, usedBytes } from './settings.js';
 
 const ZChatParams = z.strictObject({ id: ZIdParam });
 const ZFileParams = z.strictObject({ id: ZIdParam });
@@ -46,10 +55,20 @@ export function fileRoutes(app: App, deps: RouteDeps): void {
         throw new AppError('request.unsupported_media_type');
       }
       const declared = request.headers['content-length'];
+      const rules = await schoolFileRules(db, person.schoolId);
+      const spaceLeft =
+        rules.quotaBytes === null
+          ? null
+          : Math.max(0, rules.quotaBytes - (await usedBytes(db, person.schoolId)));
       const received = await receiveFile(
         deps.storage,
         body as Readable,
         declared === undefined ? null : Number(declared),
+        {
+          limits: rules.limits,
+          formats: rules.formats,
+          spaceLeft,
+        },
       ).catch((error: unknown) => {
         // The rest of a refused upload is not read: the connection closes after the answer.
         reply.header('connection', 'close');
@@ -65,6 +84,24 @@ export function fileRoutes(app: App, deps: RouteDeps): void {
       reply.code(201);
       return file;
     },
+  );
+
+  app.get(
+    '/api/school/files',
+    { config: { policy: 'files.usage' }, schema: { tags, response: { 200: ZFileSettings } } },
+    async (request) => {
+      const person = requirePerson(request.actor);
+      return fileSettings(db, person.schoolId, canSetFileRules(person).ok);
+    },
+  );
+
+  app.post(
+    '/api/school/files',
+    {
+      config: { policy: 'files.rules' },
+      schema: { tags, body: ZFileRulesRequest, response: { 200: ZFileRules } },
+    },
+    async (request) => deps.actions.run(request.actor, setFileRules, request.body),
   );
 
   app.get(
