@@ -22,6 +22,9 @@ const tools = [
   { pkg: 'chromium', path: chromium },
   { pkg: 'nginx', path: process.env.PARTA_NGINX ?? '/usr/sbin/nginx', test: 'deploy-nginx.test.ts' },
   { pkg: 'openssl', path: '/usr/bin/openssl', test: 'deploy-nginx.test.ts' },
+  // Uploads: audio and video are read by ffprobe, posters taken by ffmpeg; iPhone photos decoded by heif-convert.
+  { pkg: 'ffmpeg', path: '/usr/bin/ffprobe', test: 'files.int.test.ts' },
+  { pkg: 'libheif-examples', path: '/usr/bin/heif-convert', test: 'files.int.test.ts' },
   {
     pkg: 'systemd',
     path: process.env.PARTA_SYSTEMD_ANALYZE ?? '/usr/bin/systemd-analyze',

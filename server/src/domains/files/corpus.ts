@@ -58,6 +58,22 @@ export function oversizedPng(bytes: number): Buffer {
   return Buffer.concat([signature, ihdr, Buffer.alloc(bytes)]);
 }
 
+/** A photo as an iPhone sends it: HEIC with HEVC inside (made by Debian's `heif-enc`, libheif-examples). */
+export async function iphoneHeic(): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'parta-corpus-'));
+  try {
+    const png = path.join(dir, 'photo.png');
+    const heic = path.join(dir, 'photo.heic');
+    await sharp({ create: { width: 80, height: 60, channels: 3, background: '#f80' } })
+      .png()
+      .toFile(png);
+    await run('heif-enc', ['-o', heic, png], { timeout: 60_000 });
+    return await readFile(heic);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** One second of silence as 8 kHz mono PCM WAV. */
 export function silentWav(seconds = 1): Buffer {
   const rate = 8000;

@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../../test/server.js';
 import {
   exeAsPdf,
   ffmpegMade,
+  iphoneHeic,
   jpegHtmlPolyglot,
   minimalPdf,
   oversizedPng,
@@ -77,6 +78,20 @@ describe('uploads, checked by their content', () => {
     expect([meta.width, meta.height]).toEqual([48, 64]);
     const thumb = await parent.client.download(`/api/files/${sent.body.id}/thumbnail`);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('turn an iPhone’s HEIC into a JPEG every browser shows', async () => {
+    const sent = await upload(parent.client, await iphoneHeic(), 'IMG_0007.HEIC');
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      kind: 'image',
+      format: 'jpg',
+      name: 'IMG_0007.jpg',
+      width: 80,
+      height: 60,
+    });
+    const stored = await parent.client.download(`/api/files/${sent.body.id}`);
+    expect((await sharp(stored.bytes).metadata()).format).toBe('jpeg');
   });
 
   it('write a JPEG that is also an HTML page again, without the page', async () => {

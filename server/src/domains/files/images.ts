@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
+
+const run = promisify(execFile);
 
 /** A photo of a modern phone is about 50 megapixels at most; more is a bomb, not a photo. */
 const MAX_PIXELS = 100_000_000;
@@ -18,6 +23,23 @@ export interface CleanImage {
  * picture (a JPEG that is also an HTML page). Animated GIFs stay animated.
  */
 export async function cleanImage(source: string, format: string, target: string): Promise<CleanImage> {
+  if (format !== 'heic') return reencode(source, format, target);
+  try {
+    return await reencode(source, format, target);
+  } catch {
+    // An iPhone's HEIC is HEVC, which the libvips bundled with sharp cannot decode: Debian's
+    // libheif tools can (`heif-convert`, package libheif-examples). Its JPEG is then cleaned as any.
+    const decoded = `${target}.heic.jpg`;
+    try {
+      await run('heif-convert', ['-q', '95', source, decoded], { timeout: 60_000 });
+      return await reencode(decoded, 'jpg', target);
+    } finally {
+      await rm(decoded, { force: true });
+    }
+  }
+}
+
+async function reencode(source: string, format: string, target: string): Promise<CleanImage> {
   const animated = format === 'gif' || format === 'webp';
   const image = sharp(source, { limitInputPixels: MAX_PIXELS, animated, failOn: 'truncated' }).rotate();
   const out: CleanImage['format'] = format === 'heic' ? 'jpg' : (format as CleanImage['format']);
