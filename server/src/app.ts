@@ -31,6 +31,7 @@ import { installWriteLimits } from './http/write-limits.js';
 import { ActionRunner } from './infra/actions.js';
 import { JobRunner } from './infra/jobs.js';
 import { LocalStorage } from './infra/storage.js';
+import { S3Storage } from './infra/storage-s3.js';
 import { registerJobs } from './job-kinds.js';
 import { mePolicies } from './me-policies.js';
 import { EventFeed } from './realtime/feed.js';
@@ -82,7 +83,9 @@ export async function buildApp(deps: AppDeps): Promise<Parta> {
       });
     },
   });
-  const storage = new LocalStorage(deps.config.dataDir);
+  const storage = deps.config.s3
+    ? new S3Storage(deps.config.dataDir, deps.config.s3)
+    : new LocalStorage(deps.config.dataDir);
   const jobs = registerJobs(
     new JobRunner({ db: deps.database.db, actions, clock: deps.clock, logger: deps.logger }),
     { storage },

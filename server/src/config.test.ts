@@ -44,6 +44,29 @@ describe('settings', () => {
     expect(printed).toContain('postgres://parta:***@db:5432/parta');
   });
 
+  it('stores files in S3 with all of endpoint, bucket and keys, or none, and hides the secret', () => {
+    expect(loadConfig({}).s3).toBeNull();
+    const s3 = {
+      PARTA_S3_ENDPOINT: 'http://127.0.0.1:9000',
+      PARTA_S3_BUCKET: 'parta',
+      PARTA_S3_ACCESS_KEY: 'parta',
+      PARTA_S3_SECRET_KEY: 'sekret-key',
+    };
+    expect(loadConfig(s3).s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'parta',
+      region: 'us-east-1',
+      accessKey: 'parta',
+      secretKey: 'sekret-key',
+    });
+    expect(JSON.stringify(redactConfig(loadConfig(s3)))).not.toContain('sekret-key');
+    const { PARTA_S3_BUCKET: _, PARTA_S3_SECRET_KEY: __, ...partial } = s3;
+    expect(() => loadConfig(partial)).toThrow(
+      /missing: PARTA_S3_BUCKET \(--s3-bucket\), PARTA_S3_SECRET_KEY \(--s3-secret-key\)/,
+    );
+    expect(() => loadConfig({ ...s3, PARTA_S3_ENDPOINT: 's3.example.org' })).toThrow(/PARTA_S3_ENDPOINT/);
+  });
+
   it('believes X-Forwarded-For only from the listed proxies, never from everyone', () => {
     expect(loadConfig({}).trustedProxies).toBe(false);
     expect(loadConfig({ PARTA_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies).toEqual([

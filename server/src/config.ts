@@ -3,13 +3,15 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { FatalError } from './infra/fatal.js';
+import type { S3Settings } from './infra/storage-s3.js';
 
 const ZUrl = (protocols: string[]) =>
   z
     .string()
     .url()
     .refine(
-      (value) => protocols.includes(new URL(value).protocol),
+      // not a URL at all is `.url()`'s message alone
+      (value) => !URL.canParse(value) || protocols.includes(new URL(value).protocol),
       `must start with ${protocols.join(' or ')}//`,
     );
 
@@ -96,11 +98,21 @@ const ZConfig = z.strictObject({
   metricsToken: z.string().min(16).optional(),
   /** the first-run code; without it, one is drawn at start and printed with the setup address */
   setupToken: z.string().min(16).max(200).optional(),
+  /** an S3-compatible bucket for file bytes instead of `<dataDir>/files`: all four of endpoint, bucket and keys, or none */
+  s3Endpoint: ZUrl(['http:', 'https:']).optional(),
+  s3Bucket: z.string().min(1).optional(),
+  s3Region: z.string().min(1).default('us-east-1'),
+  s3AccessKey: z.string().min(1).optional(),
+  s3SecretKey: z.string().min(1).optional(),
 });
 
-export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl' | 'setupToken'> & {
+type S3Fields = 's3Endpoint' | 's3Bucket' | 's3Region' | 's3AccessKey' | 's3SecretKey';
+
+export type Config = Omit<z.infer<typeof ZConfig>, 'publicUrl' | 'setupToken' | S3Fields> & {
   publicUrl: string;
   setupToken: string;
+  /** where file bytes go when not under `<dataDir>/files` */
+  s3: S3Settings | null;
   /** only when PARTA_PUBLIC_URL is set: answers only requests for its host (and loopback) */
   checkHost: boolean;
 };
@@ -128,6 +140,11 @@ export const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   apiDocs: 'PARTA_API_DOCS',
   metricsToken: 'PARTA_METRICS_TOKEN',
   setupToken: 'PARTA_SETUP_TOKEN',
+  s3Endpoint: 'PARTA_S3_ENDPOINT',
+  s3Bucket: 'PARTA_S3_BUCKET',
+  s3Region: 'PARTA_S3_REGION',
+  s3AccessKey: 'PARTA_S3_ACCESS_KEY',
+  s3SecretKey: 'PARTA_S3_SECRET_KEY',
 };
 
 export const settingFlags = Object.keys(envNames).map(kebab);
@@ -151,9 +168,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string>
     });
     throw new FatalError(`Invalid settings:\n${lines.join('\n')}`);
   }
-  const config = parsed.data;
+  const { s3Endpoint, s3Bucket, s3Region, s3AccessKey, s3SecretKey, ...config } = parsed.data;
+  const s3 = { s3Endpoint, s3Bucket, s3AccessKey, s3SecretKey };
+  const given = Object.entries(s3).filter(([, value]) => value !== undefined);
+  if (given.length > 0 && given.length < 4) {
+    const absent = Object.keys(s3).filter((key) => s3[key as keyof typeof s3] === undefined);
+    const names = absent.map((key) => `${envNames[key as S3Fields]} (--${kebab(key)})`);
+    throw new FatalError(
+      `File storage in S3 needs all of PARTA_S3_ENDPOINT, PARTA_S3_BUCKET, PARTA_S3_ACCESS_KEY and PARTA_S3_SECRET_KEY, or none of them; missing: ${names.join(', ')}.`,
+    );
+  }
   return {
     ...config,
+    s3:
+      s3Endpoint && s3Bucket && s3AccessKey && s3SecretKey
+        ? {
+            endpoint: s3Endpoint,
+            bucket: s3Bucket,
+            region: s3Region,
+            accessKey: s3AccessKey,
+            secretKey: s3SecretKey,
+          }
+        : null,
     dataDir: path.resolve(config.dataDir),
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
     setupToken: config.setupToken ?? randomBytes(18).toString('base64url'),
@@ -175,6 +211,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
     redisUrl: hide(config.redisUrl) ?? 'none',
     metricsToken: config.metricsToken ? '***' : 'none',
     setupToken: '***',
+    s3: config.s3 ? { ...config.s3, secretKey: '***' } : 'none',
   };
 }
 
