@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { crc32, deflateRawSync } from 'node:zlib';
 import sharp from 'sharp';
 
 const run = promisify(execFile);
@@ -72,6 +73,79 @@ export async function iphoneHeic(): Promise<Buffer> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A ZIP archive of the given entries, deflated (enough of the format for office files). */
+function zip(entries: [name: string, content: Buffer][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const packed = deflateRawSync(content, { level: 9 });
+    const nameBytes = Buffer.from(name);
+    const crc = crc32(content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(content.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(content.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const DOCX_TYPES =
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>';
+
+/**
+ * Two DOCX zip bombs, 100 MB unpacked each in about 100 kB: one with the
+ * padding in the text (a real DOCX, which the server stores and never
+ * unpacks), one in `[Content_Types].xml`, the part a type check reads.
+ */
+export function docxBombs(): { inText: Buffer; inTypes: Buffer } {
+  const padding = Buffer.alloc(100 * 1024 * 1024, 0x20);
+  const types = (pad: Buffer) =>
+    Buffer.concat([
+      Buffer.from(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+      ),
+      pad,
+      Buffer.from(`${DOCX_TYPES}</Types>`),
+    ]);
+  const text = (pad: Buffer) =>
+    Buffer.concat([Buffer.from('<w:document><w:body>'), pad, Buffer.from('</w:body></w:document>')]);
+  return {
+    inText: zip([
+      ['[Content_Types].xml', types(Buffer.alloc(0))],
+      ['word/document.xml', text(padding)],
+    ]),
+    inTypes: zip([
+      ['[Content_Types].xml', types(padding)],
+      ['word/document.xml', text(Buffer.alloc(0))],
+    ]),
+  };
 }
 
 /** One second of silence as 8 kHz mono PCM WAV. */

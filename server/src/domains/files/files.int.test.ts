@@ -7,6 +7,7 @@ import type { TestClient } from '../../test/client.js';
 import { addPerson, addSchool, setUpSchool } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 import {
+  docxBombs,
   exeAsPdf,
   ffmpegMade,
   iphoneHeic,
@@ -114,6 +115,15 @@ describe('uploads, checked by their content', () => {
       expect(refused.body.error.message).toContain('PDF, DOCX');
     }
     expect(await storedFiles()).toEqual(before);
+  });
+
+  it('store a DOCX zip bomb as the document it is, never unpacked, and refuse one that hides its type', async () => {
+    const { inText, inTypes } = docxBombs();
+    const stored = await upload(parent.client, inText, 'Реферат.docx');
+    expect(stored.status).toBe(201);
+    expect(stored.body).toMatchObject({ kind: 'document', format: 'docx', size: inText.length });
+    const hidden = await upload(parent.client, inTypes, 'Реферат.docx');
+    expect(hidden.status).toBe(415);
   });
 
   it('refuse an empty file and a truncated photo', async () => {
