@@ -25,6 +25,7 @@ const tools = [
   // Uploads: audio and video are read by ffprobe, posters taken by ffmpeg; iPhone photos decoded by heif-convert.
   { pkg: 'ffmpeg', path: '/usr/bin/ffprobe', test: 'files.int.test.ts' },
   { pkg: 'libheif-examples', path: '/usr/bin/heif-convert', test: 'files.int.test.ts' },
+  { pkg: 'clamav-daemon', path: '/usr/sbin/clamd', test: 'virus-scan.int.test.ts' },
   {
     pkg: 'systemd',
     path: process.env.PARTA_SYSTEMD_ANALYZE ?? '/usr/bin/systemd-analyze',

@@ -85,6 +85,8 @@ export const errorCodes = [
   'files.not_found',
   'files.not_attachable',
   'files.quota_exceeded',
+  'files.infected',
+  'files.scan_unavailable',
   'rate.limited',
   'server.unavailable',
   'server.storage_full',

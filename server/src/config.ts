@@ -104,6 +104,8 @@ const ZConfig = z.strictObject({
   s3Region: z.string().min(1).default('us-east-1'),
   s3AccessKey: z.string().min(1).optional(),
   s3SecretKey: z.string().min(1).optional(),
+  /** a ClamAV daemon's socket (clamd `LocalSocket`): every file is scanned before it is kept */
+  clamavSocket: z.string().min(1).optional(),
 });
 
 type S3Fields = 's3Endpoint' | 's3Bucket' | 's3Region' | 's3AccessKey' | 's3SecretKey';
@@ -145,6 +147,7 @@ export const envNames: Record<keyof z.infer<typeof ZConfig>, string> = {
   s3Region: 'PARTA_S3_REGION',
   s3AccessKey: 'PARTA_S3_ACCESS_KEY',
   s3SecretKey: 'PARTA_S3_SECRET_KEY',
+  clamavSocket: 'PARTA_CLAMAV_SOCKET',
 };
 
 export const settingFlags = Object.keys(envNames).map(kebab);

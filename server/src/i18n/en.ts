@@ -100,6 +100,9 @@ export const en: Record<ErrorCode | 'validation.failed_request', string> = {
   'files.not_attachable': 'This file cannot be attached: it was uploaded to another chat or already sent.',
   'files.quota_exceeded':
     'The school’s file space is full. Ask the administrator to free some space or raise the limit.',
+  'files.infected':
+    'A virus was found in the file, so it cannot be sent. Check your computer or phone with an antivirus.',
+  'files.scan_unavailable': 'The file could not be checked for viruses. Try again in a few minutes.',
   'rate.limited': 'Too many actions in a row. Try again in {{seconds}} s.',
   'server.unavailable': 'The server is temporarily unavailable. Try again in a minute.',
   'server.storage_full':

@@ -8,6 +8,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   'files.type_not_allowed': 415,
   'files.not_found': 404,
   'files.quota_exceeded': 413,
+  'files.infected': 422,
+  'files.scan_unavailable': 503,
   'request.unsupported_media_type': 415,
   'request.not_found': 404,
   'auth.required': 401,

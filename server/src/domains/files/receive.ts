@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { FileKind } from '@parta/protocol';
 import { AppError } from '../../infra/errors.js';
 import { type Storage, TooLarge, writeCapped } from '../../infra/storage.js';
+import type { ScanVerdict } from '../../infra/virus-scan.js';
 import { allowedFormatsList, type Detected, detect, guessKind, probeMedia } from './detect.js';
 import { cleanImage, thumbnail } from './images.js';
 
@@ -27,6 +28,8 @@ export interface Admission {
   formats: readonly string[];
   /** bytes left of the school's quota; null: no quota */
   spaceLeft: number | null;
+  /** the antivirus, when the installation has one (infra/virus-scan.ts) */
+  scan?: ((filePath: string) => Promise<ScanVerdict>) | undefined;
 }
 
 /**
@@ -92,6 +95,13 @@ export async function receiveFile(
     }
     if (size > limits[detected.kind]) throw tooLarge(detected.kind);
     if (noSpace(size)) throw new AppError('files.quota_exceeded');
+    if (admission.scan) {
+      // The bytes as they came, before anything reads them further (regulation §7.2).
+      const verdict = await admission.scan(original).catch(() => {
+        throw new AppError('files.scan_unavailable');
+      });
+      if (!verdict.clean) throw new AppError('files.infected');
+    }
     const received = await clean(storage, original, detected, newScratch);
     return received;
   } finally {

@@ -13,6 +13,7 @@ import type { App, RouteDeps } from '../../http/types.js';
 import { AppError } from '../../infra/errors.js';
 import { requirePerson } from '../../infra/require.js';
 import type { Storage } from '../../infra/storage.js';
+import { scanFile } from '../../infra/virus-scan.js';
 import { accessChat } from '../chats/access.js';
 import { canPostMessage } from '../chats/policy.js';
 import { recordUpload } from './actions.js';
@@ -34,6 +35,7 @@ const tags = ['files'];
  */
 export function fileRoutes(app: App, deps: RouteDeps): void {
   const { db } = deps.database;
+  const clamav = deps.config.clamavSocket;
   // Only here: the body stays a stream for the handler (receive.ts caps it as it flows).
   app.addContentTypeParser(
     'application/octet-stream',
@@ -68,6 +70,7 @@ export function fileRoutes(app: App, deps: RouteDeps): void {
           limits: rules.limits,
           formats: rules.formats,
           spaceLeft,
+          scan: clamav ? (filePath) => scanFile(clamav, filePath) : undefined,
         },
       ).catch((error: unknown) => {
         // The rest of a refused upload is not read: the connection closes after the answer.
