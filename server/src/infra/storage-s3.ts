@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import {
@@ -13,7 +12,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import type { Storage } from './storage.js';
+import { contentKey, newScratchPath, type Storage } from './storage.js';
 
 export interface S3Settings {
   /** e.g. `https://s3.example.org` or `http://127.0.0.1:9000`; addressed path-style (`<endpoint>/<bucket>/<key>`) */
@@ -60,19 +59,12 @@ export class S3Storage implements Storage {
     return `${PREFIX}${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`;
   }
 
-  async scratch(): Promise<string> {
-    await mkdir(this.#scratch, { recursive: true });
-    return path.join(this.#scratch, randomUUID());
+  scratch(): Promise<string> {
+    return newScratchPath(this.#scratch);
   }
 
   async keep(scratchPath: string): Promise<{ key: string; size: number }> {
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of createReadStream(scratchPath)) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-    }
-    const key = hash.digest('hex');
+    const { key, size } = await contentKey(scratchPath);
     await this.#client.send(
       new PutObjectCommand({
         Bucket: this.#bucket,

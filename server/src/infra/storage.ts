@@ -41,19 +41,12 @@ export class LocalStorage implements Storage {
     return path.join(this.#root, key.slice(0, 2), key.slice(2, 4), key);
   }
 
-  async scratch(): Promise<string> {
-    await mkdir(this.#scratch, { recursive: true });
-    return path.join(this.#scratch, randomUUID());
+  scratch(): Promise<string> {
+    return newScratchPath(this.#scratch);
   }
 
   async keep(scratchPath: string): Promise<{ key: string; size: number }> {
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of createReadStream(scratchPath)) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-    }
-    const key = hash.digest('hex');
+    const { key, size } = await contentKey(scratchPath);
     const target = this.#path(key);
     await mkdir(path.dirname(target), { recursive: true });
     await rename(scratchPath, target);
@@ -88,6 +81,23 @@ export class LocalStorage implements Storage {
       yield { key: entry.name, writtenAt: mtime };
     }
   }
+}
+
+/** A fresh path in the scratch directory `dir` (made when missing). */
+export async function newScratchPath(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  return path.join(dir, randomUUID());
+}
+
+/** A file's key — the SHA-256 of its bytes — and its size. */
+export async function contentKey(filePath: string): Promise<{ key: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(filePath)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { key: hash.digest('hex'), size };
 }
 
 /** Writes `source` to a new file at `target`, failing when it grows past `limit` bytes. */

@@ -184,23 +184,7 @@ export async function writeMessage(
   return {
     result: withPolicies(author, chat, message, now),
     // A retry with the same client id conflicts, and writes nothing.
-    write: {
-      table: 'messages',
-      row: {
-        id: message.id,
-        school_id: author.schoolId,
-        chat_id: input.chatId,
-        author_id: author.userId,
-        client_id: input.clientId,
-        body: input.body,
-        reply_to_id: input.replyToId ?? null,
-        forwarded_from_name: input.forwardedFromName ?? null,
-        mentions,
-        mentions_all: mentionsAll,
-        created_at: now,
-        ...(urgent ? { delivery: 'urgent' } : {}),
-      },
-    },
+    write: { table: 'messages', row },
     events: [{ payload: { type: 'messages.send', message }, userIds: context.member_ids }],
     audit,
     ifNotWritten: async () => {
