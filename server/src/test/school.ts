@@ -37,6 +37,34 @@ export async function addPerson(
   return { id: created.body.person.id, client, password };
 }
 
+/** The people most tests need: the admin, a teacher, a parent, and a group chat of the two (the admin's). */
+export interface TeacherAndParent {
+  admin: TestClient;
+  teacher: { id: number; client: TestClient };
+  parent: { id: number; client: TestClient };
+  chatId: number;
+}
+
+export async function teacherAndParent(
+  server: TestServer,
+  title = '5А — родители',
+): Promise<TeacherAndParent> {
+  const admin = await setUpSchool(server);
+  const teacher = await addPerson(server, admin, {
+    fullName: 'Галиева Алсу Ринатовна',
+    login: 'galieva',
+    roles: ['teacher'],
+  });
+  const parent = await addPerson(server, admin, {
+    fullName: 'Петров Иван Сергеевич',
+    login: 'petrov',
+    roles: ['parent'],
+  });
+  const chat = await admin.post('/api/chats', { title, memberIds: [teacher.id, parent.id] });
+  if (chat.status !== 201) throw new Error(`create chat failed: ${JSON.stringify(chat.body)}`);
+  return { admin, teacher, parent, chatId: chat.body.id };
+}
+
 /**
  * Makes `teacherId` the class teacher of a new class with one child of each
  * parent in it, so the teacher may write to those parents and gather them in

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, addSchool, setUpSchool } from '../../test/school.js';
+import { addPerson, addSchool, teacherAndParent } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 import {
   docxBombs,
@@ -38,24 +38,12 @@ async function storedFiles(): Promise<string[]> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await setUpSchool(server);
-  teacher = await addPerson(server, admin, {
-    fullName: 'Галиева Алсу Ринатовна',
-    login: 'galieva',
-    roles: ['teacher'],
-  });
-  parent = await addPerson(server, admin, {
-    fullName: 'Петров Иван Сергеевич',
-    login: 'petrov',
-    roles: ['parent'],
-  });
+  ({ admin, teacher, parent, chatId } = await teacherAndParent(server, 'Родители 5А'));
   outsider = await addPerson(server, admin, {
     fullName: 'Орлова Нина Павловна',
     login: 'orlova',
     roles: ['teacher'],
   });
-  chatId = (await admin.post('/api/chats', { title: 'Родители 5А', memberIds: [teacher.id, parent.id] })).body
-    .id;
 });
 afterAll(() => server?.close());
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../infra/clock.js';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, setUpSchool } from '../../test/school.js';
+import { addPerson, teacherAndParent } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 
 let server: TestServer;
@@ -23,24 +23,12 @@ const bodies = async (who: TestClient, chatId: number) =>
 
 beforeAll(async () => {
   server = await startTestServer({ clock: new ManualClock(moscow('10:00', '2026-12-01')) });
-  admin = await setUpSchool(server);
-  teacher = await addPerson(server, admin, {
-    fullName: 'Галиева Алсу Ринатовна',
-    login: 'galieva',
-    roles: ['teacher'],
-  });
-  parent = await addPerson(server, admin, {
-    fullName: 'Петров Иван Сергеевич',
-    login: 'petrov',
-    roles: ['parent'],
-  });
+  ({ admin, teacher, parent, chatId: studyChat } = await teacherAndParent(server, 'Родители 5А'));
   colleague = await addPerson(server, admin, {
     fullName: 'Орлова Нина Павловна',
     login: 'orlova',
     roles: ['teacher'],
   });
-  studyChat = (await admin.post('/api/chats', { title: 'Родители 5А', memberIds: [teacher.id, parent.id] }))
-    .body.id;
   staffChat = (
     await admin.post('/api/chats', { title: 'Методобъединение', memberIds: [teacher.id, colleague.id] })
   ).body.id;

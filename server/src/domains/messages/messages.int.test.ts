@@ -2,31 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../test/client.js';
-import { addPerson, setUpSchool } from '../../test/school.js';
+import { teacherAndParent } from '../../test/school.js';
 import { startTestServer, type TestServer } from '../../test/server.js';
 
 let server: TestServer;
-let admin: TestClient;
 let teacher: { id: number; client: TestClient };
 let parent: { id: number; client: TestClient };
 let chatId: number;
 
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await setUpSchool(server);
-  teacher = await addPerson(server, admin, {
-    fullName: 'Галиева Алсу Ринатовна',
-    login: 'galieva',
-    roles: ['teacher'],
-  });
-  parent = await addPerson(server, admin, {
-    fullName: 'Петров Иван Сергеевич',
-    login: 'petrov',
-    roles: ['parent'],
-  });
-  const chat = await admin.post('/api/chats', { title: '5А — родители', memberIds: [teacher.id, parent.id] });
-  expect(chat.status).toBe(201);
-  chatId = chat.body.id;
+  ({ teacher, parent, chatId } = await teacherAndParent(server));
 });
 afterAll(() => server?.close());
 
