@@ -62,7 +62,8 @@ export function processesMentioning(text: string): number[] {
     .filter((pid) => pid !== process.pid && commandLine(pid).includes(text));
 }
 
-function statusKb(pid: number, field: string): number {
+/** A `kB` field of /proc/<pid>/status (VmRSS, VmHWM…); 0 once the process has gone. */
+export function statusKb(pid: number, field: string): number {
   const match = read(`/proc/${pid}/status`)?.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
   return match ? Number(match[1]) : 0;
 }
