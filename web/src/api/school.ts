@@ -2,11 +2,14 @@ import {
   type Role,
   type TCreateClassesRequest,
   type TCreateClassRequest,
+  type TFileRulesRequest,
   type TSchoolSettingsRequest,
   type TSubjectTeacherRequest,
   type TWorkingHoursRequest,
   ZClassCard,
   ZCreatedClasses,
+  ZFileRules,
+  ZFileSettings,
   ZHoursReport,
   ZOk,
   ZPersonCard,
@@ -23,6 +26,9 @@ import { request } from './http.js';
  */
 export const schoolApi = {
   structure: () => request('GET', '/api/school/structure', ZSchoolStructure),
+  /** the school's file rules and what its chats hold (domains/files) */
+  fileSettings: () => request('GET', '/api/school/files', ZFileSettings),
+  setFileRules: (body: TFileRulesRequest) => request('POST', '/api/school/files', ZFileRules, body),
   /** what is left out stays as it is */
   setSettings: (body: TSchoolSettingsRequest) => request('POST', '/api/school/settings', ZOk, body),
   createClass: (body: TCreateClassRequest) => request('POST', '/api/classes', ZClassCard, body),

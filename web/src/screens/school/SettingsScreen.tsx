@@ -5,6 +5,7 @@ import { schoolYear } from '../../format/names.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { followLink } from '../../router.js';
+import { FileRulesCard } from './FileRulesCard.js';
 import { SchoolIdentityCard } from './SchoolIdentityCard.js';
 import { SchoolPage } from './SchoolPage.js';
 import { useLoad } from './useLoad.js';
@@ -98,6 +99,7 @@ export function SettingsScreen() {
               <ErrorNote error={saveError.error} />
             )}
           </section>
+          <FileRulesCard />
           <section class="card" aria-labelledby="year-title">
             <h2 class="card__title" id="year-title">
               {t('settings.year')}
