@@ -139,4 +139,45 @@ describe('photos and documents in «5А — родители»', () => {
     expect(parent.errors).toEqual([]);
     expect(teacher.errors).toEqual([]);
   });
+
+  it('say why a file is refused, offer «Повторить» after a lost connection; a lone photo keeps its shape before it loads', async () => {
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    const parent = await openChat(school.parents[1]!);
+    const p = parent.page;
+    const input = p.getByTestId('attach-input');
+
+    // A program named like a document: the server's words and «×» (another try would be refused too).
+    await input.setInputFiles([
+      { name: 'Задание.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00program') },
+    ]);
+    const refused = p.getByTestId('upload');
+    await refused.getByRole('alert').waitFor();
+    expect(await refused.getByRole('alert').textContent()).toMatch(/PDF/);
+    expect(await refused.getByRole('button', { name: 'Повторить' }).count()).toBe(0);
+    expect(await p.locator('.composer__send').isDisabled()).toBe(true);
+    await screenshot(p, 'phone-attach-refused');
+    await refused.getByRole('button', { name: 'Убрать файл: Задание.exe' }).click();
+    await refused.waitFor({ state: 'detached' });
+
+    // Without a connection: «Повторить», which sends it once the connection is back.
+    await parent.context.setOffline(true);
+    await input.setInputFiles([
+      { name: 'Расписание.jpg', mimeType: 'image/jpeg', buffer: await photo(300, 600) },
+    ]);
+    const lost = p.getByTestId('upload');
+    await lost.getByText('Не удалось загрузить файл: нет соединения.').waitFor();
+    await screenshot(p, 'phone-attach-offline');
+    await parent.context.setOffline(false);
+    await lost.getByRole('button', { name: 'Повторить' }).click();
+
+    // A tall photo alone, with no text: its frame has the photo's shape from the start.
+    await p.getByText(/^Готово к отправке/).waitFor();
+    await submitMessage(p);
+    const tile = p.getByRole('button', { name: 'Открыть фото Расписание.jpg' });
+    const box = (await tile.boundingBox())!;
+    expect(Math.abs(box.height / box.width - 2)).toBeLessThan(0.05);
+    await tile.locator('img').evaluate((img: any) => img.decode());
+    await screenshot(p, 'phone-attach-one-photo');
+    expect(parent.errors).toEqual([]);
+  });
 });

@@ -1,16 +1,27 @@
 import { fileFormats } from '@parta/protocol';
-import { useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { fileSize } from '../format/size.js';
 import { t } from '../i18n/index.js';
 import { removeUpload, retryUpload, type UploadItem, uploads } from '../state/uploads.js';
 import { CloseIcon, FileIcon, PaperclipIcon } from './icons.js';
+
+/** A photo chosen from this device, shown small at once (nothing is fetched). */
+function LocalPreview({ file }: { file: File }) {
+  const url = useMemo(() => URL.createObjectURL(file), [file]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return <img class="tray__preview" src={url} alt="" width={40} height={40} />;
+}
 
 function TrayItem({ chatId, item }: { chatId: number; item: UploadItem }) {
   const percent = Math.round(item.progress * 100);
   const name = item.file.name || t('files.document');
   return (
     <li class={`tray__item tray__item--${item.status}`} data-testid="upload">
-      <FileIcon width="22" height="22" />
+      {item.file.type.startsWith('image/') ? (
+        <LocalPreview file={item.file} />
+      ) : (
+        <FileIcon width="22" height="22" />
+      )}
       <div class="tray__text">
         <span class="tray__name">{name}</span>
         {item.status === 'uploading' && (
@@ -36,16 +47,16 @@ function TrayItem({ chatId, item }: { chatId: number; item: UploadItem }) {
             {item.error ?? t('files.failed')}
           </span>
         )}
+        {item.status === 'failed' && item.retryable && (
+          <button
+            type="button"
+            class="button button--small button--quiet tray__retry"
+            onClick={() => retryUpload(chatId, item.key)}
+          >
+            {t('files.retry')}
+          </button>
+        )}
       </div>
-      {item.status === 'failed' && (
-        <button
-          type="button"
-          class="button button--small button--quiet"
-          onClick={() => retryUpload(chatId, item.key)}
-        >
-          {t('files.retry')}
-        </button>
-      )}
       <button
         type="button"
         class="icon-button"

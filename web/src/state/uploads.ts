@@ -1,6 +1,6 @@
 import { MAX_ATTACHMENTS, type TAttachment } from '@parta/protocol';
 import { signal } from '@preact/signals';
-import { ApiError } from '../api/http.js';
+import { ApiError, isTransient } from '../api/http.js';
 import { uploadFile } from '../api/upload.js';
 
 /** One file chosen for the next message of a chat: on its way, there, or refused. */
@@ -13,6 +13,8 @@ export interface UploadItem {
   attachment: TAttachment | null;
   /** the server's words (already in the reader's language), or null for a lost connection */
   error: string | null;
+  /** the failure may pass on another try (no connection, the server busy); a refused file would be refused again */
+  retryable: boolean;
 }
 
 /** The files waiting above each chat's composer, in the order they were chosen. */
@@ -40,6 +42,7 @@ function start(chatId: number, item: UploadItem): void {
       patch(chatId, item.key, {
         status: 'failed',
         error: error instanceof ApiError && error.message ? error.message : null,
+        retryable: isTransient(error),
       });
     },
   );
@@ -57,6 +60,7 @@ export function addFiles(chatId: number, files: readonly File[]): number {
       status: 'uploading',
       attachment: null,
       error: null,
+      retryable: false,
     }),
   );
   if (added.length === 0) return files.length;
