@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { checkA11y } from './support/a11y.js';
@@ -178,6 +182,47 @@ describe('photos and documents in «5А — родители»', () => {
     expect(Math.abs(box.height / box.width - 2)).toBeLessThan(0.05);
     await tile.locator('img').evaluate((img: any) => img.decode());
     await screenshot(p, 'phone-attach-one-photo');
+    expect(parent.errors).toEqual([]);
+  });
+
+  it('show a video as its poster with ▶ and its length, played in the viewer, and a voice message with a player', async () => {
+    onTestFailed(() => console.error(`Parta's output:\n${stage.server.output()}`));
+    const dir = mkdtempSync(path.join(tmpdir(), 'parta-media-'));
+    const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args]);
+    ffmpeg(
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=duration=2:size=320x240:rate=10',
+      '-pix_fmt',
+      'yuv420p',
+      path.join(dir, 'v.mp4'),
+    );
+    ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-c:a', 'libopus', path.join(dir, 'a.ogg'));
+    const parent = await openChat(school.parents[2]!);
+    const p = parent.page;
+    await p.getByTestId('attach-input').setInputFiles([
+      { name: 'Репетиция.mp4', mimeType: 'video/mp4', buffer: readFileSync(path.join(dir, 'v.mp4')) },
+      { name: 'Голос.ogg', mimeType: 'audio/ogg', buffer: readFileSync(path.join(dir, 'a.ogg')) },
+    ]);
+    await p
+      .getByText(/^Готово к отправке/)
+      .nth(1)
+      .waitFor();
+    await submitMessage(p);
+    const video = p.getByRole('button', { name: 'Смотреть видео Репетиция.mp4, 0:02' });
+    await video.waitFor();
+    const audio = p.getByTestId('attachment-audio');
+    expect(await audio.textContent()).toContain('Голосовое сообщение · 0:03');
+    expect(await audio.locator('audio').getAttribute('src')).toMatch(/^\/api\/files\/\d+$/);
+    await video.locator('img').evaluate((img: any) => img.decode());
+    await screenshot(p, 'phone-attach-video-voice');
+    await video.click();
+    const viewer = p.getByRole('dialog', { name: 'Видео' });
+    await viewer.locator('video[controls]').waitFor();
+    await checkA11y(p, 'видео');
+    await p.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
     expect(parent.errors).toEqual([]);
   });
 });
