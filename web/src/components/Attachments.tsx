@@ -1,5 +1,6 @@
 import type { TAttachment } from '@parta/protocol';
 import { useState } from 'preact/hooks';
+import { fileLabel } from '../format/preview.js';
 import { duration, fileSize } from '../format/size.js';
 import { t } from '../i18n/index.js';
 import { fileUrl, Gallery } from './Gallery.js';
@@ -20,10 +21,6 @@ function frame(file: TAttachment): { width: string; aspectRatio: string } {
 }
 
 const isMedia = (file: TAttachment) => file.kind === 'image' || file.kind === 'video';
-
-export function audioLabel(file: TAttachment): string {
-  return file.format === 'ogg' || file.format === 'opus' ? t('files.voice') : t('files.audio');
-}
 
 function MediaTile({ file, alone, onOpen }: { file: TAttachment; alone: boolean; onOpen: () => void }) {
   const video = file.kind === 'video';
@@ -76,7 +73,7 @@ function DocumentCard({ file }: { file: TAttachment }) {
 }
 
 function AudioPlayer({ file }: { file: TAttachment }) {
-  const label = audioLabel(file);
+  const label = fileLabel(file);
   const time = file.durationMs === null ? '' : duration(file.durationMs);
   return (
     <div class="attach-audio" data-testid="attachment-audio">

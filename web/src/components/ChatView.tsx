@@ -1,6 +1,6 @@
 import type { ReactionEmoji, TChat, TMessage, TPendingMessage } from '@parta/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { previewText } from '../format/text.js';
+import { messagePreview } from '../format/preview.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { chats, chatsStatus, markRead, mentionsMe } from '../state/chats.js';
@@ -225,7 +225,7 @@ function useAnnouncement(items: readonly TMessage[], myId: number): string {
     if (!last) return;
     const first = seen.current === null;
     if (!first && last.id > seen.current! && last.authorId !== myId) {
-      setText(t('chat.announce', { name: last.authorName, text: previewText(last.body) }));
+      setText(t('chat.announce', { name: last.authorName, text: messagePreview(last) }));
     }
     seen.current = Math.max(seen.current ?? 0, last.id);
   }, [last, myId]);
