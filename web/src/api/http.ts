@@ -104,6 +104,31 @@ export async function request<S extends z.ZodMiniType>(
   return parsed.data;
 }
 
+/** The headers of a state-changing request made outside `request` (an upload through XMLHttpRequest). */
+export function writeHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': settings.language,
+  };
+  if (settings.csrfToken) headers['x-csrf-token'] = settings.csrfToken;
+  return headers;
+}
+
+/** The error an answer of the server stands for (its localised `error.message`), as `request` throws it. */
+export function apiErrorOf(status: number, data: unknown): ApiError {
+  const parsed = ZErrorBody.safeParse(data);
+  if (!parsed.success) {
+    return new ApiError(
+      status,
+      status >= 500 ? 'server.unavailable' : 'client.unexpected',
+      settings.unexpected(),
+    );
+  }
+  const { code, message, fields } = parsed.data.error;
+  if (code === 'auth.required') settings.onSessionLost();
+  return new ApiError(status, code, message, fields);
+}
+
 /** Worth trying again later: no connection, or the server was briefly unavailable. */
 export function isTransient(error: unknown): boolean {
   return (

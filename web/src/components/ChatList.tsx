@@ -1,6 +1,6 @@
 import type { TChat } from '@parta/protocol';
 import { shortName } from '../format/names.js';
-import { previewText } from '../format/text.js';
+import { messagePreview } from '../format/preview.js';
 import { listTime } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
@@ -73,7 +73,7 @@ function ChatRow({ chat, active }: { chat: TChat; active: boolean }) {
               {last ? (
                 <>
                   <span class="chat-row__author">{author}: </span>
-                  {last.deletedAt ? <em>{t('message.deleted')}</em> : previewText(last.body)}
+                  {last.deletedAt ? <em>{t('message.deleted')}</em> : messagePreview(last)}
                 </>
               ) : (
                 t('chats.noMessages')

@@ -1,6 +1,6 @@
 import type { ReactionEmoji, TChat, TMessage, TPendingMessage } from '@parta/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { previewText } from '../format/text.js';
+import { messagePreview } from '../format/preview.js';
 import { t } from '../i18n/index.js';
 import { followLink } from '../router.js';
 import { chats, chatsStatus, markRead, mentionsMe } from '../state/chats.js';
@@ -9,6 +9,7 @@ import { loadWaiting, waiting } from '../state/hours.js';
 import { outbox } from '../state/outbox.js';
 import { me } from '../state/session.js';
 import { loadLatest, loadOlder, loadUntil, thread } from '../state/threads.js';
+import { addFiles } from '../state/uploads.js';
 import { jumpTo, jumpToMessage, pageVisible, viewing } from '../state/view.js';
 import { ChatDialogs, type OpenDialog } from './ChatDialogs.js';
 import { ChatHeader } from './ChatHeader.js';
@@ -115,7 +116,20 @@ export function ChatView({ chatId }: { chatId: number }) {
   const stillWaiting = waitingHere.filter((item) => !confirmed.has(item.clientId));
 
   return (
-    <section class="chat" aria-labelledby={`chat-title-${chatId}`}>
+    <section
+      class="chat"
+      aria-labelledby={`chat-title-${chatId}`}
+      // On a computer: files dropped anywhere on the chat go with the next message.
+      onDragOver={(event) => {
+        if (chat.policies.post && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const dropped = [...(event.dataTransfer?.files ?? [])];
+        if (!chat.policies.post || dropped.length === 0) return;
+        event.preventDefault();
+        addFiles(chatId, dropped);
+      }}
+    >
       <ChatHeader chat={chat} titleRef={title} />
       <PinnedBar chat={chat} />
       {current.status === 'loading' &&
@@ -211,7 +225,7 @@ function useAnnouncement(items: readonly TMessage[], myId: number): string {
     if (!last) return;
     const first = seen.current === null;
     if (!first && last.id > seen.current! && last.authorId !== myId) {
-      setText(t('chat.announce', { name: last.authorName, text: previewText(last.body) }));
+      setText(t('chat.announce', { name: last.authorName, text: messagePreview(last) }));
     }
     seen.current = Math.max(seen.current ?? 0, last.id);
   }, [last, myId]);

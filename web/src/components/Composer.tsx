@@ -1,5 +1,6 @@
-import { cleanTypedText, MAX_MESSAGE_LENGTH, type TChat } from '@parta/protocol';
+import { cleanTypedText, MAX_ATTACHMENTS, MAX_MESSAGE_LENGTH, type TChat } from '@parta/protocol';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, NetworkError } from '../api/http.js';
 import { decodeMentions, encodeMentions } from '../format/mentions.js';
 import { whenNear } from '../format/time.js';
 import { useSubmit } from '../forms/useSubmit.js';
@@ -10,10 +11,12 @@ import { enqueue, sendNow } from '../state/outbox.js';
 import { me } from '../state/session.js';
 import { sendTyping, typingDone } from '../state/sync.js';
 import { quoteOf } from '../state/threads.js';
+import { addFiles, clearSent, uploads } from '../state/uploads.js';
 import { ComposerBanner, HoursNote } from './ComposerBanner.js';
 import { ScheduleDialog, tomorrowMorning, UrgentDialog } from './HoursDialogs.js';
 import { ClockIcon, SendIcon } from './icons.js';
 import { MentionPicker } from './MentionPicker.js';
+import { AttachButton, UploadTray } from './UploadTray.js';
 import { ErrorNote } from './ui.js';
 import { useMentions } from './useMentions.js';
 
@@ -59,6 +62,11 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
 
   const body = encodeMentions(cleanTypedText(text).trim(), picked.current);
   const over = body.length - MAX_MESSAGE_LENGTH;
+  // Files: sent with the message once every one chosen has finished uploading.
+  const files = editing ? [] : (uploads.value.get(chatId) ?? []);
+  const ready = files.filter((file) => file.status === 'done');
+  const uploading = files.some((file) => file.status === 'uploading');
+  const canSend = (body.length > 0 || ready.length > 0) && over <= 0 && !busy && !uploading;
   const [dialog, setDialog] = useState<'schedule' | 'urgent' | null>(null);
 
   // A study chat outside the working hours: when a message written now arrives (the server's time).
@@ -116,8 +124,15 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
     area.current?.focus();
   }
 
+  function attach(chosen: readonly File[]) {
+    const left = addFiles(chatId, chosen);
+    setError(
+      left > 0 ? new ApiError(0, 'files.too_many', t('files.tooMany', { max: MAX_ATTACHMENTS })) : null,
+    );
+  }
+
   async function send() {
-    if (!body || over > 0 || busy) return;
+    if (!canSend) return;
     if (editing) {
       if (body === editing.body) return cancelMode();
       await run(async () => {
@@ -126,13 +141,34 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
       });
       return;
     }
+    if (ready.length > 0) return sendWith({});
     enqueue(chatId, body, mode?.kind === 'reply' ? quoteOf(mode.message) : null);
     sent();
   }
 
   /** Through a dialog (scheduled, urgent): sent at once, a refusal is said in the dialog. */
   async function sendWith(extra: { sendAt?: string; urgentReason?: string }) {
-    await sendNow(chatId, body, { ...extra, replyTo: mode?.kind === 'reply' ? quoteOf(mode.message) : null });
+    const attachmentIds = ready.map((file) => file.attachment!.id);
+    const go = () =>
+      sendNow(chatId, body, {
+        ...extra,
+        attachmentIds,
+        replyTo: mode?.kind === 'reply' ? quoteOf(mode.message) : null,
+      });
+    if (attachmentIds.length === 0 || extra.sendAt || extra.urgentReason) await go();
+    else {
+      // Files need the connection: a refusal is said under the composer, and the message stays.
+      const ok = await run(() =>
+        go().catch((error: unknown) => {
+          throw error instanceof NetworkError ? new ApiError(0, 'files.offline', t('files.offline')) : error;
+        }),
+      );
+      if (!ok) return;
+    }
+    clearSent(
+      chatId,
+      ready.map((file) => file.key),
+    );
     sent();
   }
 
@@ -184,7 +220,9 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
             onPick={(candidate) => mentions.pick(candidate, text, caret())}
           />
         )}
+        {!editing && <UploadTray chatId={chatId} />}
         <div class="composer__row">
+          {!editing && <AttachButton onFiles={attach} />}
           <div class="composer__field">
             <label class="visually-hidden" for={fieldId}>
               {editing ? t('composer.editLabel') : t('composer.label')}
@@ -207,6 +245,12 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
                 mentions.find(event.currentTarget.value, event.currentTarget.selectionStart)
               }
               onKeyDown={onKeyDown}
+              onPaste={(event) => {
+                const pasted = [...(event.clipboardData?.files ?? [])];
+                if (pasted.length === 0 || editing) return;
+                event.preventDefault();
+                attach(pasted);
+              }}
             />
             {over > 0 ? (
               <p class="composer__left composer__left--over" id={noteId} role="alert">
@@ -224,7 +268,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
             <button
               type="button"
               class="composer__schedule"
-              disabled={!body || over > 0 || busy}
+              disabled={!canSend}
               onClick={() => setDialog('schedule')}
               aria-label={t('afterHours.schedule')}
               title={t('afterHours.schedule')}
@@ -235,7 +279,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
           <button
             type="submit"
             class="composer__send"
-            disabled={!body || over > 0 || busy}
+            disabled={!canSend}
             aria-label={editing ? t('composer.save') : t('composer.send')}
           >
             <SendIcon />
@@ -253,7 +297,7 @@ export function Composer({ chat, myId }: { chat: TChat; myId: number }) {
       )}
       {dialog === 'urgent' && (
         <UrgentDialog
-          empty={!body || over > 0}
+          empty={!canSend}
           send={(urgentReason) => sendWith({ urgentReason })}
           onClose={() => setDialog(null)}
         />

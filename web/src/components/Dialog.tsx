@@ -13,8 +13,8 @@ export function Dialog({
   title: string;
   onClose: () => void;
   children: ComponentChildren;
-  /** `sheet`: rises from the bottom of a phone's screen (a message's actions) */
-  variant?: 'sheet';
+  /** `sheet`: rises from the bottom of a phone's screen (a message's actions); `gallery`: the whole screen, dark */
+  variant?: 'sheet' | 'gallery';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

@@ -4,6 +4,7 @@ import { clock, whenNear } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { mentionsMe } from '../state/chats.js';
 import { serverNow } from '../state/hours.js';
+import { Attachments } from './Attachments.js';
 import { CheckIcon, MoreIcon, PinIcon } from './icons.js';
 import type { RowContext } from './MessageRow.js';
 import { Quote } from './Quote.js';
@@ -87,9 +88,16 @@ export function MessageBubble({
               {t('message.deleted')}
             </p>
           ) : (
-            <p class="bubble__body" data-testid="message-body">
-              <RichText body={message.body} myId={ctx.myId} />
-            </p>
+            <>
+              {message.attachments && message.attachments.length > 0 && (
+                <Attachments files={message.attachments} />
+              )}
+              {(message.body || !message.attachments?.length) && (
+                <p class="bubble__body" data-testid="message-body">
+                  <RichText body={message.body} myId={ctx.myId} />
+                </p>
+              )}
+            </>
           )}
           <p class="bubble__meta">
             {message.pinnedAt && !deleted && (

@@ -1,6 +1,6 @@
 import { type ReactionEmoji, reactionEmojis, type TChat, type TMessage } from '@parta/protocol';
 import type { JSX } from 'preact';
-import { previewText } from '../format/text.js';
+import { messagePreview } from '../format/preview.js';
 import { t } from '../i18n/index.js';
 import { mayDelete, messagePolicies } from '../state/compose.js';
 import { Dialog } from './Dialog.js';
@@ -72,7 +72,7 @@ export function MessageMenu({
     <Dialog title={t('message.menuTitle')} onClose={onClose} variant="sheet">
       <div class="dialog__body message-menu">
         <p class="message-menu__preview">
-          {message.deletedAt ? t('message.deleted') : previewText(message.body)}
+          {message.deletedAt ? t('message.deleted') : messagePreview(message)}
         </p>
         {canReact && (
           <fieldset class="reaction-bar">

@@ -1,6 +1,6 @@
 import type { TChat } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
-import { previewText } from '../format/text.js';
+import { messagePreview } from '../format/preview.js';
 import { t } from '../i18n/index.js';
 import { setPinned } from '../state/compose.js';
 import { loadPins, pins } from '../state/pins.js';
@@ -24,7 +24,7 @@ export function PinnedBar({ chat }: { chat: TChat }) {
         <span class="visually-hidden">{t('pins.open')} </span>
         <span class="pinned-bar__text">
           <span class="pinned-bar__label">{error ?? label}</span>
-          <span class="pinned-bar__preview">{previewText(latest.body)}</span>
+          <span class="pinned-bar__preview">{messagePreview(latest)}</span>
         </span>
       </button>
       {chat.policies.pin && (

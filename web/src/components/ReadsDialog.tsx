@@ -1,8 +1,8 @@
 import type { TMessage, TMessageReads } from '@parta/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { messagesApi } from '../api/messages.js';
+import { messagePreview } from '../format/preview.js';
 import { reminderBody } from '../format/reminder.js';
-import { previewText } from '../format/text.js';
 import { t } from '../i18n/index.js';
 import { enqueue } from '../state/outbox.js';
 import { quoteOf } from '../state/threads.js';
@@ -53,7 +53,7 @@ export function ReadsDialog({ message, onClose }: { message: TMessage; onClose: 
   return (
     <Dialog title={t('reads.title')} onClose={onClose}>
       <div class="dialog__body reads">
-        <p class="reads__message">{previewText(message.body)}</p>
+        <p class="reads__message">{messagePreview(message)}</p>
         <ErrorNote error={error} />
         {!reads && !error && <SkeletonList rows={2} label={t('reads.loading')} />}
         {reads && (

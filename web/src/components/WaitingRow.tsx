@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { clock, dayFor, whenNear } from '../format/time.js';
 import { t } from '../i18n/index.js';
 import { cancelWaiting, serverNow } from '../state/hours.js';
+import { Attachments } from './Attachments.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { EditWaitingDialog, MoveDialog } from './HoursDialogs.js';
 import { ClockIcon } from './icons.js';
@@ -40,9 +41,14 @@ export function WaitingRow({
         <div class="bubble">
           <p class="visually-hidden">{t('afterHours.waiting')}</p>
           {message.replyTo && <Quote quote={message.replyTo} />}
-          <p class="bubble__body" data-testid="message-body">
-            <RichText body={message.body} myId={myId} />
-          </p>
+          {message.attachments && message.attachments.length > 0 && (
+            <Attachments files={message.attachments} />
+          )}
+          {(message.body || !message.attachments?.length) && (
+            <p class="bubble__body" data-testid="message-body">
+              <RichText body={message.body} myId={myId} />
+            </p>
+          )}
           <p class="bubble__meta bubble__waiting" data-testid="waiting-when">
             <ClockIcon width="14" height="14" />
             <span>{label}</span>

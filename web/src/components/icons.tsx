@@ -195,3 +195,28 @@ export const DownIcon = (p: Props) => (
     <path d="M12 5v14M6 13l6 6 6-6" />
   </Icon>
 );
+
+export const PaperclipIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M20 11.5l-7.8 7.8a5 5 0 0 1-7.1-7.1l8.2-8.2a3.3 3.3 0 0 1 4.7 4.7l-8.2 8.2a1.7 1.7 0 0 1-2.4-2.4l7.6-7.6" />
+  </Icon>
+);
+
+export const FileIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+    <path d="M14 3v5h5M9 13h6M9 17h6" />
+  </Icon>
+);
+
+export const PlayIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M8 5v14l11-7z" fill="currentColor" />
+  </Icon>
+);
+
+export const DownloadIcon = (p: Props) => (
+  <Icon {...p}>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </Icon>
+);

@@ -4,7 +4,7 @@ import { extrasApi } from '../api/extras.js';
 import { chatTitle } from '../components/ChatList.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorNote, Field } from '../components/ui.js';
-import { previewText } from '../format/text.js';
+import { messagePreview } from '../format/preview.js';
 import { PickList } from '../forms/PickList.js';
 import { useSubmit } from '../forms/useSubmit.js';
 import { t } from '../i18n/index.js';
@@ -38,7 +38,7 @@ export function ForwardDialog({ message, onClose }: { message: TMessage; onClose
   return (
     <Dialog title={t('forward.title')} onClose={onClose}>
       <div class="dialog__body forward">
-        <p class="forward__message">{previewText(message.body)}</p>
+        <p class="forward__message">{messagePreview(message)}</p>
         <Field label={t('forward.filter')} type="search" value={filter} onValue={setFilter} />
         <ErrorNote error={error} />
         {targets.length === 0 ? (

@@ -82,14 +82,14 @@ export function settle(message: TMessage): void {
 }
 
 /**
- * A message sent from a dialog (scheduled, or urgent with its reason): not
- * through the outbox, so a refusal (a closed hour, no right to urgency) is
- * said in the dialog, where the choice can be changed.
+ * A message sent from a dialog (scheduled, or urgent with its reason), or
+ * one with files: not through the outbox, so a refusal (a closed hour, no
+ * right to urgency, no connection) is said where the choice can be changed.
  */
 export async function sendNow(
   chatId: number,
   body: string,
-  extra: { sendAt?: string; urgentReason?: string; replyTo?: TMessage['replyTo'] },
+  extra: { sendAt?: string; urgentReason?: string; replyTo?: TMessage['replyTo']; attachmentIds?: number[] },
 ): Promise<void> {
   const answer = await api.postMessage(chatId, {
     clientId: crypto.randomUUID(),
@@ -97,6 +97,7 @@ export async function sendNow(
     ...(extra.replyTo ? { replyToId: extra.replyTo.id } : {}),
     ...(extra.sendAt ? { sendAt: extra.sendAt } : {}),
     ...(extra.urgentReason ? { urgentReason: extra.urgentReason } : {}),
+    ...(extra.attachmentIds?.length ? { attachmentIds: extra.attachmentIds } : {}),
   });
   if (isWaiting(answer)) noteWaiting(answer);
   else delivered(answer);
