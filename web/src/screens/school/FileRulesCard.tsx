@@ -2,7 +2,7 @@ import { type FileKind, fileFormats, fileKinds, type TFileSettings } from '@part
 import { useState } from 'preact/hooks';
 import { schoolApi } from '../../api/school.js';
 import { ErrorNote, RetryNote } from '../../components/ui.js';
-import { fileSize } from '../../format/sizes.js';
+import { fileSize } from '../../format/size.js';
 import { useSubmit } from '../../forms/useSubmit.js';
 import { t } from '../../i18n/index.js';
 import { useLoad } from './useLoad.js';
