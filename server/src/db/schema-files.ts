@@ -33,6 +33,8 @@ export const files = pgTable(
     messageId: bigint('message_id', { mode: 'number' }).references((): AnyPgColumn => messages.id),
     /** the client id of the message that claimed it: set when it is sent, before it is delivered if it waits */
     clientId: uuid('client_id'),
+    /** its place among the message's files, as the sender picked them */
+    position: integer('position'),
     kind: text('kind').$type<FileKind>().notNull(),
     format: text('format').notNull(),
     mime: text('mime').notNull(),

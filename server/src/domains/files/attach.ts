@@ -19,7 +19,8 @@ export async function claimFiles(
   if (fileIds.length === 0) return;
   const ids = `{${fileIds.join(',')}}`;
   const claimed = await tx.execute(sql`
-    update files set client_id = ${message.clientId}, message_id = ${message.messageId}
+    update files set client_id = ${message.clientId}, message_id = ${message.messageId},
+      position = array_position(${ids}::bigint[], id)
     where id = any(${ids}::bigint[]) and school_id = ${author.schoolId} and chat_id = ${message.chatId}
       and uploader_id = ${author.userId} and message_id is null
       and (client_id is null or client_id = ${message.clientId})`);

@@ -208,6 +208,16 @@ describe('files in messages', () => {
     expect((await parent.client.download(`/api/files/${pdf.body.id}`)).status).toBe(404);
   });
 
+  it('keep the order the sender picked them in, not the order their uploads finished', async () => {
+    const first = await upload(parent.client, Buffer.from('Первый'), 'первый.txt');
+    const second = await upload(parent.client, Buffer.from('Второй'), 'второй.txt');
+    const sent = await post(parent.client, 'Два файла', [second.body.id, first.body.id]);
+    expect(sent.body.attachments.map((file: { name: string }) => file.name)).toEqual([
+      'второй.txt',
+      'первый.txt',
+    ]);
+  });
+
   it('cannot be sent twice, nor by someone who did not upload them', async () => {
     const pdf = await upload(parent.client, minimalPdf, 'Заявление.pdf');
     expect((await post(teacher.client, 'Чужой файл', [pdf.body.id])).body.error.code).toBe(

@@ -58,7 +58,7 @@ export async function readableFile(db: Queryable, person: Person, fileId: number
 export function attachmentsOf(message: string): string {
   return `(select coalesce(json_agg(json_build_object('id', f.id, 'kind', f.kind, 'name', f.name,
       'format', f.format, 'size', f.size, 'width', f.width, 'height', f.height, 'durationMs', f.duration_ms,
-      'thumbnail', f.thumbnail_key is not null) order by f.id), '[]')
+      'thumbnail', f.thumbnail_key is not null) order by f.position, f.id), '[]')
     from files f where f.message_id = ${message})`;
 }
 

@@ -29,7 +29,7 @@ export async function selectPending(db: Queryable, where: SQL): Promise<TPending
       ${sql.raw(replyQuote('r.id = p.reply_to_id'))} as reply_to,
       (select coalesce(json_agg(json_build_object('id', f.id, 'kind', f.kind, 'name', f.name, 'format', f.format,
           'size', f.size, 'width', f.width, 'height', f.height, 'durationMs', f.duration_ms,
-          'thumbnail', f.thumbnail_key is not null) order by f.id), '[]')
+          'thumbnail', f.thumbnail_key is not null) order by f.position, f.id), '[]')
         from files f where f.chat_id = p.chat_id and f.uploader_id = p.author_id and f.client_id = p.client_id
           and f.message_id is null) as attachments,
       (c.archived_at is null and exists (select from chat_members cm
