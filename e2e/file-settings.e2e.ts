@@ -26,7 +26,7 @@ describe('the school’s file rules, in «Настройки»', () => {
     await card.getByLabel('Фото, МБ').fill('10');
     await card.getByRole('checkbox', { name: 'HEIC' }).uncheck();
     await card.getByLabel('Место для всех файлов школы, ГБ').fill('5');
-    await card.getByRole('button', { name: 'Сохранить' }).click();
+    await card.getByRole('button', { name: 'Сохранить правила для файлов' }).click();
     await card.getByRole('status').getByText('Сохранено.').waitFor();
     await screenshot(page, 'файлы школы — настройки, телефон');
 

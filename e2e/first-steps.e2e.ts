@@ -101,7 +101,7 @@ describe('first steps: from an empty school to its grid of classes', () => {
     await page.getByLabel('Название школы').fill('Гимназия № 5 имени Габдуллы Тукая');
     await page.getByLabel('Часовой пояс').selectOption('Asia/Yekaterinburg');
     await checkA11y(page, 'настройки школы');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('region', { name: 'Школа' }).getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Сохранено. Новое название и время уже видят все.').waitFor();
     await page.getByText('Гимназия № 5 имени Габдуллы Тукая', { exact: true }).waitFor();
     await screenshot(page, 'desktop-school-settings');
